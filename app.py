@@ -1,0 +1,17 @@
+"""BPA-veiviser: the entrypoint.
+
+Run by Streamlit as the app script (``__name__ == "__main__"``): sets up the page, the session's
+language and the navigation between steps. Imported by the server (``streamlit run app.py`` finds
+``app`` below): the ASGI app with security headers and a friendly error handler.
+"""
+
+import streamlit as st
+
+if __name__ == "__main__":
+    from bpa_ui.frame import run
+
+    run()
+else:
+    from bpa_ui.server import MIDDLEWARE, on_script_error
+
+    app = st.App("app.py", middleware=MIDDLEWARE, on_script_error=on_script_error)

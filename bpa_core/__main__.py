@@ -1,0 +1,82 @@
+"""Command line: ``python -m bpa_core assess DRAFT.json [--on YYYY-MM-DD]`` and friends.
+
+Errors print one line naming the problem (never the file's content) and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from bpa_core.draft import Draft, DraftFileError, json_schema, load_draft
+
+
+class CliError(Exception):
+    """A problem to report on one line, with exit code 2."""
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _read_draft(path: str) -> Draft:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return load_draft(raw)
+    except DraftFileError as exc:
+        where = f" (field: {exc.field})" if exc.field else ""
+        raise CliError(f"{path}: {exc.message_id}{where}") from None
+
+
+def _cmd_assess(args: argparse.Namespace) -> None:
+    from bpa_core.rules import assess
+    from bpa_core.rules.report import assessment_to_dict
+    from bpa_core.rules.ruleset import NoRuleSetError
+
+    draft = _read_draft(args.draft)
+    try:
+        assessment = assess(draft, on=args.on)
+    except NoRuleSetError as exc:
+        raise CliError(str(exc)) from None
+    print(json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2))
+
+
+def _cmd_schema(args: argparse.Namespace) -> None:
+    sys.stdout.write(json_schema())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bpa_core", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("assess", help="estimate the BPA right for a draft file; prints JSON")
+    p.add_argument("draft", help="a draft file saved from the app (JSON)")
+    p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
+    p.set_defaults(func=_cmd_assess)
+    p = sub.add_parser("schema", help="print the draft file's JSON Schema")
+    p.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

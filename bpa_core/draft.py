@@ -1,0 +1,320 @@
+"""The Draft: every answer the user gives, and the draft file format (a public contract).
+
+The draft file is JSON: ``{"format": "bpa-veiviser-draft", "schema_version": N, ...}``. It is the
+only copy of the user's answers; the server never writes it anywhere. Older versions are migrated
+on load (``bpa_core.migrations``); newer versions and foreign files are refused with a message id.
+The JSON Schema is written to ``docs/draft.schema.json`` (``python -m bpa_core schema``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DRAFT_FORMAT = "bpa-veiviser-draft"
+SCHEMA_VERSION = 1
+
+# Free text is kept as typed; this only stops a file from growing without bound.
+MAX_TEXT = 100_000
+MAX_ROWS = 200
+# Minutes per occasion: at most a whole day (1440) — a row for a full-day need.
+MAX_MINUTES = 1440
+MAX_TIMES = 1000
+
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+ShortText = Annotated[str, Field(max_length=500)]
+
+
+class FilledInBy(StrEnum):
+    """Who is answering: the person themself, or someone on their behalf."""
+
+    SELF = "self"
+    RELATIVE = "relative"
+    GUARDIAN = "guardian"  # verge
+    COUNSELLOR = "counsellor"
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    DONT_KNOW = "dont_know"
+
+
+class Duration(StrEnum):
+    """Expected duration of the need (pbrl. § 2-1 d: long-lasting = over 2 years)."""
+
+    OVER_2_YEARS = "over_2_years"
+    TWO_YEARS_OR_LESS = "two_years_or_less"
+    DONT_KNOW = "dont_know"
+
+
+class Onset(StrEnum):
+    CONGENITAL = "congenital"
+    ACQUIRED = "acquired"
+
+
+class Course(StrEnum):
+    STABLE = "stable"
+    PROGRESSIVE = "progressive"
+    VARYING = "varying"
+
+
+class NeedLevel(StrEnum):
+    """Night need or two-helper need: none, occasional (punktvis) or continuous (kontinuerlig)."""
+
+    NONE = "none"
+    OCCASIONAL = "occasional"
+    CONTINUOUS = "continuous"
+
+
+class Category(StrEnum):
+    """Activity categories of the week plan (bpa-rules.md § 2.2)."""
+
+    PERSONAL_CARE = "personal_care"
+    MEALS = "meals"
+    HOUSEHOLD = "household"
+    MOBILITY = "mobility"
+    TRAINING = "training"  # opplæring
+    PARTICIPATION = "participation"
+    RESPITE = "respite"  # avlastning for the parents
+    HEALTH = "health"
+    WORK_OR_EDUCATION = "work_or_education"
+
+
+class Per(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class ArbeidslederKind(StrEnum):
+    """Arbeidsleder: who leads the assistants day to day."""
+
+    SELF = "self"
+    CO_LEADER = "co_leader"  # medarbeidsleder
+    GUARDIAN = "guardian"
+    NOT_DECIDED = "not_decided"
+
+
+class DocLanguage(StrEnum):
+    NB = "nb"
+    NN = "nn"
+    EN = "en"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+class ActivityRow(_Model):
+    """One line of the week plan: what, how long each time, how often."""
+
+    category: Category
+    activity: ShortText = ""
+    minutes: int = Field(ge=1, le=MAX_MINUTES)
+    times: int = Field(ge=1, le=MAX_TIMES)
+    per: Per
+    night: bool = False
+    two_helpers: bool = False
+
+
+class Person(_Model):
+    name: ShortText = ""
+    birth_date: date | None = None
+    municipality: ShortText = ""
+    address: ShortText = ""
+    phone: ShortText = ""
+    email: ShortText = ""
+    # The user's choice to fill in; never required, never shown in PDF metadata.
+    national_id: ShortText = ""
+    bpa_granted_under_right_before_67: bool = False
+
+    @field_validator("birth_date")
+    @classmethod
+    def _birth_date_plausible(cls, value: date | None) -> date | None:
+        if value is not None and value.year < 1900:
+            raise ValueError("birth_date_too_early")
+        return value
+
+
+class Writer(_Model):
+    """Someone writing on the person's behalf (relative, guardian, counsellor)."""
+
+    name: ShortText = ""
+    relation: ShortText = ""  # "mother", "sister", organisation and role
+    organisation: ShortText = ""
+    phone: ShortText = ""
+    email: ShortText = ""
+
+
+class Need(_Model):
+    cause: Answer | None = None  # caused by illness, injury or disability?
+    description: Text = ""
+    onset: Onset | None = None
+    since: ShortText = ""  # free: "2019", "birth", "May 2026"
+    duration: Duration | None = None
+    course: Course | None = None
+
+
+class Life(_Model):
+    """About me: education, work, family and network (application section 3)."""
+
+    education: Text = ""
+    work: Text = ""
+    civil_status: ShortText = ""
+    children: Text = ""
+    living_situation: Text = ""
+    family_changes: Text = ""
+
+
+class Goals(_Model):
+    """Why BPA (application section 7)."""
+
+    goals: Text = ""
+    not_done_today: Text = ""
+    why_today_not_enough: Text = ""
+    current_services: Text = ""
+    services_bpa_replaces: Text = ""
+
+
+class Arbeidsleder(_Model):
+    kind: ArbeidslederKind | None = None
+    name: ShortText = ""
+
+
+class Application(_Model):
+    """What is applied for, and the user's own edits of the generated sections."""
+
+    hours_per_week: float | None = Field(default=None, ge=0, le=168)
+    wished_start: date | None = None
+    service_office: ShortText = ""  # tildelingskontoret, forvaltningskontoret, ...
+    counsellor_note: Text = ""
+    # Section id -> the user's edited text, replacing the generated text of that section.
+    section_edits: dict[Annotated[str, Field(max_length=64)], Text] = Field(default_factory=dict)
+
+
+class Draft(_Model):
+    """All answers of one user. The single schema for the UI, the draft file and the CLI."""
+
+    format: str = DRAFT_FORMAT
+    schema_version: int = SCHEMA_VERSION
+    filled_in_by: FilledInBy | None = None
+    writer: Writer = Field(default_factory=Writer)
+    person: Person = Field(default_factory=Person)
+    need: Need = Field(default_factory=Need)
+    rows: list[ActivityRow] = Field(default_factory=list, max_length=MAX_ROWS)
+    variations: Text = ""  # bad days, longer mornings; monthly and yearly needs
+    night_need: NeedLevel | None = None
+    two_helper_need: NeedLevel | None = None
+    manages_alone: Text = ""
+    needs_help_with: Text = ""
+    life: Life = Field(default_factory=Life)
+    goals: Goals = Field(default_factory=Goals)
+    arbeidsleder: Arbeidsleder = Field(default_factory=Arbeidsleder)
+    application: Application = Field(default_factory=Application)
+    document_language: DocLanguage = DocLanguage.NB
+
+    @field_validator("format")
+    @classmethod
+    def _is_our_format(cls, value: str) -> str:
+        if value != DRAFT_FORMAT:
+            raise ValueError("not_a_draft")
+        return value
+
+    @property
+    def on_behalf(self) -> bool:
+        """True when someone else writes for the person (third person in documents)."""
+        return self.filled_in_by not in (None, FilledInBy.SELF)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+
+class DraftFileError(ValueError):
+    """A draft file that cannot be loaded. ``message_id`` is translated by the UI.
+
+    The message never contains the file's content (it may be health data).
+    """
+
+    def __init__(self, message_id: str, field: str = "") -> None:
+        super().__init__(message_id if not field else f"{message_id}: {field}")
+        self.message_id = message_id
+        self.field = field
+
+
+def load_draft(raw: bytes | str) -> Draft:
+    """Parse, migrate and validate a draft file. Raises DraftFileError, never anything else."""
+    from bpa_core.migrations import migrate  # local: migrations imports this module
+
+    try:
+        data: Any = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise DraftFileError("not_json") from exc
+    if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
+        raise DraftFileError("not_a_draft")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DraftFileError("not_a_draft")
+    if version > SCHEMA_VERSION:
+        raise DraftFileError("newer_version")
+    data = migrate(data)
+    from pydantic import ValidationError
+
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as exc:
+        errors = field_errors(exc)
+        first = errors[0] if errors else FieldError(field="", message_id="invalid_value")
+        raise DraftFileError(first.message_id, first.field) from None
+
+
+class FieldError(BaseModel):
+    """A validation problem: the field's dotted path and a message id for the UI to translate."""
+
+    field: str
+    message_id: str
+
+
+def field_errors(exc: Any) -> list[FieldError]:
+    """Turn a pydantic ValidationError into field paths and message ids, without the input value."""
+    out: list[FieldError] = []
+    for err in exc.errors(include_input=False, include_url=False):
+        path = ".".join(str(p) for p in err.get("loc", ()))
+        kind = str(err.get("type", "value_error"))
+        message_id = _MESSAGE_IDS.get(kind, "invalid_value")
+        if kind == "value_error":
+            ctx = err.get("ctx") or {}
+            message_id = str(ctx.get("error", "invalid_value"))
+        out.append(FieldError(field=path, message_id=message_id))
+    return out
+
+
+_MESSAGE_IDS = {
+    "greater_than_equal": "too_small",
+    "less_than_equal": "too_large",
+    "int_parsing": "not_a_whole_number",
+    "int_from_float": "not_a_whole_number",
+    "int_type": "not_a_whole_number",
+    "float_parsing": "not_a_number",
+    "date_from_datetime_parsing": "not_a_date",
+    "date_parsing": "not_a_date",
+    "date_type": "not_a_date",
+    "enum": "not_a_choice",
+    "string_too_long": "too_long",
+    "too_long": "too_many",
+    "missing": "required",
+    "extra_forbidden": "unknown_field",
+}
+
+
+def json_schema() -> str:
+    """The draft file's JSON Schema, as written to docs/draft.schema.json."""
+    schema = Draft.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "BPA-veiviser draft file"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

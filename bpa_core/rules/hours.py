@@ -1,0 +1,116 @@
+"""Exact week arithmetic for the assistance plan (bpa-rules.md § 2.2–2.3).
+
+Minutes are ``Fraction``s: a monthly row is 12/52 of its monthly minutes per week, which is not a
+whole number. Nothing here sums floats; rounding happens only for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from bpa_core.draft import ActivityRow, Category, NeedLevel, Per
+from bpa_core.rules.ruleset import RuleSet
+
+WEEKS_PER_YEAR = 52
+# Occasions per period -> occasions per week (bpa-rules.md § 2.3).
+PER_WEEK_FACTOR: dict[Per, Fraction] = {
+    Per.DAY: Fraction(7),
+    Per.WEEK: Fraction(1),
+    Per.MONTH: Fraction(12, WEEKS_PER_YEAR),
+    Per.YEAR: Fraction(1, WEEKS_PER_YEAR),
+}
+
+
+class ExclusionReason(StrEnum):
+    """Why a row's hours are held outside the count toward 25/32 hours."""
+
+    OCCASIONAL_NIGHT = "occasional_night"  # night help, but the night need is not continuous
+    OCCASIONAL_TWO_HELPERS = "occasional_two_helpers"  # two helpers, need not continuous
+    HEALTH = "health"  # health services (hol. § 3-2 no. 6 a) are outside the right
+    WORK_OR_EDUCATION = "work_or_education"  # covered by NAV, school, place of study
+    RESPITE_FOR_ADULT = "respite_for_adult"  # respite counts only for a child under 18
+
+
+def weekly_minutes(row: ActivityRow) -> Fraction:
+    """Minutes per week of one row: minutes x times x the period's factor."""
+    return row.minutes * row.times * PER_WEEK_FACTOR[row.per]
+
+
+def exclusion_reason(
+    row: ActivityRow,
+    *,
+    is_child: bool,
+    night_need: NeedLevel | None,
+    two_helper_need: NeedLevel | None,
+    rules: RuleSet,
+) -> ExclusionReason | None:
+    """None when the row counts toward the right; else the first reason it is held outside.
+
+    The category decides first (health and work/education never count, respite only for a
+    child); then a night row counts only if the night need is continuous, and a two-helper row
+    only if the two-helper need is continuous (pbrl. § 2-1 d; rundskriv I-9/2015).
+    """
+    if row.category in rules.excluded_categories:
+        return ExclusionReason(row.category.value)
+    if row.category == rules.respite_category and not is_child:
+        return ExclusionReason.RESPITE_FOR_ADULT
+    if row.night and night_need != NeedLevel.CONTINUOUS:
+        return ExclusionReason.OCCASIONAL_NIGHT
+    if row.two_helpers and two_helper_need != NeedLevel.CONTINUOUS:
+        return ExclusionReason.OCCASIONAL_TWO_HELPERS
+    return None
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    """The week plan summed: counted minutes, excluded minutes by reason, minutes by category."""
+
+    counted: Fraction
+    excluded: dict[ExclusionReason, Fraction]
+    counted_by_category: dict[Category, Fraction]
+    total: Fraction
+
+
+def week_totals(
+    rows: Iterable[ActivityRow],
+    *,
+    is_child: bool,
+    night_need: NeedLevel | None,
+    two_helper_need: NeedLevel | None,
+    rules: RuleSet,
+) -> WeekTotals:
+    counted = Fraction(0)
+    total = Fraction(0)
+    excluded: dict[ExclusionReason, Fraction] = {}
+    by_category: dict[Category, Fraction] = {}
+    for row in rows:
+        minutes = weekly_minutes(row)
+        total += minutes
+        reason = exclusion_reason(
+            row,
+            is_child=is_child,
+            night_need=night_need,
+            two_helper_need=two_helper_need,
+            rules=rules,
+        )
+        if reason is None:
+            counted += minutes
+            by_category[row.category] = by_category.get(row.category, Fraction(0)) + minutes
+        else:
+            excluded[reason] = excluded.get(reason, Fraction(0)) + minutes
+    ordered = {r: excluded[r] for r in ExclusionReason if r in excluded}
+    ordered_categories = {c: by_category[c] for c in Category if c in by_category}
+    return WeekTotals(counted, ordered, ordered_categories, total)
+
+
+def hours(minutes: Fraction) -> Fraction:
+    return minutes / 60
+
+
+def display_hours(minutes: Fraction) -> float:
+    """Hours rounded to one decimal, half up — for display only, never for comparison."""
+    tenths = (minutes * 10 / 60 + Fraction(1, 2)).__floor__()
+    return tenths / 10

@@ -1,0 +1,57 @@
+"""The Assessment as JSON-ready data with stable keys (the CLI's output format).
+
+Minutes are given twice: as a number rounded to two decimals for reading, and exactly as a
+fraction string ("28110/13") so that a program can compare without rounding.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from bpa_core.rules.eligibility import Assessment
+from bpa_core.rules.hours import display_hours
+from bpa_core.rules.ruleset import SOURCES
+
+
+def _minutes(value: Fraction) -> float:
+    return round(float(value), 2)
+
+
+def _exact(value: Fraction) -> str:
+    return str(value)
+
+
+def assessment_to_dict(a: Assessment) -> dict[str, Any]:
+    return {
+        "outcome": a.outcome.value,
+        "assessed_on": a.assessed_on.isoformat(),
+        "rules_valid_from": a.rules_valid_from.isoformat(),
+        "age": a.age,
+        "is_child": a.is_child,
+        "counted_minutes_per_week": _minutes(a.counted_minutes),
+        "counted_minutes_per_week_exact": _exact(a.counted_minutes),
+        "counted_hours_per_week": display_hours(a.counted_minutes),
+        "total_minutes_per_week_exact": _exact(a.total_minutes),
+        "excluded_minutes_by_reason": {r.value: _minutes(m) for r, m in a.excluded_minutes.items()},
+        "excluded_minutes_by_reason_exact": {
+            r.value: _exact(m) for r, m in a.excluded_minutes.items()
+        },
+        "counted_minutes_by_category": {c: _minutes(m) for c, m in a.counted_by_category.items()},
+        "missing": [m.value for m in a.missing],
+        "flags": [f.value for f in a.flags],
+        "criteria": [
+            {
+                "id": c.id,
+                "status": c.status.value,
+                "reason": c.reason,
+                "sources": [SOURCES[s].short for s in c.sources],
+            }
+            for c in a.criteria
+        ],
+        "minutes_missing_to_25": _minutes(a.minutes_missing_to_25),
+        "minutes_missing_to_32": _minutes(a.minutes_missing_to_32),
+        "minutes_missing_to_25_exact": _exact(a.minutes_missing_to_25),
+        "minutes_missing_to_32_exact": _exact(a.minutes_missing_to_32),
+        "sources": [{"id": s, "short": SOURCES[s].short, "url": SOURCES[s].url} for s in a.sources],
+    }

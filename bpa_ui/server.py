@@ -1,0 +1,84 @@
+"""Server glue for ``st.App``: security headers on every HTTP response, and a quiet error handler.
+
+Headers: no framing by other sites, no MIME sniffing, no referrer (the address may carry ?lang=),
+and nothing stored by the browser's cache: pages and downloads may hold health data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from starlette.middleware import Middleware
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self' ws: wss:",
+        "media-src 'self' blob: data:",
+        "worker-src 'self' blob:",
+        "frame-src 'self' blob: data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+)
+_REPLACED = {name for name, _ in SECURITY_HEADERS} | {b"pragma", b"expires", b"etag"}
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: sets the headers above on every HTTP response (not websockets)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED]
+                message["headers"] = [*kept, *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+MIDDLEWARE = [Middleware(SecurityHeaders)]
+
+_log = logging.getLogger("bpa_veiviser")
+
+
+def on_script_error(exc: Exception) -> bool:
+    """Last resort for errors the frame did not catch (e.g. in widget callbacks).
+
+    Shows a friendly, translated message instead of a traceback. The exception's message is
+    never shown or logged here: it may contain what the user typed.
+    """
+    from bpa_ui.errors import show_friendly_error
+
+    show_friendly_error(exc)
+    return True
