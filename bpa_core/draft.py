@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -26,6 +27,8 @@ MAX_MINUTES = 1440
 MAX_TIMES = 1000
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
+# Hours a week as the user writes them (37.5): exact decimals, never floats.
+Hours = Annotated[Decimal, Field(ge=0, le=168, max_digits=5, decimal_places=2)]
 ShortText = Annotated[str, Field(max_length=500)]
 
 
@@ -99,6 +102,15 @@ class ArbeidslederKind(StrEnum):
     CO_LEADER = "co_leader"  # medarbeidsleder
     GUARDIAN = "guardian"
     NOT_DECIDED = "not_decided"
+
+
+class DecisionKind(StrEnum):
+    """What the municipality decided, for the appeal helper."""
+
+    REFUSED = "refused"
+    FEWER_HOURS = "fewer_hours"
+    OTHER_SERVICE = "other_service"
+    CO_PAYMENT = "co_payment"
 
 
 class DocLanguage(StrEnum):
@@ -190,12 +202,31 @@ class Arbeidsleder(_Model):
 class Application(_Model):
     """What is applied for, and the user's own edits of the generated sections."""
 
-    hours_per_week: float | None = Field(default=None, ge=0, le=168)
+    hours_per_week: Hours | None = None
     wished_start: date | None = None
     service_office: ShortText = ""  # tildelingskontoret, forvaltningskontoret, ...
     counsellor_note: Text = ""
     # Section id -> the user's edited text, replacing the generated text of that section.
     section_edits: dict[Annotated[str, Field(max_length=64)], Text] = Field(default_factory=dict)
+
+
+class Appeal(_Model):
+    """A decision the person wants to appeal (klage), and what they want to say."""
+
+    decision_received: date | None = None  # the deadline counts from this day
+    decision_date: date | None = None
+    case_number: ShortText = ""
+    decided_by: ShortText = ""  # the office or officer that made the decision
+    decision_kind: DecisionKind | None = None
+    hours_applied: Hours | None = None
+    hours_granted: Hours | None = None
+    service_offered: Text = ""  # what was offered instead of BPA
+    reasons_given: Answer | None = None  # did the decision explain the hours from the mapping?
+    what_is_wrong: Text = ""
+    change_wanted: Text = ""
+    new_information: Text = ""
+    grounds: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list)
+    ground_edits: dict[Annotated[str, Field(max_length=64)], Text] = Field(default_factory=dict)
 
 
 class Draft(_Model):
@@ -217,6 +248,7 @@ class Draft(_Model):
     goals: Goals = Field(default_factory=Goals)
     arbeidsleder: Arbeidsleder = Field(default_factory=Arbeidsleder)
     application: Application = Field(default_factory=Application)
+    appeal: Appeal = Field(default_factory=Appeal)
     document_language: DocLanguage = DocLanguage.NB
 
     @field_validator("format")
@@ -301,6 +333,9 @@ _MESSAGE_IDS = {
     "int_from_float": "not_a_whole_number",
     "int_type": "not_a_whole_number",
     "float_parsing": "not_a_number",
+    "decimal_parsing": "not_a_number",
+    "decimal_max_places": "too_many_decimals",
+    "decimal_max_digits": "too_large",
     "date_from_datetime_parsing": "not_a_date",
     "date_parsing": "not_a_date",
     "date_type": "not_a_date",
