@@ -1,0 +1,42 @@
+"""Shared test helpers: paths, persona drafts, the LIX formula from ../shared/tools."""
+
+from __future__ import annotations
+
+import importlib.util
+from fractions import Fraction
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import yaml
+
+from bpa_core.draft import Draft
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PERSONA_DRAFTS = ROOT / "tests" / "personas"
+PERSONA_NAMES = sorted(p.stem for p in PERSONA_DRAFTS.glob("*.json"))
+
+
+def persona_draft(name: str) -> Draft:
+    return Draft.model_validate_json((PERSONA_DRAFTS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def persona_expected(name: str) -> dict[str, Any]:
+    """The persona's own description (shared/personas/NAME.yaml), with its expected result."""
+    data: dict[str, Any] = yaml.safe_load((SHARED / "personas" / f"{name}.yaml").read_text("utf-8"))
+    return data
+
+
+def as_fraction(value: Any) -> Fraction:
+    """Minutes written in a case file: 1920, 1919.5 or "24936/13"."""
+    return Fraction(str(value))
+
+
+def load_lix() -> ModuleType:
+    """../shared/tools/lix.py, the project's readability measure."""
+    spec = importlib.util.spec_from_file_location("lix", SHARED / "tools" / "lix.py")
+    assert spec and spec.loader, "shared/tools/lix.py not found beside the project"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,0 +1,145 @@
+"""The Draft and its file format: round trip, refusals, migrations, field errors, the schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from bpa_core import migrations
+from bpa_core.draft import (
+    DRAFT_FORMAT,
+    SCHEMA_VERSION,
+    ActivityRow,
+    Draft,
+    DraftFileError,
+    FilledInBy,
+    field_errors,
+    json_schema,
+    load_draft,
+)
+from tests.support import PERSONA_NAMES, ROOT, persona_draft
+
+
+@pytest.mark.parametrize("name", PERSONA_NAMES)
+def test_round_trip(name: str) -> None:
+    draft = persona_draft(name)
+    assert load_draft(draft.to_json()) == draft
+    assert load_draft(draft.to_json().encode("utf-8")) == draft
+
+
+def test_free_text_survives_the_file() -> None:
+    text = "Áŋŋá Máret <para> & \u0000 \u202e 😀 " + "x" * 50_000
+    draft = Draft()
+    draft.person.name = "Áŋŋá Máret Gaup"
+    draft.manages_alone = text
+    assert load_draft(draft.to_json()).manages_alone == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "message_id"),
+    [
+        (b"\xff\xfe\x00", "not_json"),
+        (b"[1, 2, 3]", "not_a_draft"),
+        (b'{"schema_version": 1}', "not_a_draft"),
+        (b'{"format": "something-else", "schema_version": 1}', "not_a_draft"),
+        (json.dumps({"format": DRAFT_FORMAT, "schema_version": "1"}).encode(), "not_a_draft"),
+        (json.dumps({"format": DRAFT_FORMAT, "schema_version": True}).encode(), "not_a_draft"),
+        (json.dumps({"format": DRAFT_FORMAT, "schema_version": 0}).encode(), "not_a_draft"),
+        (
+            json.dumps({"format": DRAFT_FORMAT, "schema_version": SCHEMA_VERSION + 1}).encode(),
+            "newer_version",
+        ),
+        (b"[" * 100_000, "not_json"),
+    ],
+)
+def test_refused_files(raw: bytes, message_id: str) -> None:
+    with pytest.raises(DraftFileError) as info:
+        load_draft(raw)
+    assert info.value.message_id == message_id
+
+
+def test_unknown_field_is_refused_with_its_path() -> None:
+    raw = json.dumps({"format": DRAFT_FORMAT, "schema_version": 1, "person": {"shoe_size": 44}})
+    with pytest.raises(DraftFileError) as info:
+        load_draft(raw)
+    assert (info.value.message_id, info.value.field) == ("unknown_field", "person.shoe_size")
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "message_id"),
+    [
+        ({"minutes": 0}, "minutes", "too_small"),
+        ({"minutes": 1441}, "minutes", "too_large"),
+        ({"minutes": "lots"}, "minutes", "not_a_whole_number"),
+        ({"times": 0}, "times", "too_small"),
+        ({"per": "fortnight"}, "per", "not_a_choice"),
+        ({"category": "gardening"}, "category", "not_a_choice"),
+    ],
+)
+def test_row_validation_gives_field_and_message_id(
+    row: dict[str, Any], field: str, message_id: str
+) -> None:
+    data = {"category": "meals", "minutes": 30, "times": 1, "per": "day", **row}
+    with pytest.raises(ValidationError) as info:
+        ActivityRow.model_validate(data)
+    errors = field_errors(info.value)
+    assert [(e.field, e.message_id) for e in errors] == [(field, message_id)]
+
+
+def test_field_errors_never_carry_the_input() -> None:
+    with pytest.raises(ValidationError) as info:
+        Draft.model_validate({"person": {"birth_date": "SECRET-VALUE"}})
+    errors = field_errors(info.value)
+    assert errors[0].field == "person.birth_date"
+    assert "SECRET-VALUE" not in repr(errors)
+
+
+def test_birth_date_before_1900_is_refused() -> None:
+    with pytest.raises(ValidationError) as info:
+        Draft.model_validate({"person": {"birth_date": "1850-01-01"}})
+    assert field_errors(info.value)[0].message_id == "birth_date_too_early"
+
+
+def test_hours_are_exact_decimals() -> None:
+    draft = Draft.model_validate({"application": {"hours_per_week": "37.5"}})
+    assert str(draft.application.hours_per_week) == "37.5"
+    assert '"37.5"' in draft.to_json()
+    with pytest.raises(ValidationError):
+        Draft.model_validate({"application": {"hours_per_week": "37.555"}})
+
+
+def test_on_behalf() -> None:
+    assert not Draft(filled_in_by=FilledInBy.SELF).on_behalf
+    assert Draft(filled_in_by=FilledInBy.COUNSELLOR).on_behalf
+
+
+def test_migration_steps_run_in_order_and_keep_answers() -> None:
+    """The hook: each step lifts one version, and the answers move with it."""
+
+    def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+        data["person"] = {"name": data.pop("name")}
+        return data
+
+    def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+        data["person"]["municipality"] = data.pop("kommune")
+        return data
+
+    old = {"format": DRAFT_FORMAT, "schema_version": 1, "name": "Kari", "kommune": "Bærum"}
+    new = migrations.migrate(old, steps={1: v1_to_v2, 2: v2_to_v3}, target=3)
+    assert new == {
+        "format": DRAFT_FORMAT,
+        "schema_version": 3,
+        "person": {"name": "Kari", "municipality": "Bærum"},
+    }
+
+
+def test_every_version_below_the_current_has_a_step() -> None:
+    assert set(migrations.STEPS) == set(range(1, SCHEMA_VERSION))
+
+
+def test_schema_file_is_current() -> None:
+    written = (ROOT / "docs" / "draft.schema.json").read_text(encoding="utf-8")
+    assert written == json_schema(), "run `make schema` to update docs/draft.schema.json"
