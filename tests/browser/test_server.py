@@ -1,0 +1,54 @@
+"""What every user meets before any answer: headers, page language, no third-party requests."""
+
+from __future__ import annotations
+
+import urllib.request
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import Server, wait_for_app
+
+REQUIRED_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+}
+
+
+@pytest.mark.parametrize("path", ["/", "/_stcore/health"])
+def test_security_headers(app_server: Server, path: str) -> None:
+    with urllib.request.urlopen(app_server.url + path, timeout=10) as response:
+        headers = {k.lower(): v for k, v in response.headers.items()}
+    for name, value in REQUIRED_HEADERS.items():
+        assert headers.get(name) == value, name
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_static_assets_carry_the_headers_too(app_server: Server) -> None:
+    with urllib.request.urlopen(app_server.url + "/", timeout=10) as response:
+        html = response.read().decode("utf-8")
+    start = html.index('src="') + len('src="')
+    asset = html[start : html.index('"', start)]
+    with urllib.request.urlopen(app_server.url + "/" + asset.lstrip("./"), timeout=10) as response:
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(("query", "lang"), [("", "nb"), ("?lang=nn", "nn"), ("?lang=en", "en")])
+def test_html_lang_follows_the_session_language(
+    app_server: Server, page: Any, query: str, lang: str
+) -> None:
+    page.goto(app_server.url + "/" + query)
+    wait_for_app(page)
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+
+
+def test_no_request_leaves_the_machine(app_server: Server, page: Any) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
+    page.goto(app_server.url + "/")
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    assert hosts and hosts <= {"127.0.0.1"}, hosts
