@@ -8,7 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import Server, wait_for_app
+from tests.browser.conftest import wait_for_app
+from tests.browser.server import Server
 
 REQUIRED_HEADERS = {
     "x-content-type-options": "nosniff",
