@@ -120,7 +120,10 @@ class DocLanguage(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    # defer_build: validators are built on first use, not on import (import bpa_core stays fast).
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
 
 
 class ActivityRow(_Model):
