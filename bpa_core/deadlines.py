@@ -13,15 +13,17 @@ computed here (the anonymous Gregorian algorithm), so no holiday library is need
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from bpa_core.i18n import N_
 
 APPEAL_WEEKS = 4  # pbrl. § 7-5: four weeks
 LATE_APPEAL_LIMIT_YEARS = 1  # forvaltningsloven § 31 third paragraph
 SOURCES: tuple[str, ...] = ("pbrl_7_5", "dl_148_149")
+NORWAY = ZoneInfo("Europe/Oslo")
 
 
 class MoveReason(StrEnum):
@@ -80,6 +82,11 @@ REASON_NAMES: dict[MoveReason, str] = {
     MoveReason.CHRISTMAS_DAY: N_("Christmas Day"),
     MoveReason.BOXING_DAY: N_("Boxing Day (26 December)"),
 }
+
+
+def today_in_norway() -> date:
+    """Today in Norway: deadlines follow the Norwegian calendar, whatever the server's zone."""
+    return datetime.now(NORWAY).date()
 
 
 def easter_sunday(year: int) -> date:
