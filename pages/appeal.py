@@ -148,7 +148,7 @@ def decision_inputs(draft: Draft, today: date) -> None:
     )
     kinds = {
         DecisionKind.REFUSED: _("BPA was refused"),
-        DecisionKind.FEWER_HOURS: _("BPA with fewer hours than I need"),
+        DecisionKind.FEWER_HOURS: _("BPA, but fewer hours than the need"),
         DecisionKind.OTHER_SERVICE: _("Another service instead of BPA"),
         DecisionKind.CO_PAYMENT: _("A co-payment (egenandel)"),
     }
@@ -338,7 +338,10 @@ def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
         "change_wanted",
         ap.change_wanted,
         long=True,
-        help=_("If you leave this empty, the letter asks for BPA for the whole need."),
+        help=_(
+            "If you leave this empty, the letter asks for BPA for the hours applied for, or for "
+            "the whole need."
+        ),
     )
     ap.new_information = text_field(
         _("New information since the decision (optional)"),
