@@ -461,3 +461,26 @@ def test_co_payment_ground_and_change() -> None:
     assert "Vedtaket setter en egenandel for tjenesten." in texts(doc, "decision")[1]
     assert texts(doc, "change") == ["Jeg ber om at egenandelen blir fjernet eller satt ned."]
     assert any("aldri kreves for personlig stell" in t for t in texts(doc, "grounds"))
+
+
+# --- PDF round trip (active once bpa_core.render.pdf is merged) --------------------------------
+
+
+def test_pdf_text_round_trip(aanga_refused: Draft) -> None:
+    pdf = pytest.importorskip("bpa_core.render.pdf")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    tick_all(aanga_refused)
+    letter = appeal_letter(aanga_refused, TODAY, lang="nb")
+    access = access_request(aanga_refused, TODAY, lang="nb")
+    for docs in (letter, [letter, access]):
+        data = pdf.render_pdf(docs)
+        assert data.startswith(b"%PDF")
+        reader = PdfReader(BytesIO(data))
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+        assert "Klage på vedtak om BPA" in text
+        assert "Áŋŋá Máret Gaup" in text
+        assert "Statsforvalteren" in text
+    assert "Krav om innsyn i saksdokumentene" in text
