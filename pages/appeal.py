@@ -375,6 +375,21 @@ def reset_ground(draft: Draft, ground: Ground) -> None:
         k: v for k, v in draft.appeal.ground_edits.items() if k != ground.id.value
     }
     st.session_state[K + "ground_text_" + ground.id.value] = ground.explanation
+    st.session_state[K + "ground_base_" + ground.id.value] = ground.explanation
+
+
+def ground_text_state(ground: Ground, edited: str | None) -> None:
+    """Put the ground's text in its box: the user's own text, else the suggested text.
+
+    The suggested text changes with the letters' language and with the hours. A box the user
+    has not rewritten follows it; a rewritten one is never touched.
+    """
+    key, base = K + "ground_text_" + ground.id.value, K + "ground_base_" + ground.id.value
+    if key not in st.session_state:
+        st.session_state[key] = edited or ground.explanation
+    elif st.session_state.get(base) != ground.explanation and not edited:
+        st.session_state[key] = ground.explanation
+    st.session_state[base] = ground.explanation
 
 
 def ground_inputs(draft: Draft, assessment: Assessment) -> None:
@@ -403,21 +418,23 @@ def ground_inputs(draft: Draft, assessment: Assessment) -> None:
             "the language of the letters."
         )
     )
-    chosen: list[str] = []
+    offered = {g.id.value for g in grounds}
+    # Ticks of grounds not offered now are kept: they come back if the answers change back.
+    chosen = [g for g in ap.grounds if g not in offered]
     edits = dict(ap.ground_edits)
     for ground in grounds:
         gid = ground.id.value
         init(K + "ground_" + gid, gid in ap.grounds)
         if st.checkbox(ground.title, key=K + "ground_" + gid):
             chosen.append(gid)
-        init(K + "ground_text_" + gid, edits.get(gid) or ground.explanation)
+        ground_text_state(ground, edits.get(gid))
         text = st.text_area(
             _("Text in the letter: {ground}").format(ground=ground.title),
             key=K + "ground_text_" + gid,
             max_chars=MAX_TEXT,
             height=150,
         )
-        if text.strip() and text.strip() != ground.explanation:
+        if text.strip() and text.strip() != ground.explanation.strip():
             edits[gid] = text
         else:
             edits.pop(gid, None)

@@ -484,3 +484,17 @@ def test_pdf_text_round_trip(aanga_refused: Draft) -> None:
         assert "Áŋŋá Máret Gaup" in text
         assert "Statsforvalteren" in text
     assert "Krav om innsyn i saksdokumentene" in text
+
+
+def test_guardian_attaches_proof_of_guardianship_not_a_power_of_attorney() -> None:
+    from bpa_core.draft import FilledInBy
+
+    draft = with_decision(persona("jonas"), DecisionKind.REFUSED)
+    draft.filled_in_by = FilledInBy.GUARDIAN
+    draft.writer.name = "Per Hansen"
+    draft.writer.relation = "verge"
+    doc = appeal_letter(draft, TODAY, lang="nn")
+    assert "Verjeattest" in texts(doc, "attachments")
+    assert "power_of_attorney" not in section_ids(doc)
+    assert texts(doc, "signature")[-2] == "Per Hansen, verge"
+    assert texts(doc, "signature")[-1].startswith("på vegner av ")

@@ -257,3 +257,25 @@ def test_downloads(today: list[date]) -> None:
         assert any("PDF er ikke klar ennå." in i for i in values(at.info))
     else:
         assert "Last ned klagen som PDF" in labels
+
+
+def test_suggested_text_follows_the_letters_language_unless_rewritten(today: list[date]) -> None:
+    at = page(draft=persona("aanga"))
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.checkbox(key="appeal_ground_occasional_night").check().run()
+    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
+    assert draft_of(at).appeal.ground_edits == {}
+    night = at.text_area(key="appeal_ground_text_occasional_night").value
+    assert night.startswith("Hjelp om natta trengst berre av og til")
+    assert [c.label for c in at.checkbox][1] == "Hjelp om natta av og til skal haldast utanfor"
+    # a rewritten text stays as written when the language changes
+    at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
+    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NB).run()
+    assert at.text_area(key="appeal_ground_text_occasional_night").value == "Eigen tekst."
+    assert draft_of(at).appeal.ground_edits == {"occasional_night": "Eigen tekst."}
+    assert "Eigen tekst." in all_text(at)
+    # ticks survive a change of decision kind and back
+    at.radio(key="appeal_kind").set_value(DecisionKind.CO_PAYMENT).run()
+    assert draft_of(at).appeal.grounds == ["occasional_night"]
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert at.checkbox(key="appeal_ground_occasional_night").value is True
