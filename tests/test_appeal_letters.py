@@ -106,7 +106,7 @@ def test_band_refusal_offers_the_cost_ground_and_the_occasional_grounds(
     assert "Det er kommunen som må vise dette." in cost
     night = grounds[1].explanation
     assert "holdes utenfor" in night
-    assert "Timene om natta er om lag 1 timer i uka." in night
+    assert "Timene om natta er om lag 1 time i uka." in night
     assert "pbrl_2_1_d" in grounds[0].sources
 
 

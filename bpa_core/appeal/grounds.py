@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from bpa_core.appeal.words import hours_text, minutes_as_hours
 from bpa_core.draft import Answer, Appeal, DecisionKind, Draft, NeedLevel
-from bpa_core.i18n import gettext_for
+from bpa_core.i18n import gettext_for, ngettext_for
 from bpa_core.rules.eligibility import Assessment, Outcome
 from bpa_core.rules.hours import ExclusionReason
 
@@ -84,6 +84,9 @@ def _cost_not_documented(a: Assessment, lang: str, _: Gettext) -> Ground:
 
 def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -> Ground:
     minutes = a.excluded_minutes.get(reason, Fraction(0))
+    hours = minutes_as_hours(minutes)
+    ngettext = ngettext_for(lang, "documents")
+    n = 1 if hours == 1 else 2  # nb, nn and en: singular only for exactly one
     if reason == ExclusionReason.OCCASIONAL_NIGHT:
         ground_id = GroundId.OCCASIONAL_NIGHT
         title = _("Help at night now and then is held outside")
@@ -93,7 +96,11 @@ def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -
             "away the right for the rest of the need, and they are no reason to refuse BPA or "
             "to cut the other hours."
         )
-        amount = _("The night hours are about {hours} hours a week.")
+        amount = ngettext(
+            "The night hours are about {hours} hour a week.",
+            "The night hours are about {hours} hours a week.",
+            n,
+        )
     else:
         ground_id = GroundId.OCCASIONAL_TWO_HELPERS
         title = _("Two helpers now and then are held outside")
@@ -103,9 +110,13 @@ def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -
             "away the right for the rest of the need, and they are no reason to refuse BPA or "
             "to cut the other hours."
         )
-        amount = _("The hours with two helpers are about {hours} hours a week.")
+        amount = ngettext(
+            "The hours with two helpers are about {hours} hour a week.",
+            "The hours with two helpers are about {hours} hours a week.",
+            n,
+        )
     if minutes > 0:
-        text += " " + amount.format(hours=hours_text(minutes_as_hours(minutes), lang))
+        text += " " + amount.format(hours=hours_text(hours, lang))
     return Ground(ground_id, title, text, ("pbrl_2_1_d", "i_9_2015"))
 
 
