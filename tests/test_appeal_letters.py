@@ -498,3 +498,28 @@ def test_guardian_attaches_proof_of_guardianship_not_a_power_of_attorney() -> No
     assert "power_of_attorney" not in section_ids(doc)
     assert texts(doc, "signature")[-2] == "Per Hansen, verge"
     assert texts(doc, "signature")[-1].startswith("på vegner av ")
+
+
+def test_without_the_right_bpa_must_still_be_considered() -> None:
+    draft = with_decision(persona("sofie"), DecisionKind.REFUSED)
+    assert assess(draft, on=TODAY).outcome.value == "no_right_can_apply"
+    assert ids(draft) == ["bpa_not_considered"]
+    tick_all(draft)
+    grounds = texts(appeal_letter(draft, TODAY, lang="nb"), "grounds")
+    assert grounds[0] == "Kommunen må vurdere BPA også uten rett"
+    assert "(hol. § 3-8)" in grounds[1]
+    # granted BPA with fewer hours: no such ground
+    draft.appeal.decision_kind = DecisionKind.FEWER_HOURS
+    assert "bpa_not_considered" not in ids(draft)
+
+
+def test_core_modules_do_not_import_streamlit() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bpa_core.deadlines, bpa_core.appeal, bpa_core.documents.appeal;"
+        "sys.exit(1 if 'streamlit' in sys.modules else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)
+    assert done.returncode == 0

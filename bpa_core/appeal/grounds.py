@@ -3,10 +3,11 @@
 A ground is offered when the answers point to it: hours in the 25–32 band refused without a
 documented cost; occasional night or two-helper hours treated as disqualifying instead of held
 outside; hours set below the described need; another service that does not meet the need; a
-decision without reasons. Each ground has a title and a plain explanation in the document
-language. The user ticks the grounds to use (``Appeal.grounds``) and may rewrite the text of any
-(``Appeal.ground_edits``). The texts speak of "the need" and "the decision", not of "I" or "she",
-so they fit whether the person writes themself or someone writes for them.
+decision without reasons; and, without the right, BPA not considered under hol. § 3-8. Each
+ground has a title and a plain explanation in the document language. The user ticks the grounds
+to use (``Appeal.grounds``) and may rewrite the text of any (``Appeal.ground_edits``). The texts
+speak of "the need" and "the decision", not of "I" or "she", so they fit whether the person
+writes themself or someone writes for them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _ABOUT_HOURS = (*_NO_BPA, DecisionKind.FEWER_HOURS)
 class GroundId(StrEnum):
     NEED_GIVES_RIGHT = "need_gives_right"  # refused although 32 hours or more count
     COST_NOT_DOCUMENTED = "cost_not_documented"  # 25-32 h refused without documented cost
+    BPA_NOT_CONSIDERED = "bpa_not_considered"  # no right, but hol. § 3-8 asks for an assessment
     OCCASIONAL_NIGHT = "occasional_night"  # night help now and then held against the person
     OCCASIONAL_TWO_HELPERS = "occasional_two_helpers"  # two helpers now and then, likewise
     HOURS_BELOW_NEED = "hours_below_need"  # hours granted below the need in the week plan
@@ -79,6 +81,19 @@ def _cost_not_documented(a: Assessment, lang: str, _: Gettext) -> Ground:
             "that must show this. The decision does not show any such cost."
         ).format(hours=hours_text(minutes_as_hours(a.counted_minutes), lang)),
         ("pbrl_2_1_d", "i_9_2015"),
+    )
+
+
+def _bpa_not_considered(_: Gettext) -> Ground:
+    return Ground(
+        GroundId.BPA_NOT_CONSIDERED,
+        _("BPA must be considered even without the right"),
+        _(
+            "Even when the right to BPA is not met, the municipality must consider if BPA is a "
+            "good way to give the help (hol. § 3-8). Work, studies and taking part in society "
+            "weigh heavily. The decision does not show such an assessment."
+        ),
+        ("hol_3_8",),
     )
 
 
@@ -229,6 +244,8 @@ def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tup
         out.append(_need_gives_right(a, lang, _))
     if kind in _NO_BPA and a.outcome == Outcome.RIGHT_UNLESS_COST:
         out.append(_cost_not_documented(a, lang, _))
+    if kind in _NO_BPA and a.outcome == Outcome.NO_RIGHT_CAN_APPLY:
+        out.append(_bpa_not_considered(_))
     if _hours_below(draft, a):
         out.append(_hours_below_need(appeal, _week_plan_minutes(draft, a), lang, _))
     if kind in _ABOUT_HOURS:
