@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from bpa_core import deadlines
 from bpa_core.draft import DecisionKind, DocLanguage, Draft, FilledInBy, load_draft
+from bpa_ui.i18n import LANG_KEY
+from bpa_ui.state import DRAFT_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "appeal.py")
@@ -32,16 +34,16 @@ def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[date]]:
 
 def page(lang: str = "nb", draft: Draft | None = None) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["lang"] = lang
+    at.session_state[LANG_KEY] = lang
     if draft is not None:
-        at.session_state["draft"] = draft
+        at.session_state[DRAFT_KEY] = draft
     at.run()
     assert not at.exception
     return at
 
 
 def draft_of(at: AppTest) -> Draft:
-    draft = at.session_state["draft"]
+    draft = at.session_state[DRAFT_KEY]
     assert isinstance(draft, Draft)
     return draft
 
