@@ -51,11 +51,15 @@ def init(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def text_field(label: str, key: str, current: str, *, long: bool = False, **kw: Any) -> str:
+def text_field(
+    label: str, key: str, current: str, *, long: bool = False, limit: int | None = None, **kw: Any
+) -> str:
+    """A text box bound to a Draft field, limited like the field (Streamlit enforces
+    ``max_chars`` on the server too), so the Draft never refuses what the box holds."""
     init(K + key, current)
-    if long:
-        return str(st.text_area(label, key=K + key, max_chars=MAX_TEXT, **kw) or "")
-    return str(st.text_input(label, key=K + key, max_chars=SHORT, **kw) or "")
+    limit = limit or (MAX_TEXT if long else SHORT)
+    widget = st.text_area if long else st.text_input
+    return str(widget(label, key=K + key, max_chars=limit, **kw) or "")
 
 
 def choice(label: str, key: str, current: Any, options: list[Any], labels: dict[Any, str]) -> Any:
@@ -79,7 +83,10 @@ def parse_hours(text: str) -> Decimal | None:
 
 def hours_field(draft: Draft, label: str, attr: str) -> None:
     current = getattr(draft.appeal, attr)
-    text = text_field(label, attr, "" if current is None else str(current).replace(".", ","))
+    shown = "" if current is None else str(current)
+    if current_language() != "en":
+        shown = shown.replace(".", ",")
+    text = text_field(label, attr, shown)
     try:
         setattr(draft.appeal, attr, parse_hours(text))
     except (ValueError, ValidationError):
@@ -287,7 +294,7 @@ def sender_inputs(draft: Draft) -> None:
     )
     p = draft.person
     p.name = text_field(_("Name of the person the decision is about"), "name", p.name)
-    p.address = text_field(_("Address"), "address", p.address, long=True, height=80)
+    p.address = text_field(_("Address"), "address", p.address, long=True, limit=SHORT, height=80)
     p.phone = text_field(_("Phone"), "phone", p.phone)
     p.national_id = text_field(
         _("National identity number (optional)"),

@@ -281,3 +281,12 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     assert draft_of(at).appeal.grounds == ["occasional_night"]
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
     assert at.checkbox(key="appeal_ground_occasional_night").value is True
+
+
+def test_text_longer_than_the_field_never_breaks_the_page(today: list[date]) -> None:
+    at = page(draft=persona("kari"))
+    long_address = "Gate " * 120  # 600 characters; the field holds 500
+    at.text_area(key="appeal_address").set_value(long_address).run()  # past max_chars
+    assert not at.exception
+    assert not at.error
+    assert draft_of(at).person.address == long_address[:500]
