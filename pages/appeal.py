@@ -26,7 +26,16 @@ from bpa_core.deadlines import (
     late_appeal_limit,
 )
 from bpa_core.documents.appeal import access_request, appeal_letter
-from bpa_core.documents.model import BulletList, Checklist, Document, Heading, Paragraph, Table
+from bpa_core.documents.model import (
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Heading,
+    Paragraph,
+    Section,
+    Table,
+)
 from bpa_core.draft import (
     MAX_TEXT,
     Answer,
@@ -462,6 +471,7 @@ def show_document(doc: Document) -> None:
     """The document as the user will send it. Every text is shown as text, never as Markdown."""
     for line in doc.letterhead:
         st.text(line)
+    st.text(long_date(doc.dated, doc.lang))
     st.subheader(doc.title, anchor=False)
     for section in doc.sections:
         st.markdown("#### " + _escape_heading(section.title))
@@ -475,6 +485,13 @@ def show_document(doc: Document) -> None:
             elif isinstance(block, Table):
                 rows = [block.header, *block.rows, *([block.footer] if block.footer else [])]
                 st.text("\n".join(" | ".join(r) for r in rows))
+            else:  # any other block: its plain text, as the document model writes it
+                st.text(_block_text(doc, block))
+
+
+def _block_text(doc: Document, block: Block) -> str:
+    one = Document(doc.kind, doc.lang, "", "", doc.dated, (Section("block", "", (block,)),))
+    return one.plain_text()
 
 
 def _escape_heading(text: str) -> str:

@@ -130,7 +130,7 @@ def test_band_refusal_letter(aanga_refused: Draft) -> None:
     assert doc.letterhead[0] == "Áŋŋá Máret Gaup"
     assert "Skrevet av: Rådgiver, rådgiver, Brukerorganisasjon" in doc.letterhead
     assert "Til: Guovdageaidnu / Kautokeino kommune" in doc.letterhead
-    assert "Dato: 22. november 2026" in doc.letterhead
+    assert not any("Dato" in line for line in doc.letterhead)  # the renderer prints doc.dated
     assert not any("Fødselsnummer" in line for line in doc.letterhead)
     decision = texts(doc, "decision")
     assert decision[0] == (
@@ -283,7 +283,7 @@ def test_fewer_hours_letter_in_english(kari_fewer: Draft) -> None:
     assert "I appeal the decision on user-controlled personal assistance (BPA)." in text
     assert "The decision gives 20 hours of BPA a week." in text
     assert "The application was for 34.5 hours a week." in text
-    assert "Date: 22 November 2026" in doc.letterhead
+    assert "To: Bærum municipality" in doc.letterhead
     assert "Statsforvalteren" in text
 
 
@@ -450,7 +450,7 @@ def test_no_decision_kind_offers_no_grounds() -> None:
     assert ids(draft) == []
     doc = appeal_letter(draft, TODAY, lang="nb")
     assert texts(doc, "grounds") == ["Jeg sender begrunnelsen for klagen senere."]
-    assert "Dato: 22. november 2026" in doc.letterhead
+    assert doc.dated == TODAY
 
 
 def test_co_payment_ground_and_change() -> None:

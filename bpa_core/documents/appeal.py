@@ -100,7 +100,7 @@ def _municipality(c: _Context) -> str:
 
 
 def letterhead(c: _Context) -> tuple[str, ...]:
-    """Sender (the person, and the writer when someone writes for them), addressee and date."""
+    """Sender (the person, and the writer when someone writes for them) and addressee."""
     _ = c._
     p, w = c.draft.person, c.draft.writer
     lines: list[str] = []
@@ -123,8 +123,7 @@ def letterhead(c: _Context) -> tuple[str, ...]:
             lines.append(_("E-mail: {email}").format(email=one_line(w.email)))
     to = [_municipality(c), one_line(c.draft.application.service_office)]
     lines.append(_("To: {addressee}").format(addressee=", ".join(x for x in to if x)))
-    lines.append(_("Date: {date}").format(date=long_date(c.today, c.lang)))
-    return tuple(lines)
+    return tuple(lines)  # the date is Document.dated: the renderer prints it
 
 
 def _decision_facts(c: _Context) -> list[str]:
