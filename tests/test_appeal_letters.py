@@ -13,8 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bpa_core.appeal import GroundId, chosen_grounds, ground_text, offered_grounds
+from bpa_core.deadlines import appeal_deadline
 from bpa_core.documents.appeal import access_request, appeal_letter, clean
 from bpa_core.documents.model import BulletList, Document, Heading, Paragraph
 from bpa_core.draft import (
@@ -523,3 +526,60 @@ def test_core_modules_do_not_import_streamlit() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)
     assert done.returncode == 0
+
+
+# --- any text, any answers: the letters are always built -----------------------------------------
+
+
+any_text = st.text(max_size=300)
+short_text = st.text(max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=short_text,
+    service=any_text,
+    wrong=any_text,
+    edit=any_text,
+    attachments=any_text,
+    kind=st.sampled_from([None, *DecisionKind]),
+    applied=st.none() | st.decimals(min_value=0, max_value=168, places=2),
+    granted=st.none() | st.decimals(min_value=0, max_value=168, places=2),
+    received=st.none() | st.dates(min_value=date(2020, 1, 1), max_value=TODAY),
+    lang=st.sampled_from(["nb", "nn", "en"]),
+)
+def test_letters_build_for_any_answers(
+    name: str,
+    service: str,
+    wrong: str,
+    edit: str,
+    attachments: str,
+    kind: DecisionKind | None,
+    applied: Decimal | None,
+    granted: Decimal | None,
+    received: date | None,
+    lang: str,
+) -> None:
+    draft = persona("aanga")
+    draft.person.name = name
+    ap = draft.appeal
+    ap.decision_kind = kind
+    ap.service_offered = service
+    ap.what_is_wrong = wrong
+    ap.attachments = attachments
+    ap.hours_applied = applied
+    ap.hours_granted = granted
+    ap.decision_received = received
+    tick_all(draft)
+    ap.ground_edits = dict.fromkeys(ap.grounds, edit)
+    letter = appeal_letter(draft, TODAY, lang=lang)
+    access = access_request(draft, TODAY, lang=lang)
+    for doc in (letter, access):
+        text = doc.plain_text()
+        assert doc.lang == lang
+        assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in text)
+        assert "fylkesmann" not in text.lower()
+    assert section_ids(letter)[0] == "decision"
+    assert ("late" in section_ids(letter)) == (
+        received is not None and appeal_deadline(received).is_passed(TODAY)
+    )
