@@ -45,7 +45,7 @@ from bpa_core.draft import (
     FilledInBy,
 )
 from bpa_core.i18n import gettext_for
-from bpa_core.rules import Assessment, assess
+from bpa_core.rules import Assessment, Outcome, assess
 from bpa_ui.i18n import _, current_language, ngettext
 from bpa_ui.state import get_draft
 
@@ -414,11 +414,12 @@ def ground_inputs(draft: Draft, assessment: Assessment) -> None:
     if ap.decision_kind is None:
         st.write(_("Choose what the municipality decided to see the grounds that may fit."))
         return
-    if not draft.rows:
+    if assessment.outcome == Outcome.UNCLEAR:
         st.info(
             _(
-                "Some grounds build on the hours in your week plan. Fill in the week plan to see "
-                "them."
+                "Some grounds build on the estimate of your right: your age, the cause and how "
+                "long the need lasts, and the hours in your week plan. Answer those questions "
+                "to see them."
             ),
             icon=":material/info:",
         )

@@ -163,6 +163,7 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     at = page(draft=persona("aanga"))
     assert any("Velg hva kommunen bestemte" in m for m in values(at.markdown))
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert not any("Noen grunner bygger på anslaget" in i for i in values(at.info))
     labels = [c.label for c in at.checkbox]
     assert labels == [
         "Kommunen har ikke vist at BPA koster mye mer",
@@ -291,3 +292,10 @@ def test_text_longer_than_the_field_never_breaks_the_page(today: list[date]) -> 
     assert not at.exception
     assert not at.error
     assert draft_of(at).person.address == long_address[:500]
+
+
+def test_grounds_that_need_the_estimate_are_explained(today: list[date]) -> None:
+    at = page()  # an empty draft: no age, cause, duration or week plan
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert any("Noen grunner bygger på anslaget av retten din" in i for i in values(at.info))
+    assert any("Ingen ferdige grunner passer" in m for m in values(at.markdown))
