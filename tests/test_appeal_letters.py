@@ -132,7 +132,7 @@ def test_band_refusal_letter(aanga_refused: Draft) -> None:
     ]
     assert doc.letterhead[0] == "Áŋŋá Máret Gaup"
     assert "Skrevet av: Rådgiver, rådgiver, Brukerorganisasjon" in doc.letterhead
-    assert "Til: Guovdageaidnu / Kautokeino kommune" in doc.letterhead
+    assert "Til: Tildelingskontoret, Guovdageaidnu / Kautokeino kommune" in doc.letterhead
     assert not any("Dato" in line for line in doc.letterhead)  # the renderer prints doc.dated
     assert not any("Fødselsnummer" in line for line in doc.letterhead)
     decision = texts(doc, "decision")
@@ -286,7 +286,7 @@ def test_fewer_hours_letter_in_english(kari_fewer: Draft) -> None:
     assert "I appeal the decision on user-controlled personal assistance (BPA)." in text
     assert "The decision gives 20 hours of BPA a week." in text
     assert "The application was for 34.5 hours a week." in text
-    assert "To: Bærum municipality" in doc.letterhead
+    assert "To: Tildelingskontoret, Bærum municipality" in doc.letterhead
     assert "Statsforvalteren" in text
 
 

@@ -106,13 +106,13 @@ def letterhead(c: _Context) -> tuple[str, ...]:
     lines: list[str] = []
     if one_line(p.name):
         lines.append(one_line(p.name))
-    if one_line(p.national_id):
-        lines.append(_("National identity number: {number}").format(number=one_line(p.national_id)))
     lines.extend(one_line(x) for x in clean(p.address).split("\n") if x.strip())
     if one_line(p.phone):
         lines.append(_("Phone: {phone}").format(phone=one_line(p.phone)))
     if one_line(p.email):
         lines.append(_("E-mail: {email}").format(email=one_line(p.email)))
+    if one_line(p.national_id):
+        lines.append(_("National identity number: {number}").format(number=one_line(p.national_id)))
     if c.on_behalf:
         who = ", ".join(x for x in (c.writer, one_line(w.relation), one_line(w.organisation)) if x)
         if who:
@@ -121,7 +121,9 @@ def letterhead(c: _Context) -> tuple[str, ...]:
             lines.append(_("Phone: {phone}").format(phone=one_line(w.phone)))
         if one_line(w.email):
             lines.append(_("E-mail: {email}").format(email=one_line(w.email)))
-    to = [_municipality(c), one_line(c.draft.application.service_office)]
+    # The appeal goes to the municipality first (pbrl. § 7-2): to the office that decided, if named.
+    office = one_line(c.draft.appeal.decided_by) or one_line(c.draft.application.service_office)
+    to = [office, _municipality(c)]
     lines.append(_("To: {addressee}").format(addressee=", ".join(x for x in to if x)))
     return tuple(lines)  # the date is Document.dated: the renderer prints it
 
