@@ -45,7 +45,7 @@ from bpa_core.draft import (
     FilledInBy,
 )
 from bpa_core.i18n import gettext_for
-from bpa_core.rules import Assessment, Outcome, assess
+from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui.i18n import _, current_language, ngettext
 from bpa_ui.state import get_draft
 
@@ -444,6 +444,8 @@ def ground_inputs(draft: Draft, assessment: Assessment) -> None:
         init(K + "ground_" + gid, gid in ap.grounds)
         if st.checkbox(ground.title, key=K + "ground_" + gid):
             chosen.append(gid)
+        cited = ", ".join(SOURCES[source].short for source in ground.sources)
+        st.caption(_("Source: {sources}").format(sources=cited))
         ground_text_state(ground, edits.get(gid))
         text = st.text_area(
             _("Text in the letter: {ground}").format(ground=ground.title),

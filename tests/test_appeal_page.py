@@ -171,6 +171,7 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
         "To hjelpere av og til skal holdes utenfor",
     ]
     assert "Kommunen har ikke vist at BPA koster mye mer" not in all_text(at)
+    assert "Kilde: pbrl. § 2-1 d, rundskriv I-9/2015" in values(at.caption)
     at.checkbox(key="appeal_ground_cost_not_documented").check().run()
     assert draft_of(at).appeal.grounds == ["cost_not_documented"]
     assert any("Kommunen har ikke vist at BPA koster mye mer" in m for m in values(at.markdown))
