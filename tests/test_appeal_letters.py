@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -583,3 +584,21 @@ def test_letters_build_for_any_answers(
     assert ("late" in section_ids(letter)) == (
         received is not None and appeal_deadline(received).is_passed(TODAY)
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "nb", "en"),
+    [
+        ("100", "100", "100"),
+        ("20.00", "20", "20"),
+        ("0.50", "0,5", "0.5"),
+        ("37.5", "37,5", "37.5"),
+    ],
+)
+def test_hours_in_words(value: str, nb: str, en: str) -> None:
+    from bpa_core.appeal.words import hours_text, minutes_as_hours
+
+    assert hours_text(Decimal(value), "nb") == nb
+    assert hours_text(Decimal(value), "en") == en
+    assert minutes_as_hours(Fraction(28110, 13)) == Decimal("36.0")  # Emil: 2162.3 minutes
+    assert minutes_as_hours(Fraction(87)) == Decimal("1.5")  # 1.45 hours rounds half up
