@@ -51,7 +51,6 @@ from bpa_ui.state import get_draft
 
 K = "appeal_"  # widget keys on this page
 SHORT = 500  # ShortText in the Draft
-EARLIEST = date(2000, 1, 1)
 
 
 def init(key: str, value: Any) -> None:
@@ -99,62 +98,76 @@ def hours_field(draft: Draft, label: str, attr: str) -> None:
     try:
         setattr(draft.appeal, attr, parse_hours(text))
     except (ValueError, ValidationError):
-        st.error(
-            _("{field}: write a number of hours from 0 to 168, for example 37,5.").format(
-                field=label
-            ),
-            icon=":material/error:",
-        )
+        field_problem(label, _("Write a number of hours from 0 to 168, for example 37,5."))
 
 
 # --- the decision ---------------------------------------------------------------------------
 
 
-def date_range(current: date | None, today: date) -> dict[str, date]:
-    """The widget's limits, widened to hold a date from a loaded draft file (never lose it)."""
-    if current is None:
-        return {"min_value": EARLIEST, "max_value": today}
-    return {"min_value": min(EARLIEST, current), "max_value": max(today, current)}
+def parse_day(raw: str) -> date | None:
+    """``14.03.2026``, ``14/3/2026``, ``14-03-2026`` or ``2026-03-14``; '' is no date.
+
+    Raises ValueError for anything else. (The same rules as the questionnaire's date fields.)
+    """
+    cleaned = raw.strip().replace(" ", "")
+    if not cleaned:
+        return None
+    parts = cleaned.replace("/", ".").replace("-", ".").split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError("not_a_date")
+    day_, month, year = reversed(parts) if len(parts[0]) == 4 else parts
+    if len(year) != 4:
+        raise ValueError("not_a_date")
+    try:
+        return date(int(year), int(month), int(day_))
+    except ValueError:
+        raise ValueError("not_a_date") from None
+
+
+def field_problem(label: str, problem: str) -> None:
+    """An error that names the field (announced to screen readers as an alert)."""
+    st.error(_("{field}: {problem}").format(field=label, problem=problem), icon=":material/error:")
+
+
+def day_field(label: str, key: str, current: date | None, today: date, help: str) -> date | None:
+    """A date typed as text (day.month.year): large targets, any keyboard, a clear error.
+
+    A date that cannot be read, or lies after today, is named in an error and stays in the box;
+    the Draft keeps its last good value.
+    """
+    init(K + key, current.strftime("%d.%m.%Y") if current else None)
+    raw = st.text_input(label, key=K + key, max_chars=12, placeholder=_("dd.mm.yyyy"), help=help)
+    try:
+        value = parse_day(raw or "")
+    except ValueError:
+        field_problem(label, _("Write the date as day.month.year, for example 14.03.1992."))
+        return current
+    if value is not None and value > today:
+        field_problem(label, _("The date cannot be after today."))
+        return current
+    return value
 
 
 def decision_inputs(draft: Draft, today: date) -> None:
     ap = draft.appeal
     st.header(_("The decision"))
-    received_label = _("The day you received the decision")
-    init(K + "received", ap.decision_received)
-    received = st.date_input(
-        received_label,
-        value=None,
-        **date_range(ap.decision_received, today),
-        key=K + "received",
-        format="DD.MM.YYYY",
-        help=_("The deadline counts from this day."),
+    ap.decision_received = day_field(
+        _("The day you received the decision"),
+        "received",
+        ap.decision_received,
+        today,
+        _("The deadline counts from this day."),
     )
-    if received is not None and received > today:
-        st.error(
-            _("{field}: the date cannot be later than today.").format(field=received_label),
-            icon=":material/error:",
-        )
-    else:
-        ap.decision_received = received
     decided_label = _("The date of the decision")
-    init(K + "decided", ap.decision_date)
-    decided = st.date_input(
+    ap.decision_date = day_field(
         decided_label,
-        value=None,
-        **date_range(ap.decision_date, today),
-        key=K + "decided",
-        format="DD.MM.YYYY",
-        help=_("The date written on the decision letter (vedtaket)."),
+        "decided",
+        ap.decision_date,
+        today,
+        _("The date written on the decision letter (vedtaket)."),
     )
-    ap.decision_date = decided
-    if decided and ap.decision_received and decided > ap.decision_received:
-        st.error(
-            _("{field}: the decision cannot be dated after the day you received it.").format(
-                field=decided_label
-            ),
-            icon=":material/error:",
-        )
+    if ap.decision_date and ap.decision_received and ap.decision_date > ap.decision_received:
+        field_problem(decided_label, _("The decision cannot be dated after the day it came."))
     ap.case_number = text_field(_("Case number"), "case_number", ap.case_number)
     ap.decided_by = text_field(
         _("Who made the decision"),

@@ -76,13 +76,13 @@ def test_page_opens_with_headings_and_the_deadline_reminder(today: list[date]) -
     assert any("Sjekk fristen i brevet med vedtaket." in i for i in info)
     assert any("Pasient- og brukerombudet" in i for i in info)
     # every control has a label
-    for widget in [*at.text_input, *at.text_area, *at.radio, *at.date_input, *at.checkbox]:
+    for widget in [*at.text_input, *at.text_area, *at.radio, *at.checkbox]:
         assert widget.label.strip()
 
 
 def test_deadline_with_days_left(today: list[date]) -> None:
     at = page()
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 20)).run()
+    at.text_input(key="appeal_received").input("20.11.2026").run()
     assert not at.exception
     assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
     assert "Fristen din er fredag 18. desember 2026." in values(at.subheader)
@@ -94,7 +94,7 @@ def test_deadline_with_days_left(today: list[date]) -> None:
 def test_deadline_today_after_christmas(today: list[date]) -> None:
     today[0] = date(2026, 12, 28)
     at = page()
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 28)).run()
+    at.text_input(key="appeal_received").input("28.11.2026").run()
     assert "Fristen din er mandag 28. desember 2026." in values(at.subheader)
     assert any(
         "Fire uker etter den dagen er lørdag 26. desember 2026. Den dagen er andre juledag." in m
@@ -107,8 +107,8 @@ def test_deadline_today_after_christmas(today: list[date]) -> None:
 def test_deadline_passed_yesterday_offers_a_late_appeal(today: list[date]) -> None:
     today[0] = date(2026, 12, 29)
     at = page()
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 28)).run()
-    at.date_input(key="appeal_decided").set_value(date(2026, 11, 25)).run()
+    at.text_input(key="appeal_received").input("28.11.2026").run()
+    at.text_input(key="appeal_decided").input("25.11.2026").run()
     assert values(at.error) == ["Fristen er ute."]
     texts = values(at.markdown)
     assert any("Du kan likevel sende klagen." in m for m in texts)
@@ -124,17 +124,17 @@ def test_deadline_passed_yesterday_offers_a_late_appeal(today: list[date]) -> No
 def test_more_than_a_year_after_the_decision(today: list[date]) -> None:
     today[0] = date(2027, 12, 1)
     at = page()
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 28)).run()
-    at.date_input(key="appeal_decided").set_value(date(2026, 11, 25)).run()
+    at.text_input(key="appeal_received").input("28.11.2026").run()
+    at.text_input(key="appeal_decided").input("25.11.2026").run()
     assert any("mer enn ett år" in e for e in values(at.error))
 
 
 def test_decision_dated_after_receipt_is_named(today: list[date]) -> None:
     at = page()
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 10)).run()
-    at.date_input(key="appeal_decided").set_value(date(2026, 11, 12)).run()
+    at.text_input(key="appeal_received").input("10.11.2026").run()
+    at.text_input(key="appeal_decided").input("12.11.2026").run()
     assert values(at.error) == [
-        "Datoen på vedtaket: vedtaket kan ikke være datert etter dagen du fikk det."
+        "Datoen på vedtaket: Vedtaket kan ikke være datert etter dagen det kom."
     ]
 
 
@@ -143,7 +143,7 @@ def test_hours_bad_input_is_named_and_kept(today: list[date]) -> None:
     at.radio(key="appeal_kind").set_value(DecisionKind.FEWER_HOURS).run()
     at.text_input(key="appeal_hours_applied").input("mange").run()
     assert values(at.error) == [
-        "Timer i uka det ble søkt om: skriv et antall timer fra 0 til 168, for eksempel 37,5."
+        "Timer i uka det ble søkt om: Skriv et antall timer fra 0 til 168, for eksempel 37,5."
     ]
     assert at.text_input(key="appeal_hours_applied").value == "mange"
     assert draft_of(at).appeal.hours_applied is None
@@ -151,7 +151,7 @@ def test_hours_bad_input_is_named_and_kept(today: list[date]) -> None:
     at.text_input(key="appeal_hours_granted").input("200").run()
     assert draft_of(at).appeal.hours_applied == Decimal("37.5")
     assert values(at.error) == [
-        "Timer i uka i vedtaket: skriv et antall timer fra 0 til 168, for eksempel 37,5."
+        "Timer i uka i vedtaket: Skriv et antall timer fra 0 til 168, for eksempel 37,5."
     ]
     at.text_input(key="appeal_hours_granted").input("20").run()
     assert not at.error
@@ -220,7 +220,7 @@ def test_on_behalf_asks_for_the_writer(today: list[date]) -> None:
 def test_interface_in_english_and_letters_in_nynorsk(today: list[date]) -> None:
     at = page(lang="en")
     assert values(at.title) == ["Appeal a decision"]
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 20)).run()
+    at.text_input(key="appeal_received").input("20.11.2026").run()
     assert "Your deadline is Friday, 18 December 2026." in values(at.subheader)
     assert values(at.success) == ["26 days left."]
     at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
@@ -233,7 +233,7 @@ def test_nynorsk_interface(today: list[date]) -> None:
     at = page(lang="nn")
     assert values(at.title) == ["Klag på eit vedtak"]
     # four weeks after Saturday 21 November is Saturday 19 December: moved to Monday 21st
-    at.date_input(key="appeal_received").set_value(date(2026, 11, 21)).run()
+    at.text_input(key="appeal_received").input("21.11.2026").run()
     assert "Fristen din er måndag 21. desember 2026." in values(at.subheader)
     assert any("Den dagen er ein laurdag." in m for m in values(at.markdown))
     assert values(at.success) == ["29 dagar att."]
@@ -245,7 +245,7 @@ def test_answers_from_the_draft_are_shown_and_kept(today: list[date]) -> None:
     draft.appeal.decision_received = date(2026, 11, 2)
     at = page(draft=draft)
     assert at.text_input(key="appeal_case_number").value == "26/999"
-    assert at.date_input(key="appeal_received").value == date(2026, 11, 2)
+    assert at.text_input(key="appeal_received").value == "02.11.2026"
     assert at.text_input(key="appeal_name").value == "Kari Nordmann"
     assert draft_of(at).appeal.case_number == "26/999"
     assert "Saksnummeret er 26/999." in all_text(at)
@@ -300,3 +300,30 @@ def test_grounds_that_need_the_estimate_are_explained(today: list[date]) -> None
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
     assert any("Noen grunner bygger på anslaget av retten din" in i for i in values(at.info))
     assert any("Ingen ferdige grunner passer" in m for m in values(at.markdown))
+
+
+@pytest.mark.parametrize(
+    "typed", ["20.11.2026", "20/11/2026", "20-11-2026", "2026-11-20", " 20.11.2026 "]
+)
+def test_dates_typed_in_common_forms(today: list[date], typed: str) -> None:
+    at = page()
+    at.text_input(key="appeal_received").input(typed).run()
+    assert not at.error
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
+
+
+def test_bad_or_future_dates_are_named_and_kept(today: list[date]) -> None:
+    at = page()
+    at.text_input(key="appeal_received").input("20.11.2026").run()
+    at.text_input(key="appeal_received").input("31.02.2026").run()
+    assert values(at.error) == [
+        "Dagen du fikk vedtaket: Skriv datoen som dag.måned.år, for eksempel 14.03.1992."
+    ]
+    assert at.text_input(key="appeal_received").value == "31.02.2026"
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)  # the last good date
+    at.text_input(key="appeal_received").input("23.11.2026").run()
+    assert values(at.error) == ["Dagen du fikk vedtaket: Datoen kan ikke være etter i dag."]
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
+    at.text_input(key="appeal_received").input("").run()
+    assert not at.error
+    assert draft_of(at).appeal.decision_received is None
