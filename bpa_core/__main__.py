@@ -51,6 +51,12 @@ def _cmd_assess(args: argparse.Namespace) -> None:
     print(json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2))
 
 
+def _cmd_deadline(args: argparse.Namespace) -> None:
+    from bpa_core.deadlines import appeal_deadline
+
+    print(json.dumps(appeal_deadline(args.received).to_dict(), indent=2))
+
+
 def _cmd_schema(args: argparse.Namespace) -> None:
     sys.stdout.write(json_schema())
 
@@ -62,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="a draft file saved from the app (JSON)")
     p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
     p.set_defaults(func=_cmd_assess)
+    p = sub.add_parser("deadline", help="the appeal deadline for a decision; prints JSON")
+    p.add_argument(
+        "--received", type=_iso_date, required=True, help="the day the decision was received"
+    )
+    p.set_defaults(func=_cmd_deadline)
     p = sub.add_parser("schema", help="print the draft file's JSON Schema")
     p.set_defaults(func=_cmd_schema)
     return parser

@@ -86,6 +86,18 @@ SOURCES: dict[str, Source] = {
             "https://lovdata.no/lov/1967-02-10/§18",
         ),
         Source(
+            "fvl_24_25",
+            "forvaltningsloven §§ 24 og 25",
+            "Forvaltningsloven §§ 24 og 25 (begrunnelse for enkeltvedtak)",
+            "https://lovdata.no/lov/1967-02-10/§25",
+        ),
+        Source(
+            "fvl_31",
+            "forvaltningsloven § 31",
+            "Forvaltningsloven § 31 (klage etter fristen; aldri mer enn ett år etter vedtaket)",
+            "https://lovdata.no/lov/1967-02-10/§31",
+        ),
+        Source(
             "egenandel",
             "FOR-2011-12-16-1349",
             "Forskrift om egenandel for kommunale helse- og omsorgstjenester",

@@ -1,0 +1,282 @@
+"""Grounds for an appeal (klagegrunner), offered from the facts and the estimate (bpa-rules.md § 5).
+
+A ground is offered when the answers point to it: hours in the 25–32 band refused without a
+documented cost; occasional night or two-helper hours treated as disqualifying instead of held
+outside; hours set below the described need; another service that does not meet the need; a
+decision without reasons; and, without the right, BPA not considered under hol. § 3-8. Each
+ground has a title and a plain explanation in the document language. The user ticks the grounds
+to use (``Appeal.grounds``) and may rewrite the text of any (``Appeal.ground_edits``). The texts
+speak of "the need" and "the decision", not of "I" or "she", so they fit whether the person
+writes themself or someone writes for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from bpa_core.appeal.words import hours_text, minutes_as_hours
+from bpa_core.draft import Answer, Appeal, DecisionKind, Draft, NeedLevel
+from bpa_core.i18n import gettext_for, ngettext_for
+from bpa_core.rules.eligibility import Assessment, Outcome
+from bpa_core.rules.hours import ExclusionReason
+
+Gettext = Callable[[str], str]
+
+# Decisions that deny BPA altogether (a refusal, or another service instead).
+_NO_BPA = (DecisionKind.REFUSED, DecisionKind.OTHER_SERVICE)
+_ABOUT_HOURS = (*_NO_BPA, DecisionKind.FEWER_HOURS)
+
+
+class GroundId(StrEnum):
+    NEED_GIVES_RIGHT = "need_gives_right"  # refused although 32 hours or more count
+    COST_NOT_DOCUMENTED = "cost_not_documented"  # 25-32 h refused without documented cost
+    BPA_NOT_CONSIDERED = "bpa_not_considered"  # no right, but hol. § 3-8 asks for an assessment
+    OCCASIONAL_NIGHT = "occasional_night"  # night help now and then held against the person
+    OCCASIONAL_TWO_HELPERS = "occasional_two_helpers"  # two helpers now and then, likewise
+    HOURS_BELOW_NEED = "hours_below_need"  # hours granted below the need in the week plan
+    OTHER_SERVICE_NOT_ENOUGH = "other_service_not_enough"  # the service offered does not fit
+    MISSING_REASONS = "missing_reasons"  # the decision does not explain itself
+    CO_PAYMENT = "co_payment"  # co-payment only for household help, never personal care
+
+
+@dataclass(frozen=True)
+class Ground:
+    id: GroundId
+    title: str
+    explanation: str  # the suggested text for the letter, in the document language
+    sources: tuple[str, ...]
+
+
+def _one_line(text: str) -> str:
+    """User text placed inside a sentence: whitespace (line breaks, tabs) collapsed."""
+    return " ".join(text.split())
+
+
+def _need_gives_right(a: Assessment, lang: str, _: Gettext) -> Ground:
+    return Ground(
+        GroundId.NEED_GIVES_RIGHT,
+        _("The need gives a right to BPA"),
+        _(
+            "The week plan shows a need of {hours} hours a week that count for the right. "
+            "When the need is 32 hours a week or more, the person has a right to have the help "
+            "organised as BPA (pbrl. § 2-1 d). The municipality cannot offer another service "
+            "instead."
+        ).format(hours=hours_text(minutes_as_hours(a.counted_minutes), lang)),
+        ("pbrl_2_1_d",),
+    )
+
+
+def _cost_not_documented(a: Assessment, lang: str, _: Gettext) -> Ground:
+    return Ground(
+        GroundId.COST_NOT_DOCUMENTED,
+        _("Extra cost is not documented"),
+        _(
+            "The week plan shows a need of {hours} hours a week that count for the right. "
+            "With 25 hours or more, the right to BPA holds unless the municipality shows that "
+            "BPA would cost much more than other help (pbrl. § 2-1 d). It is the municipality "
+            "that must show this. The decision does not show any such cost."
+        ).format(hours=hours_text(minutes_as_hours(a.counted_minutes), lang)),
+        ("pbrl_2_1_d", "i_9_2015"),
+    )
+
+
+def _bpa_not_considered(_: Gettext) -> Ground:
+    return Ground(
+        GroundId.BPA_NOT_CONSIDERED,
+        _("BPA must be considered even without the right"),
+        _(
+            "Even when the right to BPA is not met, the municipality must consider if BPA is a "
+            "good way to give the help (hol. § 3-8). Work, studies and taking part in society "
+            "weigh heavily. The decision does not show such an assessment."
+        ),
+        ("hol_3_8",),
+    )
+
+
+def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -> Ground:
+    minutes = a.excluded_minutes.get(reason, Fraction(0))
+    hours = minutes_as_hours(minutes)
+    ngettext = ngettext_for(lang, "documents")
+    n = 1 if hours == 1 else 2  # nb, nn and en: singular only for exactly one
+    if reason == ExclusionReason.OCCASIONAL_NIGHT:
+        ground_id = GroundId.OCCASIONAL_NIGHT
+        title = _("Help at night now and then is held outside")
+        text = _(
+            "Help at night is needed only now and then, not every night. Such hours are held "
+            "outside when the hours for the right are counted (pbrl. § 2-1 d). They do not take "
+            "away the right for the rest of the need, and they are no reason to refuse BPA or "
+            "to cut the other hours."
+        )
+        amount = ngettext(
+            "The night hours are about {hours} hour a week.",
+            "The night hours are about {hours} hours a week.",
+            n,
+        )
+    else:
+        ground_id = GroundId.OCCASIONAL_TWO_HELPERS
+        title = _("Two helpers now and then are held outside")
+        text = _(
+            "Two helpers are needed only now and then, not all the time. Such hours are held "
+            "outside when the hours for the right are counted (pbrl. § 2-1 d). They do not take "
+            "away the right for the rest of the need, and they are no reason to refuse BPA or "
+            "to cut the other hours."
+        )
+        amount = ngettext(
+            "The hours with two helpers are about {hours} hour a week.",
+            "The hours with two helpers are about {hours} hours a week.",
+            n,
+        )
+    if minutes > 0:
+        text += " " + amount.format(hours=hours_text(hours, lang))
+    return Ground(ground_id, title, text, ("pbrl_2_1_d", "i_9_2015"))
+
+
+def _hours_below_need(
+    appeal: Appeal, need_minutes: Fraction | None, lang: str, _: Gettext
+) -> Ground:
+    sentences: list[str] = []
+    granted = appeal.hours_granted
+    if granted is not None:
+        sentences.append(
+            _("The decision gives {hours} hours a week.").format(hours=hours_text(granted, lang))
+        )
+    if appeal.hours_applied is not None:
+        sentences.append(
+            _("The application was for {hours} hours a week.").format(
+                hours=hours_text(appeal.hours_applied, lang)
+            )
+        )
+    if need_minutes is not None:
+        sentences.append(
+            _(
+                "The week plan shows a need of {hours} hours a week that count for the right."
+            ).format(hours=hours_text(minutes_as_hours(need_minutes), lang))
+        )
+    sentences.append(
+        _(
+            "The hours must build on the mapping of the need, and the decision must show how "
+            "they were set. The municipality has set the hours lower than the need."
+        )
+    )
+    return Ground(
+        GroundId.HOURS_BELOW_NEED,
+        _("The hours are set lower than the need"),
+        " ".join(sentences),
+        ("pbrl_2_1_d", "hol_3_2_6_b"),
+    )
+
+
+def _other_service(appeal: Appeal, _: Gettext) -> Ground:
+    service = _one_line(appeal.service_offered)
+    first = (
+        _("The municipality offers this instead of BPA: {service}.").format(service=service)
+        if service
+        else _("The municipality offers another service instead of BPA.")
+    )
+    rest = _(
+        "This does not meet the need. With BPA, the help comes when and where it is needed, "
+        "also outside the home, from a small number of known assistants. Help at fixed times "
+        "from many different people does not give the same."
+    )
+    return Ground(
+        GroundId.OTHER_SERVICE_NOT_ENOUGH,
+        _("The service offered does not meet the need"),
+        f"{first} {rest}",
+        ("pbrl_2_1_d", "hol_3_8"),
+    )
+
+
+def _missing_reasons(_: Gettext) -> Ground:
+    return Ground(
+        GroundId.MISSING_REASONS,
+        _("The decision does not give reasons"),
+        _(
+            "The decision does not explain how it builds on the mapping of the need. A decision "
+            "must give the rules and the facts it builds on, and the main points that were "
+            "weighed (forvaltningsloven §§ 24 and 25). Without this, it is not possible to see "
+            "if the decision is right."
+        ),
+        ("fvl_24_25",),
+    )
+
+
+def _co_payment(_: Gettext) -> Ground:
+    return Ground(
+        GroundId.CO_PAYMENT,
+        _("Co-payment only for household help"),
+        _(
+            "A co-payment may be charged only for practical help in the home, such as cleaning. "
+            "It may never be charged for personal care or respite. It must also follow income, "
+            "within a set limit (forskrift om egenandel). The municipality must check that the "
+            "co-payment does not cover personal care, and that it is set right."
+        ),
+        ("egenandel",),
+    )
+
+
+def _week_plan_minutes(draft: Draft, a: Assessment) -> Fraction | None:
+    return a.counted_minutes if draft.rows else None
+
+
+def _hours_below(draft: Draft, a: Assessment) -> bool:
+    appeal = draft.appeal
+    if appeal.decision_kind != DecisionKind.FEWER_HOURS or appeal.hours_granted is None:
+        return False
+    granted_minutes = hours_as_minutes(appeal.hours_granted)
+    need = _week_plan_minutes(draft, a)
+    if need is not None:
+        return granted_minutes < need
+    return appeal.hours_applied is not None and appeal.hours_granted < appeal.hours_applied
+
+
+def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tuple[Ground, ...]:
+    """The grounds that fit the decision and the answers, in the document language."""
+    lang = lang or draft.document_language.value
+    _ = gettext_for(lang, "documents")
+    appeal = draft.appeal
+    kind = appeal.decision_kind
+    out: list[Ground] = []
+    if kind in _NO_BPA and a.outcome == Outcome.RIGHT:
+        out.append(_need_gives_right(a, lang, _))
+    if kind in _NO_BPA and a.outcome == Outcome.RIGHT_UNLESS_COST:
+        out.append(_cost_not_documented(a, lang, _))
+    if kind in _NO_BPA and a.outcome == Outcome.NO_RIGHT_CAN_APPLY:
+        out.append(_bpa_not_considered(_))
+    if _hours_below(draft, a):
+        out.append(_hours_below_need(appeal, _week_plan_minutes(draft, a), lang, _))
+    if kind in _ABOUT_HOURS:
+        excluded = a.excluded_minutes
+        if draft.night_need == NeedLevel.OCCASIONAL or ExclusionReason.OCCASIONAL_NIGHT in excluded:
+            out.append(_occasional(ExclusionReason.OCCASIONAL_NIGHT, a, lang, _))
+        if (
+            draft.two_helper_need == NeedLevel.OCCASIONAL
+            or ExclusionReason.OCCASIONAL_TWO_HELPERS in excluded
+        ):
+            out.append(_occasional(ExclusionReason.OCCASIONAL_TWO_HELPERS, a, lang, _))
+    if kind == DecisionKind.OTHER_SERVICE:
+        out.append(_other_service(appeal, _))
+    if kind == DecisionKind.CO_PAYMENT:
+        out.append(_co_payment(_))
+    if kind is not None and appeal.reasons_given == Answer.NO:
+        out.append(_missing_reasons(_))
+    return tuple(out)
+
+
+def ground_text(ground: Ground, appeal: Appeal) -> str:
+    """The user's own text for the ground when they wrote one, else the suggested text."""
+    edited = appeal.ground_edits.get(ground.id.value, "")
+    return edited if edited.strip() else ground.explanation
+
+
+def chosen_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tuple[Ground, ...]:
+    """The offered grounds the user ticked, in the order they are offered."""
+    ticked = set(draft.appeal.grounds)
+    return tuple(g for g in offered_grounds(draft, a, lang) if g.id.value in ticked)
+
+
+def hours_as_minutes(hours: Decimal) -> Fraction:
+    return Fraction(hours) * 60

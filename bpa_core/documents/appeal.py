@@ -1,0 +1,435 @@
+"""The appeal letter (klage) and the request for access to the case documents (innsyn).
+
+Both are ``Document``s in the document language (bpa-rules.md § 5). The appeal goes to the
+municipality, which forwards it to Statsforvalteren if it keeps its decision (pbrl. § 7-2). It
+holds who appeals, which decision, what is wrong and why (the user's words and the grounds they
+ticked), what change is wanted, new information, attachments and a signature, with a power of
+attorney when someone else signs for an adult. The request for access (forvaltningsloven § 18)
+asks for the mapping, the hour calculation and any cost comparison.
+
+Voice: the writer is "I". When someone writes on the person's behalf, the letter names the
+person ("on behalf of Kari Nordmann"), as the application does (``Draft.filled_in_by``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from bpa_core.appeal.grounds import chosen_grounds, ground_text
+from bpa_core.appeal.words import hours_text, long_date
+from bpa_core.deadlines import Deadline, appeal_deadline
+from bpa_core.documents.model import Block, BulletList, Document, Heading, Paragraph, Section
+from bpa_core.draft import DecisionKind, Draft, FilledInBy
+from bpa_core.i18n import gettext_for
+from bpa_core.rules.eligibility import Assessment, assess
+
+Gettext = Callable[[str], str]
+SIGNATURE_LINE = "_" * 32
+
+
+def clean(text: str) -> str:
+    """User text made safe to place in a document: control characters (except line breaks and
+    tabs) removed, line ends unified, outer blank space trimmed. Nothing else is changed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "".join(kept).strip()
+
+
+def one_line(text: str) -> str:
+    """User text placed inside a sentence or a letterhead line: all whitespace collapsed."""
+    return " ".join(clean(text).split())
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """User text split into paragraphs at blank lines."""
+    parts = (p.strip() for p in clean(text).split("\n\n"))
+    return tuple(Paragraph(p) for p in parts if p)
+
+
+@dataclass(frozen=True)
+class _Context:
+    draft: Draft
+    lang: str
+    _: Gettext
+    today: date
+    is_child: bool
+
+    @property
+    def on_behalf(self) -> bool:
+        return self.draft.on_behalf
+
+    @property
+    def person(self) -> str:
+        return one_line(self.draft.person.name) or self._("the applicant")
+
+    @property
+    def writer(self) -> str:
+        return one_line(self.draft.writer.name)
+
+    @property
+    def deadline(self) -> Deadline | None:
+        received = self.draft.appeal.decision_received
+        return appeal_deadline(received) if received else None
+
+    @property
+    def needs_power_of_attorney(self) -> bool:
+        """A relative or counsellor signing for an adult needs a power of attorney (fullmakt).
+
+        A guardian (verge) shows proof of guardianship instead; a parent signs for a child.
+        """
+        kind = self.draft.filled_in_by
+        return kind in (FilledInBy.RELATIVE, FilledInBy.COUNSELLOR) and not self.is_child
+
+
+def _context(draft: Draft, today: date, lang: str | None, a: Assessment | None) -> _Context:
+    lang = lang or draft.document_language.value
+    a = a or assess(draft, on=today)
+    return _Context(draft, lang, gettext_for(lang, "documents"), today, a.is_child)
+
+
+def _municipality(c: _Context) -> str:
+    name = one_line(c.draft.person.municipality)
+    if not name:
+        return c._("The municipality")
+    if "kommune" in name.lower() or "municipality" in name.lower():
+        return name
+    return c._("{name} municipality").format(name=name)
+
+
+def letterhead(c: _Context) -> tuple[str, ...]:
+    """Sender (the person, and the writer when someone writes for them) and addressee."""
+    _ = c._
+    p, w = c.draft.person, c.draft.writer
+    lines: list[str] = []
+    if one_line(p.name):
+        lines.append(one_line(p.name))
+    lines.extend(one_line(x) for x in clean(p.address).split("\n") if x.strip())
+    if one_line(p.phone):
+        lines.append(_("Phone: {phone}").format(phone=one_line(p.phone)))
+    if one_line(p.email):
+        lines.append(_("E-mail: {email}").format(email=one_line(p.email)))
+    if one_line(p.national_id):
+        lines.append(_("National identity number: {number}").format(number=one_line(p.national_id)))
+    if c.on_behalf:
+        who = ", ".join(x for x in (c.writer, one_line(w.relation), one_line(w.organisation)) if x)
+        if who:
+            lines.append(_("Written by: {writer}").format(writer=who))
+        if one_line(w.phone):
+            lines.append(_("Phone: {phone}").format(phone=one_line(w.phone)))
+        if one_line(w.email):
+            lines.append(_("E-mail: {email}").format(email=one_line(w.email)))
+    # The appeal goes to the municipality first (pbrl. § 7-2): to the office that decided, if named.
+    office = one_line(c.draft.appeal.decided_by) or one_line(c.draft.application.service_office)
+    to = [office, _municipality(c)]
+    lines.append(_("To: {addressee}").format(addressee=", ".join(x for x in to if x)))
+    return tuple(lines)  # the date is Document.dated: the renderer prints it
+
+
+def _decision_facts(c: _Context) -> list[str]:
+    """Which decision: date, case number, who made it, when it was received."""
+    _ = c._
+    ap = c.draft.appeal
+    out: list[str] = []
+    if ap.decision_date:
+        out.append(
+            _("The decision is dated {date}.").format(date=long_date(ap.decision_date, c.lang))
+        )
+    if one_line(ap.case_number):
+        out.append(_("The case number is {number}.").format(number=one_line(ap.case_number)))
+    if one_line(ap.decided_by):
+        out.append(_("The decision was made by {who}.").format(who=one_line(ap.decided_by)))
+    if ap.decision_received:
+        when = long_date(ap.decision_received, c.lang)
+        if c.on_behalf:
+            out.append(
+                _("{person} received the decision on {date}.").format(person=c.person, date=when)
+            )
+        else:
+            out.append(_("I received the decision on {date}.").format(date=when))
+    return out
+
+
+def _what_was_decided(c: _Context) -> list[str]:
+    _ = c._
+    ap = c.draft.appeal
+    kind = ap.decision_kind
+    out: list[str] = []
+    if kind == DecisionKind.REFUSED:
+        out.append(_("The decision refuses BPA."))
+    elif kind == DecisionKind.FEWER_HOURS:
+        if ap.hours_granted is not None:
+            out.append(
+                _("The decision gives {hours} hours of BPA a week.").format(
+                    hours=hours_text(ap.hours_granted, c.lang)
+                )
+            )
+        else:
+            out.append(_("The decision gives fewer hours than applied for."))
+        if ap.hours_applied is not None:
+            out.append(
+                _("The application was for {hours} hours a week.").format(
+                    hours=hours_text(ap.hours_applied, c.lang)
+                )
+            )
+    elif kind == DecisionKind.OTHER_SERVICE:
+        service = one_line(ap.service_offered)
+        if service:
+            out.append(
+                _("The decision gives another service instead of BPA: {service}.").format(
+                    service=service
+                )
+            )
+        else:
+            out.append(_("The decision gives another service instead of BPA."))
+    elif kind == DecisionKind.CO_PAYMENT:
+        out.append(_("The decision sets a co-payment for the service."))
+    return out
+
+
+def _decision_section(c: _Context) -> Section:
+    _ = c._
+    if c.on_behalf:
+        opening = _(
+            "On behalf of {person}, I appeal the decision on user-controlled personal "
+            "assistance (BPA)."
+        ).format(person=c.person)
+    else:
+        opening = _("I appeal the decision on user-controlled personal assistance (BPA).")
+    facts = " ".join(_decision_facts(c) + _what_was_decided(c))
+    forward = _(
+        "I ask the municipality to look at the case again. If the municipality keeps its "
+        "decision, I ask that the appeal is sent on to Statsforvalteren (pbrl. § 7-2)."
+    )
+    blocks = [Paragraph(opening)]
+    if facts:
+        blocks.append(Paragraph(facts))
+    blocks.append(Paragraph(forward))
+    return Section("decision", _("The decision I appeal"), tuple(blocks), editable=False)
+
+
+def _grounds_section(c: _Context, a: Assessment) -> Section:
+    _ = c._
+    blocks: list[Block] = list(paragraphs(c.draft.appeal.what_is_wrong))
+    for ground in chosen_grounds(c.draft, a, c.lang):
+        blocks.append(Heading(ground.title))
+        blocks.extend(paragraphs(ground_text(ground, c.draft.appeal)))
+    if not blocks:
+        blocks.append(Paragraph(_("I will send the reasons for the appeal later.")))
+    return Section("grounds", _("What is wrong, and why"), tuple(blocks), editable=False)
+
+
+def _default_change(c: _Context) -> str:
+    _ = c._
+    ap = c.draft.appeal
+    applied = ap.hours_applied
+    if ap.decision_kind == DecisionKind.CO_PAYMENT:
+        return _("I ask that the co-payment is removed or set lower.")
+    if applied is not None and ap.decision_kind is not None:
+        hours = hours_text(applied, c.lang)
+        if c.on_behalf:
+            return _(
+                "I ask that the decision is changed so that {person} gets BPA with {hours} hours "
+                "a week."
+            ).format(person=c.person, hours=hours)
+        return _(
+            "I ask that the decision is changed so that I get BPA with {hours} hours a week."
+        ).format(hours=hours)
+    if c.on_behalf:
+        return _(
+            "I ask that the decision is changed so that {person} gets BPA for the whole need."
+        ).format(person=c.person)
+    return _("I ask that the decision is changed so that I get BPA for the whole need.")
+
+
+def _change_section(c: _Context) -> Section:
+    own = paragraphs(c.draft.appeal.change_wanted)
+    blocks = own or (Paragraph(_default_change(c)),)
+    return Section("change", c._("What I ask for"), blocks, editable=False)
+
+
+def _late_section(c: _Context) -> Section | None:
+    deadline = c.deadline
+    if deadline is None or not deadline.is_passed(c.today):
+        return None
+    _ = c._
+    first = Paragraph(
+        _(
+            "The deadline to appeal was {date}. I ask that the appeal is still considered "
+            "(forvaltningsloven § 31)."
+        ).format(date=long_date(deadline.deadline, c.lang))
+    )
+    blocks = (first, *paragraphs(c.draft.appeal.late_reason))
+    return Section("late", _("The appeal comes after the deadline"), blocks, editable=False)
+
+
+def _attachments(c: _Context) -> tuple[str, ...]:
+    _ = c._
+    items = [_("A copy of the decision")]
+    if c.draft.rows:
+        items.append(_("The week plan: the help that is needed through the week"))
+    if c.draft.filled_in_by == FilledInBy.GUARDIAN:
+        items.append(_("Proof of guardianship (vergeattest)"))
+    if c.needs_power_of_attorney:
+        items.append(_("Power of attorney (at the end of this letter)"))
+    items.extend(one_line(x) for x in clean(c.draft.appeal.attachments).split("\n") if x.strip())
+    return tuple(items)
+
+
+def _signature(c: _Context) -> Section:
+    _ = c._
+    blocks: list[Block] = [Paragraph(_("Kind regards")), Paragraph(SIGNATURE_LINE)]
+    if c.on_behalf:
+        relation = one_line(c.draft.writer.relation)
+        writer = ", ".join(x for x in (c.writer, relation) if x)
+        if writer:
+            blocks.append(Paragraph(writer))
+        blocks.append(Paragraph(_("on behalf of {person}").format(person=c.person)))
+    elif one_line(c.draft.person.name):
+        blocks.append(Paragraph(one_line(c.draft.person.name)))
+    return Section("signature", _("Signature"), tuple(blocks), editable=False)
+
+
+def _power_of_attorney(c: _Context, what: str) -> Section | None:
+    if not c.needs_power_of_attorney:
+        return None
+    _ = c._
+    writer = c.writer or _("the person who signs this letter")
+    text = _("I, {person}, give {writer} power of attorney to {what}.").format(
+        person=c.person, writer=writer, what=what
+    )
+    blocks = (
+        Paragraph(text),
+        Paragraph(_("Place and date:") + " " + SIGNATURE_LINE),
+        Paragraph(_("Signature:") + " " + SIGNATURE_LINE),
+    )
+    return Section("power_of_attorney", _("Power of attorney"), blocks, editable=False)
+
+
+def _title(c: _Context, title: str) -> str:
+    case = one_line(c.draft.appeal.case_number)
+    return c._("{title}, case number {number}").format(title=title, number=case) if case else title
+
+
+def appeal_letter(
+    draft: Draft,
+    today: date,
+    *,
+    lang: str | None = None,
+    assessment: Assessment | None = None,
+) -> Document:
+    """The appeal to the municipality, in the document language (default: the draft's)."""
+    a = assessment or assess(draft, on=today)
+    c = _context(draft, today, lang, a)
+    _ = c._
+    access = Section(
+        "access",
+        _("Access to the case documents"),
+        (
+            Paragraph(
+                _(
+                    "I have also asked to see the documents in the case (forvaltningsloven § 18). "
+                    "I may send more when I have seen them."
+                )
+            ),
+        ),
+        editable=False,
+    )
+    optional_sections = (
+        Section("new_information", _("New information"), paragraphs(draft.appeal.new_information))
+        if paragraphs(draft.appeal.new_information)
+        else None,
+        _late_section(c),
+    )
+    sections = [
+        _decision_section(c),
+        _grounds_section(c, a),
+        _change_section(c),
+        *(s for s in optional_sections if s is not None),
+        access,
+        Section("attachments", _("Attachments"), (BulletList(_attachments(c)),), editable=False),
+        _signature(c),
+    ]
+    poa = _power_of_attorney(c, _("appeal this decision and to see the documents in my case"))
+    if poa is not None:
+        sections.append(poa)
+    title = _("Appeal against a decision on BPA")
+    return Document(
+        kind="appeal",
+        lang=c.lang,
+        title=title,
+        subject=_title(c, title),
+        dated=today,
+        sections=tuple(sections),
+        letterhead=letterhead(c),
+    )
+
+
+def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Document:
+    """A request to see the case documents (innsyn, forvaltningsloven § 18)."""
+    c = _context(draft, today, lang, None)
+    _ = c._
+    if c.on_behalf:
+        opening = _(
+            "On behalf of {person}, I ask to see the documents in the case on user-controlled "
+            "personal assistance (BPA) (forvaltningsloven § 18)."
+        ).format(person=c.person)
+    else:
+        opening = _(
+            "I ask to see the documents in my case on user-controlled personal assistance (BPA) "
+            "(forvaltningsloven § 18)."
+        )
+    facts = " ".join(_decision_facts(c))
+    wanted = BulletList(
+        (
+            _("the mapping of the need for help (kartlegging)"),
+            _("how the hours in the decision were counted, and what the count builds on"),
+            _("any comparison of what BPA and other services would cost"),
+            _("other documents the decision builds on, such as notes and statements"),
+        )
+    )
+    request_blocks: list[Block] = [Paragraph(opening)]
+    if facts:
+        request_blocks.append(Paragraph(facts))
+    request_blocks += [Paragraph(_("I ask for these documents:")), wanted]
+    why: list[Block] = [Paragraph(_("I need the documents to write the appeal."))]
+    deadline = c.deadline
+    if deadline is not None and not deadline.is_passed(today):
+        why.append(
+            Paragraph(
+                _("The deadline to appeal is {date}.").format(
+                    date=long_date(deadline.deadline, c.lang)
+                )
+            )
+        )
+    why.append(
+        Paragraph(
+            _(
+                "Please send the documents as soon as you can. If they do not come in good time "
+                "before the deadline, I ask that the deadline to appeal is extended."
+            )
+        )
+    )
+    why.append(
+        Paragraph(_("Please send them in a secure way, for example by digital mail, or by post."))
+    )
+    sections = [
+        Section("request", _("What I ask for"), tuple(request_blocks), editable=False),
+        Section("why", _("Why I ask"), tuple(why), editable=False),
+        _signature(c),
+    ]
+    poa = _power_of_attorney(c, _("see the documents in my case"))
+    if poa is not None:
+        sections.append(poa)
+    title = _("Request to see the case documents")
+    return Document(
+        kind="access_request",
+        lang=c.lang,
+        title=title,
+        subject=_title(c, title),
+        dated=today,
+        sections=tuple(sections),
+        letterhead=letterhead(c),
+    )

@@ -1,0 +1,608 @@
+"""Appeal (klage): the deadline, the grounds that fit, the letter and a request for access.
+
+Works inside the app's navigation and alone (``AppTest.from_file("pages/appeal.py")``). Every
+answer is written to the one Draft in the session; user text is shown only as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from bpa_core import deadlines
+from bpa_core.appeal import Ground, offered_grounds
+from bpa_core.appeal.words import full_date, long_date
+from bpa_core.deadlines import (
+    REASON_NAMES,
+    Deadline,
+    DeadlineStatus,
+    appeal_deadline,
+    deadline_status,
+    late_appeal_limit,
+)
+from bpa_core.documents.appeal import access_request, appeal_letter
+from bpa_core.documents.model import (
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Heading,
+    Paragraph,
+    Section,
+    Table,
+)
+from bpa_core.draft import (
+    MAX_TEXT,
+    Answer,
+    DecisionKind,
+    DocLanguage,
+    Draft,
+    FilledInBy,
+)
+from bpa_core.i18n import gettext_for
+from bpa_core.rules import SOURCES, Assessment, Outcome, assess
+from bpa_ui.i18n import _, current_language, ngettext
+from bpa_ui.state import get_draft
+
+K = "appeal_"  # widget keys on this page
+SHORT = 500  # ShortText in the Draft
+
+
+def init(key: str, value: Any) -> None:
+    """Give a widget the Draft's value the first time it is drawn (the Draft is the truth)."""
+    if key not in st.session_state and value is not None:
+        st.session_state[key] = value
+
+
+def text_field(
+    label: str, key: str, current: str, *, long: bool = False, limit: int | None = None, **kw: Any
+) -> str:
+    """A text box bound to a Draft field, limited like the field (Streamlit enforces
+    ``max_chars`` on the server too), so the Draft never refuses what the box holds."""
+    init(K + key, current)
+    limit = limit or (MAX_TEXT if long else SHORT)
+    widget = st.text_area if long else st.text_input
+    return str(widget(label, key=K + key, max_chars=limit, **kw) or "")
+
+
+def choice(label: str, key: str, current: Any, options: list[Any], labels: dict[Any, str]) -> Any:
+    init(K + key, current)
+    return st.radio(label, options, index=None, key=K + key, format_func=labels.__getitem__)
+
+
+def parse_hours(text: str) -> Decimal | None:
+    """``37,5`` or ``37.5`` -> Decimal; empty -> None. Raises ValueError on anything else."""
+    cleaned = text.strip().replace(" ", "").replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError("not_a_number") from None
+    if not value.is_finite():
+        raise ValueError("not_a_number")
+    return value
+
+
+def hours_field(draft: Draft, label: str, attr: str) -> None:
+    current = getattr(draft.appeal, attr)
+    shown = "" if current is None else str(current)
+    if current_language() != "en":
+        shown = shown.replace(".", ",")
+    text = text_field(label, attr, shown)
+    try:
+        setattr(draft.appeal, attr, parse_hours(text))
+    except (ValueError, ValidationError):
+        field_problem(label, _("Write a number of hours from 0 to 168, for example 37,5."))
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+
+def parse_day(raw: str) -> date | None:
+    """``14.03.2026``, ``14/3/2026``, ``14-03-2026`` or ``2026-03-14``; '' is no date.
+
+    Raises ValueError for anything else. (The same rules as the questionnaire's date fields.)
+    """
+    cleaned = raw.strip().replace(" ", "")
+    if not cleaned:
+        return None
+    parts = cleaned.replace("/", ".").replace("-", ".").split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError("not_a_date")
+    day_, month, year = reversed(parts) if len(parts[0]) == 4 else parts
+    if len(year) != 4:
+        raise ValueError("not_a_date")
+    try:
+        return date(int(year), int(month), int(day_))
+    except ValueError:
+        raise ValueError("not_a_date") from None
+
+
+def field_problem(label: str, problem: str) -> None:
+    """An error that names the field (announced to screen readers as an alert)."""
+    st.error(_("{field}: {problem}").format(field=label, problem=problem), icon=":material/error:")
+
+
+def day_field(label: str, key: str, current: date | None, today: date, help: str) -> date | None:
+    """A date typed as text (day.month.year): large targets, any keyboard, a clear error.
+
+    A date that cannot be read, or lies after today, is named in an error and stays in the box;
+    the Draft keeps its last good value.
+    """
+    init(K + key, current.strftime("%d.%m.%Y") if current else None)
+    raw = st.text_input(label, key=K + key, max_chars=12, placeholder=_("dd.mm.yyyy"), help=help)
+    try:
+        value = parse_day(raw or "")
+    except ValueError:
+        field_problem(label, _("Write the date as day.month.year, for example 14.03.1992."))
+        return current
+    if value is not None and value > today:
+        field_problem(label, _("The date cannot be after today."))
+        return current
+    return value
+
+
+def decision_inputs(draft: Draft, today: date) -> None:
+    ap = draft.appeal
+    st.header(_("The decision"))
+    ap.decision_received = day_field(
+        _("The day you received the decision"),
+        "received",
+        ap.decision_received,
+        today,
+        _("The deadline counts from this day."),
+    )
+    decided_label = _("The date of the decision")
+    ap.decision_date = day_field(
+        decided_label,
+        "decided",
+        ap.decision_date,
+        today,
+        _("The date written on the decision letter (vedtaket)."),
+    )
+    if ap.decision_date and ap.decision_received and ap.decision_date > ap.decision_received:
+        field_problem(decided_label, _("The decision cannot be dated after the day it came."))
+    ap.case_number = text_field(_("Case number"), "case_number", ap.case_number)
+    ap.decided_by = text_field(
+        _("Who made the decision"),
+        "decided_by",
+        ap.decided_by,
+        help=_("For example the office (tildelingskontoret) or the name of the case officer."),
+    )
+    kinds = {
+        DecisionKind.REFUSED: _("BPA was refused"),
+        DecisionKind.FEWER_HOURS: _("BPA, but fewer hours than the need"),
+        DecisionKind.OTHER_SERVICE: _("Another service instead of BPA"),
+        DecisionKind.CO_PAYMENT: _("A co-payment (egenandel)"),
+    }
+    ap.decision_kind = choice(
+        _("What did the municipality decide?"), "kind", ap.decision_kind, list(kinds), kinds
+    )
+    if ap.decision_kind == DecisionKind.FEWER_HOURS:
+        hours_field(draft, _("Hours a week applied for"), "hours_applied")
+        hours_field(draft, _("Hours a week granted"), "hours_granted")
+    if ap.decision_kind == DecisionKind.OTHER_SERVICE:
+        ap.service_offered = text_field(
+            _("What was offered instead of BPA?"),
+            "service_offered",
+            ap.service_offered,
+            long=True,
+            help=_("For example home care (hjemmetjenester) at fixed times, or a day centre."),
+        )
+    answers = {
+        Answer.YES: _("Yes"),
+        Answer.NO: _("No"),
+        Answer.DONT_KNOW: _("I am not sure"),
+    }
+    ap.reasons_given = choice(
+        _(
+            "Does the decision explain how the hours or the refusal build on the mapping of "
+            "the need?"
+        ),
+        "reasons",
+        ap.reasons_given,
+        list(answers),
+        answers,
+    )
+
+
+# --- the deadline ---------------------------------------------------------------------------
+
+
+def show_deadline(draft: Draft, today: date) -> DeadlineStatus | None:
+    st.header(_("Your deadline"))
+    lang = current_language()
+    check = _(
+        "Check the deadline in your decision letter. That deadline is the one that counts for you."
+    )
+    received = draft.appeal.decision_received
+    if received is None:
+        st.write(_("Fill in the day you received the decision to see your deadline."))
+        st.info(check, icon=":material/info:")
+        return None
+    deadline = appeal_deadline(received)
+    st.subheader(
+        _("Your deadline is {date}.").format(date=full_date(deadline.deadline, lang)),
+        anchor=False,
+    )
+    st.write(_("The deadline is four weeks after the day you received the decision (pbrl. § 7-5)."))
+    if deadline.moved_from is not None and deadline.reason is not None:
+        reason = gettext_for(lang, "documents")(REASON_NAMES[deadline.reason])
+        st.write(
+            _(
+                "Four weeks after that day is {date}. That day is {reason}, so the deadline moves "
+                "to the next working day."
+            ).format(date=full_date(deadline.moved_from, lang), reason=reason)
+        )
+    status = deadline_status(deadline, today, draft.appeal.decision_date)
+    show_status(deadline, status, today, draft.appeal.decision_date)
+    st.info(check, icon=":material/info:")
+    return status
+
+
+def show_status(
+    deadline: Deadline, status: DeadlineStatus, today: date, decided: date | None
+) -> None:
+    lang = current_language()
+    if status == DeadlineStatus.OPEN:
+        days = deadline.days_left(today)
+        st.success(
+            ngettext("{n} day left.", "{n} days left.", days).format(n=days),
+            icon=":material/event:",
+        )
+    elif status == DeadlineStatus.LAST_DAY:
+        st.warning(_("Today is the last day. Send the appeal today."), icon=":material/warning:")
+    elif status == DeadlineStatus.PASSED:
+        st.error(_("The deadline has passed."), icon=":material/error:")
+        st.write(
+            _(
+                "You can still send the appeal. Write why it comes late. The municipality can "
+                "still consider it when there are special reasons (forvaltningsloven § 31)."
+            )
+        )
+        limit = (
+            _("For your decision, that is {date}.").format(
+                date=long_date(late_appeal_limit(decided), lang)
+            )
+            if decided
+            else ""
+        )
+        st.write(
+            (
+                _("A late appeal is never considered more than one year after the decision.")
+                + " "
+                + limit
+            ).strip()
+        )
+    else:
+        st.error(
+            _(
+                "More than one year has passed since the decision. The appeal cannot be "
+                "considered now. You can apply again, or ask the municipality to look at the "
+                "decision again on its own."
+            ),
+            icon=":material/error:",
+        )
+    if status in (DeadlineStatus.OPEN, DeadlineStatus.LAST_DAY):
+        st.write(
+            _(
+                "The appeal is in time if you send or post it no later than the last day. "
+                "Need more time? Ask the municipality for a longer deadline before it runs out. "
+                "If you ask for the reasons for the decision, the deadline waits until you get "
+                "them."
+            )
+        )
+
+
+# --- who writes, and the letter's language -------------------------------------------------
+
+
+def sender_inputs(draft: Draft) -> None:
+    st.header(_("Who the letter is from"))
+    who = {
+        FilledInBy.SELF: _("I write for myself"),
+        FilledInBy.RELATIVE: _("I am a relative writing for the person"),
+        FilledInBy.GUARDIAN: _("I am the guardian (verge)"),
+        FilledInBy.COUNSELLOR: _("I am a counsellor writing with the person"),
+    }
+    draft.filled_in_by = choice(
+        _("Who is writing?"), "filled_in_by", draft.filled_in_by, list(who), who
+    )
+    p = draft.person
+    p.name = text_field(_("Name of the person the decision is about"), "name", p.name)
+    p.address = text_field(_("Address"), "address", p.address, long=True, limit=SHORT, height=80)
+    p.phone = text_field(_("Phone"), "phone", p.phone)
+    p.national_id = text_field(
+        _("National identity number (optional)"),
+        "national_id",
+        p.national_id,
+        help=_("Only if you want it in the letter. The appeal is valid without it."),
+    )
+    p.municipality = text_field(_("Municipality"), "municipality", p.municipality)
+    if draft.on_behalf:
+        w = draft.writer
+        w.name = text_field(_("Your name"), "writer_name", w.name)
+        w.relation = text_field(
+            _("Your role"),
+            "writer_relation",
+            w.relation,
+            help=_("For example mother, son, guardian, or counsellor at an organisation."),
+        )
+    languages = {
+        DocLanguage.NB: _("Bokmål"),
+        DocLanguage.NN: _("Nynorsk"),
+        DocLanguage.EN: _("English"),
+    }
+    init(K + "doc_lang", draft.document_language)
+    draft.document_language = st.radio(
+        _("Language of the letters"),
+        list(languages),
+        key=K + "doc_lang",
+        format_func=languages.__getitem__,
+        horizontal=True,
+    )
+
+
+# --- the person's own words ----------------------------------------------------------------
+
+
+def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
+    ap = draft.appeal
+    st.header(_("What you want to say"))
+    ap.what_is_wrong = text_field(
+        _("What is wrong in the decision, and why?"),
+        "what_is_wrong",
+        ap.what_is_wrong,
+        long=True,
+        help=_("In your own words. You can also tick ready-made grounds below."),
+    )
+    ap.change_wanted = text_field(
+        _("What do you want the municipality to change?"),
+        "change_wanted",
+        ap.change_wanted,
+        long=True,
+        help=_(
+            "If you leave this empty, the letter asks for BPA for the hours applied for, or for "
+            "the whole need."
+        ),
+    )
+    ap.new_information = text_field(
+        _("New information since the decision (optional)"),
+        "new_information",
+        ap.new_information,
+        long=True,
+    )
+    ap.attachments = text_field(
+        _("Other attachments, one on each line (optional)"),
+        "attachments",
+        ap.attachments,
+        long=True,
+        help=_("For example a statement from your doctor (legeerklæring)."),
+    )
+    if status in (DeadlineStatus.PASSED, DeadlineStatus.TOO_LATE):
+        ap.late_reason = text_field(
+            _("Why does the appeal come late?"),
+            "late_reason",
+            ap.late_reason,
+            long=True,
+            help=_("For example illness, a stay in hospital, or that you did not get the letter."),
+        )
+
+
+# --- grounds --------------------------------------------------------------------------------
+
+
+def reset_ground(draft: Draft, ground: Ground) -> None:
+    """Callback: back to the suggested text (runs before the widgets are drawn again)."""
+    draft.appeal.ground_edits = {
+        k: v for k, v in draft.appeal.ground_edits.items() if k != ground.id.value
+    }
+    st.session_state[K + "ground_text_" + ground.id.value] = ground.explanation
+    st.session_state[K + "ground_base_" + ground.id.value] = ground.explanation
+
+
+def ground_text_state(ground: Ground, edited: str | None) -> None:
+    """Put the ground's text in its box: the user's own text, else the suggested text.
+
+    The suggested text changes with the letters' language and with the hours. A box the user
+    has not rewritten follows it; a rewritten one is never touched.
+    """
+    key, base = K + "ground_text_" + ground.id.value, K + "ground_base_" + ground.id.value
+    if key not in st.session_state:
+        st.session_state[key] = edited or ground.explanation
+    elif st.session_state.get(base) != ground.explanation and not edited:
+        st.session_state[key] = ground.explanation
+    st.session_state[base] = ground.explanation
+
+
+def ground_inputs(draft: Draft, assessment: Assessment) -> None:
+    ap = draft.appeal
+    st.header(_("Grounds that may fit"))
+    if ap.decision_kind is None:
+        st.write(_("Choose what the municipality decided to see the grounds that may fit."))
+        return
+    if assessment.outcome == Outcome.UNCLEAR:
+        st.info(
+            _(
+                "Some grounds build on the estimate of your right: your age, the cause and how "
+                "long the need lasts, and the hours in your week plan. Answer those questions "
+                "to see them."
+            ),
+            icon=":material/info:",
+        )
+    grounds = offered_grounds(draft, assessment)
+    if not grounds:
+        st.write(
+            _("No ready-made grounds fit your answers. Write what is wrong in your own words.")
+        )
+        return
+    st.write(
+        _(
+            "Tick the grounds you want in the letter. You can change the text. The text is in "
+            "the language of the letters."
+        )
+    )
+    offered = {g.id.value for g in grounds}
+    # Ticks of grounds not offered now are kept: they come back if the answers change back.
+    chosen = [g for g in ap.grounds if g not in offered]
+    edits = dict(ap.ground_edits)
+    for ground in grounds:
+        gid = ground.id.value
+        init(K + "ground_" + gid, gid in ap.grounds)
+        if st.checkbox(ground.title, key=K + "ground_" + gid):
+            chosen.append(gid)
+        cited = ", ".join(SOURCES[source].short for source in ground.sources)
+        st.caption(_("Source: {sources}").format(sources=cited))
+        ground_text_state(ground, edits.get(gid))
+        text = st.text_area(
+            _("Text in the letter: {ground}").format(ground=ground.title),
+            key=K + "ground_text_" + gid,
+            max_chars=MAX_TEXT,
+            height=150,
+        )
+        if text.strip() and text.strip() != ground.explanation.strip():
+            edits[gid] = text
+        else:
+            edits.pop(gid, None)
+        st.button(
+            _("Use the suggested text"),
+            key=K + "ground_reset_" + gid,
+            on_click=reset_ground,
+            args=(draft, ground),
+        )
+    ap.grounds = chosen
+    ap.ground_edits = edits
+
+
+# --- preview and download -------------------------------------------------------------------
+
+
+def show_document(doc: Document) -> None:
+    """The document as the user will send it. Every text is shown as text, never as Markdown."""
+    for line in doc.letterhead:
+        st.text(line)
+    st.text(long_date(doc.dated, doc.lang))
+    st.subheader(doc.title, anchor=False)
+    for section in doc.sections:
+        st.markdown("#### " + _escape_heading(section.title))
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                st.text(block.text)
+            elif isinstance(block, Heading):
+                st.markdown("##### " + _escape_heading(block.text))
+            elif isinstance(block, BulletList | Checklist):
+                st.text("\n".join("• " + item for item in block.items))
+            elif isinstance(block, Table):
+                rows = [block.header, *block.rows, *([block.footer] if block.footer else [])]
+                st.text("\n".join(" | ".join(r) for r in rows))
+            else:  # any other block: its plain text, as the document model writes it
+                st.text(_block_text(doc, block))
+
+
+def _block_text(doc: Document, block: Block) -> str:
+    one = Document(doc.kind, doc.lang, "", "", doc.dated, (Section("block", "", (block,)),))
+    return one.plain_text()
+
+
+def _escape_heading(text: str) -> str:
+    """Our own section titles, with Markdown's special characters neutralised all the same."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|~" else ch for ch in text)
+
+
+def pdf_renderer() -> Callable[..., bytes] | None:
+    """``render_pdf(documents: Document | Sequence[Document]) -> bytes`` when it is installed."""
+    try:
+        from bpa_core.render.pdf import render_pdf  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return render_pdf  # type: ignore[no-any-return,unused-ignore]
+
+
+def downloads(letter: Document, access: Document) -> None:
+    st.header(_("Download"))
+    render = pdf_renderer()
+    if render is None:
+        st.info(_("PDF is not ready yet. You can download the text."), icon=":material/info:")
+    else:
+        st.download_button(
+            _("Download the appeal as PDF"),
+            data=lambda: render(letter),
+            file_name=_("appeal-bpa.pdf"),
+            mime="application/pdf",
+            key=K + "pdf_letter",
+            on_click="ignore",
+        )
+        st.download_button(
+            _("Download the request to see the documents as PDF"),
+            data=lambda: render(access),
+            file_name=_("access-request-bpa.pdf"),
+            mime="application/pdf",
+            key=K + "pdf_access",
+            on_click="ignore",
+        )
+    st.download_button(
+        _("Download the appeal as text"),
+        data=letter.plain_text().encode("utf-8"),
+        file_name=_("appeal-bpa.txt"),
+        mime="text/plain",
+        key=K + "txt_letter",
+        on_click="ignore",
+    )
+    st.download_button(
+        _("Download the request to see the documents as text"),
+        data=access.plain_text().encode("utf-8"),
+        file_name=_("access-request-bpa.txt"),
+        mime="text/plain",
+        key=K + "txt_access",
+        on_click="ignore",
+    )
+
+
+def main() -> None:
+    draft = get_draft()
+    today = deadlines.today_in_norway()
+    st.title(_("Appeal a decision"), anchor=False)
+    st.write(
+        _(
+            "Did you get a decision you do not agree with? You can appeal (klage). Here you "
+            "find your deadline and grounds that may fit. You also get a letter, and a request "
+            "to see the papers in your case."
+        )
+    )
+    st.info(
+        _(
+            "The municipality must help you write the appeal if you ask. The patient and user "
+            "ombudsman (pasient- og brukerombudet) can also help, free of charge."
+        ),
+        icon=":material/support_agent:",
+    )
+    decision_inputs(draft, today)
+    status = show_deadline(draft, today)
+    sender_inputs(draft)
+    words_inputs(draft, status)
+    assessment = assess(draft, on=today)
+    ground_inputs(draft, assessment)
+    letter = appeal_letter(draft, today, assessment=assessment)
+    access = access_request(draft, today)
+    st.header(_("Preview"))
+    st.write(
+        _(
+            "Send the appeal to the municipality. If the municipality keeps its decision, it "
+            "sends the appeal on to Statsforvalteren."
+        )
+    )
+    tab_letter, tab_access = st.tabs([_("The appeal"), _("Request to see the documents")])
+    with tab_letter:
+        show_document(letter)
+    with tab_access:
+        show_document(access)
+    downloads(letter, access)
+
+
+main()

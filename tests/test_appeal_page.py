@@ -1,0 +1,329 @@
+"""The appeal page as a standalone page script, driven by AppTest.
+
+"Today" is fixed by patching ``bpa_core.deadlines.today_in_norway`` (the page reads it from there),
+so the deadline boundaries do not depend on the day the tests run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bpa_core import deadlines
+from bpa_core.draft import DecisionKind, DocLanguage, Draft, FilledInBy, load_draft
+from bpa_ui.i18n import LANG_KEY
+from bpa_ui.state import DRAFT_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "appeal.py")
+
+
+@pytest.fixture
+def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[date]]:
+    """A settable 'today' for the page: ``today[0] = date(...)``."""
+    current = [date(2026, 11, 22)]
+    monkeypatch.setattr(deadlines, "today_in_norway", lambda: current[0])
+    yield current
+
+
+def page(lang: str = "nb", draft: Draft | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state[LANG_KEY] = lang
+    if draft is not None:
+        at.session_state[DRAFT_KEY] = draft
+    at.run()
+    assert not at.exception
+    return at
+
+
+def draft_of(at: AppTest) -> Draft:
+    draft = at.session_state[DRAFT_KEY]
+    assert isinstance(draft, Draft)
+    return draft
+
+
+def values(elements: object) -> list[str]:
+    return [str(e.value) for e in elements]  # type: ignore[attr-defined]
+
+
+def all_text(at: AppTest) -> str:
+    return "\n".join(values(at.text))
+
+
+def persona(name: str) -> Draft:
+    return load_draft((ROOT / "tests" / "personas" / f"{name}.json").read_bytes())
+
+
+def test_page_opens_with_headings_and_the_deadline_reminder(today: list[date]) -> None:
+    at = page()
+    assert values(at.title) == ["Klag på et vedtak"]
+    assert values(at.header) == [
+        "Vedtaket",
+        "Fristen din",
+        "Hvem brevet er fra",
+        "Det du vil si",
+        "Grunner som kan passe",
+        "Forhåndsvisning",
+        "Last ned",
+    ]
+    info = values(at.info)
+    assert any("Sjekk fristen i brevet med vedtaket." in i for i in info)
+    assert any("Pasient- og brukerombudet" in i for i in info)
+    # every control has a label
+    for widget in [*at.text_input, *at.text_area, *at.radio, *at.checkbox]:
+        assert widget.label.strip()
+
+
+def test_deadline_with_days_left(today: list[date]) -> None:
+    at = page()
+    at.text_input(key="appeal_received").input("20.11.2026").run()
+    assert not at.exception
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
+    assert "Fristen din er fredag 18. desember 2026." in values(at.subheader)
+    assert values(at.success) == ["26 dager igjen."]
+    assert any("Sjekk fristen i brevet med vedtaket." in i for i in values(at.info))
+    assert any("Be kommunen om lengre frist før fristen går ut." in m for m in values(at.markdown))
+
+
+def test_deadline_today_after_christmas(today: list[date]) -> None:
+    today[0] = date(2026, 12, 28)
+    at = page()
+    at.text_input(key="appeal_received").input("28.11.2026").run()
+    assert "Fristen din er mandag 28. desember 2026." in values(at.subheader)
+    assert any(
+        "Fire uker etter den dagen er lørdag 26. desember 2026. Den dagen er andre juledag." in m
+        for m in values(at.markdown)
+    )
+    assert values(at.warning) == ["I dag er siste dag. Send klagen i dag."]
+    assert not at.error
+
+
+def test_deadline_passed_yesterday_offers_a_late_appeal(today: list[date]) -> None:
+    today[0] = date(2026, 12, 29)
+    at = page()
+    at.text_input(key="appeal_received").input("28.11.2026").run()
+    at.text_input(key="appeal_decided").input("25.11.2026").run()
+    assert values(at.error) == ["Fristen er ute."]
+    texts = values(at.markdown)
+    assert any("Du kan likevel sende klagen." in m for m in texts)
+    assert any("For vedtaket ditt er det 25. november 2027." in m for m in texts)
+    late = at.text_area(key="appeal_late_reason")
+    late.input("Jeg var på sykehus.").run()
+    assert draft_of(at).appeal.late_reason == "Jeg var på sykehus."
+    preview = all_text(at)
+    assert "Fristen for å klage var 28. desember 2026." in preview
+    assert "Jeg var på sykehus." in preview
+
+
+def test_more_than_a_year_after_the_decision(today: list[date]) -> None:
+    today[0] = date(2027, 12, 1)
+    at = page()
+    at.text_input(key="appeal_received").input("28.11.2026").run()
+    at.text_input(key="appeal_decided").input("25.11.2026").run()
+    assert any("mer enn ett år" in e for e in values(at.error))
+
+
+def test_decision_dated_after_receipt_is_named(today: list[date]) -> None:
+    at = page()
+    at.text_input(key="appeal_received").input("10.11.2026").run()
+    at.text_input(key="appeal_decided").input("12.11.2026").run()
+    assert values(at.error) == [
+        "Datoen på vedtaket: Vedtaket kan ikke være datert etter dagen det kom."
+    ]
+
+
+def test_hours_bad_input_is_named_and_kept(today: list[date]) -> None:
+    at = page()
+    at.radio(key="appeal_kind").set_value(DecisionKind.FEWER_HOURS).run()
+    at.text_input(key="appeal_hours_applied").input("mange").run()
+    assert values(at.error) == [
+        "Timer i uka det ble søkt om: Skriv et antall timer fra 0 til 168, for eksempel 37,5."
+    ]
+    assert at.text_input(key="appeal_hours_applied").value == "mange"
+    assert draft_of(at).appeal.hours_applied is None
+    at.text_input(key="appeal_hours_applied").input("37,5").run()
+    at.text_input(key="appeal_hours_granted").input("200").run()
+    assert draft_of(at).appeal.hours_applied == Decimal("37.5")
+    assert values(at.error) == [
+        "Timer i uka i vedtaket: Skriv et antall timer fra 0 til 168, for eksempel 37,5."
+    ]
+    at.text_input(key="appeal_hours_granted").input("20").run()
+    assert not at.error
+    assert draft_of(at).appeal.hours_granted == Decimal("20")
+    assert "Vedtaket gir 20 timer BPA i uka. Søknaden gjaldt 37,5 timer i uka." in all_text(at)
+
+
+def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
+    at = page(draft=persona("aanga"))
+    assert any("Velg hva kommunen bestemte" in m for m in values(at.markdown))
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert not any("Noen grunner bygger på anslaget" in i for i in values(at.info))
+    labels = [c.label for c in at.checkbox]
+    assert labels == [
+        "Kommunen har ikke vist at BPA koster mye mer",
+        "Hjelp om natta av og til skal holdes utenfor",
+        "To hjelpere av og til skal holdes utenfor",
+    ]
+    assert "Kommunen har ikke vist at BPA koster mye mer" not in all_text(at)
+    assert "Kilde: pbrl. § 2-1 d, rundskriv I-9/2015" in values(at.caption)
+    at.checkbox(key="appeal_ground_cost_not_documented").check().run()
+    assert draft_of(at).appeal.grounds == ["cost_not_documented"]
+    assert any("Kommunen har ikke vist at BPA koster mye mer" in m for m in values(at.markdown))
+    assert "Ukeplanen viser et behov på 25,2 timer i uka som teller for retten." in all_text(at)
+    box = at.text_area(key="appeal_ground_text_cost_not_documented")
+    box.input("Kommunen har ikke regnet på kostnaden.").run()
+    assert draft_of(at).appeal.ground_edits == {
+        "cost_not_documented": "Kommunen har ikke regnet på kostnaden."
+    }
+    assert "Kommunen har ikke regnet på kostnaden." in all_text(at)
+    at.button(key="appeal_ground_reset_cost_not_documented").click().run()
+    assert draft_of(at).appeal.ground_edits == {}
+    assert at.text_area(key="appeal_ground_text_cost_not_documented").value.startswith(
+        "Ukeplanen viser et behov på 25,2 timer"
+    )
+
+
+def test_user_text_is_shown_as_text_never_as_markdown(today: list[date]) -> None:
+    at = page()
+    nasty = "![bilde](http://e.invalid/x.png) **fet** <b>html</b> á č đ ŋ š ŧ ž"
+    at.text_area(key="appeal_what_is_wrong").input(nasty).run()
+    at.text_input(key="appeal_name").input("<script>x</script> Áŋŋá").run()
+    assert not at.exception
+    assert nasty in values(at.text)
+    assert "<script>x</script> Áŋŋá" in values(at.text)
+    for markdown in values(at.markdown):
+        assert "e.invalid" not in markdown
+        assert "<script>" not in markdown
+
+
+def test_on_behalf_asks_for_the_writer(today: list[date]) -> None:
+    at = page()
+    assert not [t for t in at.text_input if t.key == "appeal_writer_name"]
+    at.radio(key="appeal_filled_in_by").set_value(FilledInBy.RELATIVE).run()
+    at.text_input(key="appeal_name").input("Ola Nordmann").run()
+    at.text_input(key="appeal_writer_name").input("Kari Nordmann").run()
+    at.text_input(key="appeal_writer_relation").input("datter").run()
+    draft = draft_of(at)
+    assert draft.writer.name == "Kari Nordmann"
+    assert draft.on_behalf
+    text = all_text(at)
+    assert "Jeg klager på vegne av Ola Nordmann på vedtaket" in text
+    assert "Kari Nordmann, datter" in text
+
+
+def test_interface_in_english_and_letters_in_nynorsk(today: list[date]) -> None:
+    at = page(lang="en")
+    assert values(at.title) == ["Appeal a decision"]
+    at.text_input(key="appeal_received").input("20.11.2026").run()
+    assert "Your deadline is Friday, 18 December 2026." in values(at.subheader)
+    assert values(at.success) == ["26 days left."]
+    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
+    assert draft_of(at).document_language == DocLanguage.NN
+    assert "Klage på vedtak om BPA" in values(at.subheader)
+    assert "Eg fekk vedtaket 20. november 2026." in all_text(at)
+
+
+def test_nynorsk_interface(today: list[date]) -> None:
+    at = page(lang="nn")
+    assert values(at.title) == ["Klag på eit vedtak"]
+    # four weeks after Saturday 21 November is Saturday 19 December: moved to Monday 21st
+    at.text_input(key="appeal_received").input("21.11.2026").run()
+    assert "Fristen din er måndag 21. desember 2026." in values(at.subheader)
+    assert any("Den dagen er ein laurdag." in m for m in values(at.markdown))
+    assert values(at.success) == ["29 dagar att."]
+
+
+def test_answers_from_the_draft_are_shown_and_kept(today: list[date]) -> None:
+    draft = persona("kari")
+    draft.appeal.case_number = "26/999"
+    draft.appeal.decision_received = date(2026, 11, 2)
+    at = page(draft=draft)
+    assert at.text_input(key="appeal_case_number").value == "26/999"
+    assert at.text_input(key="appeal_received").value == "02.11.2026"
+    assert at.text_input(key="appeal_name").value == "Kari Nordmann"
+    assert draft_of(at).appeal.case_number == "26/999"
+    assert "Saksnummeret er 26/999." in all_text(at)
+    assert "22. november 2026" in values(at.text)  # the letters' date, under the letterhead
+
+
+def test_downloads(today: list[date]) -> None:
+    at = page()
+    buttons = at.get("download_button")
+    labels = [b.proto.label for b in buttons]
+    assert "Last ned klagen som tekst" in labels
+    assert "Last ned kravet om innsyn som tekst" in labels
+    if importlib.util.find_spec("bpa_core.render.pdf") is None:
+        assert any("PDF er ikke klar ennå." in i for i in values(at.info))
+    else:
+        assert "Last ned klagen som PDF" in labels
+
+
+def test_suggested_text_follows_the_letters_language_unless_rewritten(today: list[date]) -> None:
+    at = page(draft=persona("aanga"))
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.checkbox(key="appeal_ground_occasional_night").check().run()
+    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
+    assert draft_of(at).appeal.ground_edits == {}
+    night = at.text_area(key="appeal_ground_text_occasional_night").value
+    assert night.startswith("Hjelp om natta trengst berre av og til")
+    assert [c.label for c in at.checkbox][1] == "Hjelp om natta av og til skal haldast utanfor"
+    # a rewritten text stays as written when the language changes
+    at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
+    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NB).run()
+    assert at.text_area(key="appeal_ground_text_occasional_night").value == "Eigen tekst."
+    assert draft_of(at).appeal.ground_edits == {"occasional_night": "Eigen tekst."}
+    assert "Eigen tekst." in all_text(at)
+    # ticks survive a change of decision kind and back
+    at.radio(key="appeal_kind").set_value(DecisionKind.CO_PAYMENT).run()
+    assert draft_of(at).appeal.grounds == ["occasional_night"]
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert at.checkbox(key="appeal_ground_occasional_night").value is True
+
+
+def test_text_longer_than_the_field_never_breaks_the_page(today: list[date]) -> None:
+    at = page(draft=persona("kari"))
+    long_address = "Gate " * 120  # 600 characters; the field holds 500
+    at.text_area(key="appeal_address").set_value(long_address).run()  # past max_chars
+    assert not at.exception
+    assert not at.error
+    assert draft_of(at).person.address == long_address[:500]
+
+
+def test_grounds_that_need_the_estimate_are_explained(today: list[date]) -> None:
+    at = page()  # an empty draft: no age, cause, duration or week plan
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert any("Noen grunner bygger på anslaget av retten din" in i for i in values(at.info))
+    assert any("Ingen ferdige grunner passer" in m for m in values(at.markdown))
+
+
+@pytest.mark.parametrize(
+    "typed", ["20.11.2026", "20/11/2026", "20-11-2026", "2026-11-20", " 20.11.2026 "]
+)
+def test_dates_typed_in_common_forms(today: list[date], typed: str) -> None:
+    at = page()
+    at.text_input(key="appeal_received").input(typed).run()
+    assert not at.error
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
+
+
+def test_bad_or_future_dates_are_named_and_kept(today: list[date]) -> None:
+    at = page()
+    at.text_input(key="appeal_received").input("20.11.2026").run()
+    at.text_input(key="appeal_received").input("31.02.2026").run()
+    assert values(at.error) == [
+        "Dagen du fikk vedtaket: Skriv datoen som dag.måned.år, for eksempel 14.03.1992."
+    ]
+    assert at.text_input(key="appeal_received").value == "31.02.2026"
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)  # the last good date
+    at.text_input(key="appeal_received").input("23.11.2026").run()
+    assert values(at.error) == ["Dagen du fikk vedtaket: Datoen kan ikke være etter i dag."]
+    assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
+    at.text_input(key="appeal_received").input("").run()
+    assert not at.error
+    assert draft_of(at).appeal.decision_received is None
