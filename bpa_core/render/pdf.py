@@ -69,9 +69,19 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text).replace("\t", "    ")
 
 
+# "§ 2-1 d" and "§ 3-8" stay on one line.
+_LEGAL_REF = re.compile(r"(§§?) (\d+-\d+)(?: ([a-z])\b)?")
+
+
+def _keep_ref(match: re.Match[str]) -> str:
+    sign, number, letter = match.groups()
+    return f"{sign}\u00a0{number}" + (f"\u00a0{letter}" if letter else "")
+
+
 def markup(text: str) -> str:
     """Plain text -> ReportLab paragraph markup that prints it literally (newlines kept)."""
-    return escape(clean_text(text)).replace("\n", "<br/>")
+    text = _LEGAL_REF.sub(_keep_ref, clean_text(text))
+    return escape(text).replace("\n", "<br/>")
 
 
 @cache
@@ -334,6 +344,7 @@ def _table(block: model.Table) -> list[Flowable]:
         style=TableStyle(style),
         hAlign="LEFT",
     )
+    after = Spacer(1, 3 * mm)
     if block.caption:
-        return [Paragraph(markup(block.caption), st["caption"]), table]
-    return [table]
+        return [Paragraph(markup(block.caption), st["caption"]), table, after]
+    return [table, after]
