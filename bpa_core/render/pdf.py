@@ -66,6 +66,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 def clean_text(text: str) -> str:
     """User text as it should print: control characters dropped, tabs as spaces, CRLF as LF."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return _CONTROL.sub("", text).replace("\t", "    ")
 
 
@@ -84,9 +85,36 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
+# One line of a ToUnicode CMap whose target lies outside the Basic Multilingual Plane.
+_NON_BMP_TARGET = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _utf16_target(match: re.Match[str]) -> str:
+    utf16 = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+    return f"{match.group(1)}<{utf16}>"
+
+
+def _fix_to_unicode_cmaps() -> None:
+    """ReportLab writes a non-BMP character (an emoji) as <1F600> in the font's ToUnicode
+    map; PDF wants UTF-16 (<D83DDE00>). Without this, copying or extracting such a character
+    from the PDF gives garbage. Wraps ReportLab's function once."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "bpa_fixed", False):
+        return
+
+    def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        return _NON_BMP_TARGET.sub(_utf16_target, original(fontname, subset))
+
+    make_to_unicode_cmap.bpa_fixed = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+
+
 @cache
 def register_fonts() -> None:
     """Register DejaVu Sans once per process (static data, no user data)."""
+    _fix_to_unicode_cmaps()
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
     # Italic maps to the upright faces: the family never falls back to a built-in font.
