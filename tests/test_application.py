@@ -79,9 +79,9 @@ def test_first_person_when_the_person_writes() -> None:
     assert doc.section("about").title == "Om meg"
     assert "Jeg skal selv være arbeidsleder." in text
     assert "Fullmakt" not in text  # nobody writes on her behalf
-    assert Paragraph("Spise selv når maten er ferdig, bruke PC og telefon, styre egen økonomi.") in (
-        doc.section("manages").blocks
-    )
+    assert Paragraph(
+        "Spise selv når maten er ferdig, bruke PC og telefon, styre egen økonomi."
+    ) in (doc.section("manages").blocks)
 
 
 def test_third_person_for_a_child_written_by_a_parent() -> None:
@@ -248,7 +248,11 @@ def test_personal_details_and_writer() -> None:
     ("kind", "name", "sentence"),
     [
         (ArbeidslederKind.SELF, "", "Jeg skal selv være arbeidsleder."),
-        (ArbeidslederKind.CO_LEADER, "Per Hansen", "Per Hansen blir medarbeidsleder sammen med meg."),
+        (
+            ArbeidslederKind.CO_LEADER,
+            "Per Hansen",
+            "Per Hansen blir medarbeidsleder sammen med meg.",
+        ),
         (ArbeidslederKind.CO_LEADER, "", "Jeg vil ha en medarbeidsleder."),
         (ArbeidslederKind.GUARDIAN, "", "Vergen min blir arbeidsleder."),
         (ArbeidslederKind.NOT_DECIDED, "", "Vi har ikke bestemt hvem som blir arbeidsleder."),
