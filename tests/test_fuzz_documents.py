@@ -4,6 +4,7 @@ a box and are not compared)."""
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections import Counter
 from functools import cache
@@ -160,7 +161,7 @@ def assert_survives(text: str, pdf: bytes, title: str) -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "30")),  # modest: the suite stays fast
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -59,6 +59,10 @@ class Section:
     blocks: tuple[Block, ...]
     editable: bool = True
 
+    def plain_text(self) -> str:
+        """The blocks as plain text, without the title: where a user's edit of it starts."""
+        return "\n\n".join(t for t in map(_block_text, self.blocks) if t)
+
 
 @dataclass(frozen=True)
 class Document:
