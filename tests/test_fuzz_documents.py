@@ -130,8 +130,9 @@ def with_text(path: tuple[str | int, ...], text: str) -> Draft:
 
 
 def expected_chars(text: str) -> str:
+    """What should print: covered characters, without soft hyphens (a line-break hint only)."""
     font = covered()
-    return "".join(c for c in clean_text(text) if ord(c) in font)
+    return "".join(c for c in clean_text(text) if ord(c) in font and c != "\xad")
 
 
 # Zero-width characters (combining marks) are compared by count, not position: text extraction
