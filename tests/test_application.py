@@ -62,12 +62,21 @@ def test_reads_like_a_person_wrote_it(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", PERSONAS)
-def test_counted_hours_match_the_persona(name: str) -> None:
+def test_counted_and_applied_hours_match_the_persona(name: str) -> None:
     draft = persona(name)
     text = application(draft).plain_text()
-    hours = nb_hours(expected(name)["expected"]["counted_hours"])
+    want = expected(name)["expected"]
+    counted = nb_hours(want["counted_hours"])
+    excluded = want.get("excluded_hours") or {}
+    if excluded:
+        assert f"Av disse teller {counted} timer med for retten til BPA." in text
+    else:
+        assert f"Til sammen er det {counted} timer i uka." in text
+    # Applied for: the counted hours and the occasional night and two-helper hours.
+    occasional = excluded.get("occasional_night", 0) + excluded.get("occasional_two_helpers", 0)
+    applied = nb_hours(want["counted_hours"] + occasional)
     subject = "Jeg" if draft.filled_in_by == FilledInBy.SELF else draft.person.name
-    assert f"{subject} søker om {hours} timer i uka." in text
+    assert f"{subject} søker om {applied} timer i uka." in text
 
 
 def test_first_person_when_the_person_writes() -> None:

@@ -153,6 +153,7 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
     relation = writer.relation.strip() or role
     writer_name = writer.name.strip()
     blocks: list[Block] = []
+    facts: list[tuple[str, str]] = []
     if writer_name:
         text = w._(
             "This application is written by {writer} ({relation}) on behalf of {name}.",
@@ -161,13 +162,10 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
             name=w.name,
         )
     else:
-        text = w._(
-            "This application is written on behalf of {name} by a {relation}.",
-            relation=relation,
-            name=w.name,
-        )
+        text = w._("This application is written on behalf of {name}.", name=w.name)
+        facts.append((w._("Written by"), relation))
     blocks.append(Paragraph(text))
-    facts = [
+    facts += [
         (label, value)
         for label, value in (
             (w._("Organisation"), writer.organisation),
@@ -187,6 +185,19 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
             Paragraph(w._("A power of attorney (fullmakt) from {name} is attached.", name=w.name))
         )
     return blocks
+
+
+# Personal assistance that does not count toward the right, but belongs in the scheme.
+_APPLIED_TOO = (ExclusionReason.OCCASIONAL_NIGHT, ExclusionReason.OCCASIONAL_TWO_HELPERS)
+
+
+def applied_minutes(assessment: Assessment) -> Fraction:
+    """Hours applied for: the counted hours and the occasional night and two-helper hours.
+
+    Health tasks and help at work or school are left out: other services cover them.
+    """
+    extra = (assessment.excluded_minutes.get(r, Fraction(0)) for r in _APPLIED_TOO)
+    return assessment.counted_minutes + sum(extra, Fraction(0))
 
 
 def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
@@ -227,7 +238,7 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
                 )
             )
         )
-    elif assessment.counted_minutes > 0:
+    elif applied_minutes(assessment) > 0:
         blocks.append(
             Paragraph(
                 w.voice(
@@ -236,7 +247,7 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
                         "{name} applies for {hours} a week. "
                         "This is the help in the week plan below."
                     ),
-                    hours=w.hours(assessment.counted_minutes),
+                    hours=w.hours(applied_minutes(assessment)),
                 )
             )
         )
@@ -310,31 +321,32 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
 
 
 def _manages(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
-    blocks: list[Block] = []
-    if draft.manages_alone.strip():
-        blocks.append(
-            Heading(w.voice(N_("What I manage on my own"), N_("What {name} manages on their own")))
-        )
-        blocks.extend(paragraphs(draft.manages_alone))
-    help_text = paragraphs(draft.needs_help_with)
-    categories = [
-        w.category(c)
-        for c in Category
-        if c not in (Category.HEALTH, Category.WORK_OR_EDUCATION)
-        and any(r.category == c for r in draft.rows)
-    ]
-    if help_text or categories:
-        blocks.append(
-            Heading(w.voice(N_("What I need help with"), N_("What {name} needs help with")))
-        )
-        blocks.extend(help_text)
-        if not help_text:
-            blocks.append(BulletList(tuple(categories)))
+    manages = paragraphs(draft.manages_alone)
+    needs: tuple[Block, ...] = paragraphs(draft.needs_help_with)
+    if not needs:
+        categories = [
+            w.category(c)
+            for c in Category
+            if c not in (Category.HEALTH, Category.WORK_OR_EDUCATION)
+            and any(r.category == c for r in draft.rows)
+        ]
+        needs = (BulletList(tuple(categories)),) if categories else ()
     title = (
         w._("What I manage and what I need help with")
         if w.first_person
         else w._("What {name} manages and needs help with", name=w.name)
     )
+    if not manages:  # one part only: the section title says it all
+        return title, needs
+    blocks: list[Block] = [
+        Heading(w.voice(N_("What I manage on my own"), N_("What {name} manages on their own"))),
+        *manages,
+    ]
+    if needs:
+        blocks.append(
+            Heading(w.voice(N_("What I need help with"), N_("What {name} needs help with")))
+        )
+        blocks.extend(needs)
     return title, tuple(blocks)
 
 

@@ -140,6 +140,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "caption": ParagraphStyle(
             "caption", parent=base, fontSize=9, leading=12, textColor=GREY, keepWithNext=1
         ),
+        "intro": ParagraphStyle("intro", parent=base, keepWithNext=1),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "h1": ParagraphStyle(
             "h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=10
@@ -310,15 +311,18 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     out.append(_Bookmark(markup(doc.title), st["h1"], 0, f"d{index}"))
     for n, section in enumerate(doc.sections):
         out.append(_Bookmark(markup(section.title), st["h2"], 1, f"d{index}s{n}"))
-        for block in section.blocks:
-            out.extend(_block(block))
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            # A paragraph that introduces a table stays on the table's page.
+            before_table = i + 1 < len(blocks) and isinstance(blocks[i + 1], model.Table)
+            out.extend(_block(block, keep_with_next=before_table))
     return out
 
 
-def _block(block: model.Block) -> list[Flowable]:
+def _block(block: model.Block, *, keep_with_next: bool = False) -> list[Flowable]:
     st = styles()
     if isinstance(block, model.Paragraph):
-        return [Paragraph(markup(block.text), st["body"])]
+        return [Paragraph(markup(block.text), st["intro" if keep_with_next else "body"])]
     if isinstance(block, model.Heading):
         return [Paragraph(markup(block.text), st["h3"])]
     if isinstance(block, model.Fields):
