@@ -330,15 +330,17 @@ def _block(block: model.Block, *, keep_with_next: bool = False) -> list[Flowable
             Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", st["body"])
             for label, value in block.items
         ]
-    if isinstance(block, model.Checklist):
-        return [Paragraph(markup(item), st["item"], bulletText="☐") for item in block.items]
-    if isinstance(block, model.BulletList):
-        return [Paragraph(markup(item), st["item"], bulletText="•") for item in block.items]
+    if isinstance(block, model.Checklist | model.BulletList):
+        bullet = "☐" if isinstance(block, model.Checklist) else "•"
+        items: list[Flowable] = [
+            Paragraph(markup(item), st["item"], bulletText=bullet) for item in block.items
+        ]
+        return [*items, Spacer(1, 2 * mm)]
     return _table(block)
 
 
 def _column_widths(columns: int) -> list[float]:
-    ratios = [0.42, 0.17, 0.24, 0.17] if columns == 4 else [1 / columns] * columns
+    ratios = [0.39, 0.16, 0.25, 0.20] if columns == 4 else [1 / columns] * columns
     return [TEXT_WIDTH * r for r in ratios]
 
 
