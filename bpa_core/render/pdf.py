@@ -33,6 +33,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -58,6 +59,7 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 HEADER_FILL = colors.HexColor("#eeeeee")
+SHORT_SECTION = 600  # characters
 
 # C0 and C1 control characters except tab and newline; DEL; lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -130,8 +132,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "body",
         fontName=FONT,
         fontSize=10.5,
-        leading=14.5,
-        spaceAfter=5,
+        leading=14,
+        spaceAfter=4,
         bulletFontName=FONT,
         splitLongWords=1,
     )
@@ -151,7 +153,7 @@ def styles() -> dict[str, ParagraphStyle]:
             fontName=FONT_BOLD,
             fontSize=13,
             leading=17,
-            spaceBefore=10,
+            spaceBefore=9,
             spaceAfter=5,
             keepWithNext=1,
         ),
@@ -160,7 +162,7 @@ def styles() -> dict[str, ParagraphStyle]:
             parent=base,
             fontName=FONT_BOLD,
             fontSize=10.5,
-            leading=14.5,
+            leading=14,
             spaceBefore=4,
             spaceAfter=2,
             keepWithNext=1,
@@ -276,7 +278,7 @@ def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
         displayDocTitle=True,
         initialFontName=FONT,
         initialFontSize=10.5,
-        initialLeading=14.5,
+        initialLeading=14,
     )
     frame = Frame(
         MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN, id="body"
@@ -310,13 +312,24 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     out.append(Spacer(1, 4 * mm))
     out.append(_Bookmark(markup(doc.title), st["h1"], 0, f"d{index}"))
     for n, section in enumerate(doc.sections):
-        out.append(_Bookmark(markup(section.title), st["h2"], 1, f"d{index}s{n}"))
+        flowables: list[Flowable] = [_Bookmark(markup(section.title), st["h2"], 1, f"d{index}s{n}")]
         blocks = section.blocks
         for i, block in enumerate(blocks):
             # A paragraph that introduces a table stays on the table's page.
             before_table = i + 1 < len(blocks) and isinstance(blocks[i + 1], model.Table)
-            out.extend(_block(block, keep_with_next=before_table))
+            flowables.extend(_block(block, keep_with_next=before_table))
+        if _short(section):
+            out.append(KeepTogether(flowables))  # e.g. the signature: never split off a line
+        else:
+            out.extend(flowables)
     return out
+
+
+def _short(section: model.Section) -> bool:
+    """A few lines without a table: better moved whole to the next page than split."""
+    return len(section.plain_text()) < SHORT_SECTION and not any(
+        isinstance(b, model.Table) for b in section.blocks
+    )
 
 
 def _block(block: model.Block, *, keep_with_next: bool = False) -> list[Flowable]:
