@@ -215,14 +215,15 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
             )
         ),
         Paragraph(
-            w._(
-                "If the municipality finds that the right does not apply, "
-                "we ask that BPA be granted under hol. § 3-8."
-            )
-            if not w.first_person
-            else w._(
-                "If the municipality finds that the right does not apply, "
-                "I ask that BPA be granted under hol. § 3-8."
+            w.voice(
+                N_(
+                    "If the municipality finds that the right does not apply, "
+                    "I ask that BPA be granted under hol. § 3-8."
+                ),
+                N_(
+                    "If the municipality finds that the right does not apply, "
+                    "we ask that BPA be granted under hol. § 3-8."
+                ),
             )
         ),
     ]
@@ -513,6 +514,7 @@ def _why_bpa(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
 def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     a = draft.arbeidsleder
     leader = a.name.strip()
+    person = w._("me") if w.first_person else w.name
     text = ""
     if a.kind == ArbeidslederKind.SELF:
         text = w.voice(
@@ -524,7 +526,7 @@ def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
             w._(
                 "{leader} will be co-leader (medarbeidsleder) together with {name}.",
                 leader=leader,
-                name=w.name if not w.first_person else w._("me"),
+                name=person,
             )
             if leader
             else w.voice(
@@ -537,7 +539,7 @@ def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
             w._(
                 "{leader} will be the arbeidsleder as guardian for {name}.",
                 leader=leader,
-                name=w.name if not w.first_person else w._("me"),
+                name=person,
             )
             if leader
             else w.voice(

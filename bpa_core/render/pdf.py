@@ -137,6 +137,8 @@ def styles() -> dict[str, ParagraphStyle]:
         bulletFontName=FONT,
         splitLongWords=1,
     )
+    cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0)
+    cell_bold = ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD)
     return {
         "body": base,
         "caption": ParagraphStyle(
@@ -170,22 +172,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "item": ParagraphStyle(
             "item", parent=base, leftIndent=16, bulletIndent=2, spaceAfter=3, bulletFontSize=10.5
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0),
-        "cell_right": ParagraphStyle(
-            "cell_right", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0, alignment=TA_RIGHT
-        ),
-        "cell_bold": ParagraphStyle(
-            "cell_bold", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12.5, spaceAfter=0
-        ),
-        "cell_bold_right": ParagraphStyle(
-            "cell_bold_right",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=9.5,
-            leading=12.5,
-            spaceAfter=0,
-            alignment=TA_RIGHT,
-        ),
+        "cell": cell,
+        "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        "cell_bold": cell_bold,
+        "cell_bold_right": ParagraphStyle("cell_bold_right", parent=cell_bold, alignment=TA_RIGHT),
     }
 
 
@@ -360,6 +350,8 @@ def _column_widths(columns: int) -> list[float]:
 def _table(block: model.Table) -> list[Flowable]:
     st = styles()
     columns = len(block.header)
+    if not columns:
+        return []
 
     def row(cells: Sequence[str], bold: bool) -> list[Paragraph]:
         out = []
