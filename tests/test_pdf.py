@@ -209,3 +209,19 @@ def test_cli_render(tmp_path: Path) -> None:
     )
     assert missing.returncode == 2
     assert missing.stderr.startswith("error: cannot read nope.json")
+
+
+def test_a_very_long_paragraph_is_cut_at_natural_places() -> None:
+    from bpa_core.render.pdf import CHUNK, _chunks
+
+    assert _chunks("Kort tekst.") == ["Kort tekst."]
+    sentences = "Dette er en setning. " * 600
+    pieces = _chunks(sentences)
+    assert all(len(p) <= CHUNK for p in pieces)
+    assert all(p.endswith(".") for p in pieces[:-1])  # cut after a sentence
+    assert squash("".join(pieces)) == squash(sentences)
+    lines = ("a" * 100 + "\n") * 100
+    assert all(not p.endswith("\n") for p in _chunks(lines)[:-1])  # the line break is the cut
+    assert "".join(_chunks(lines)).count("a") == 10_000
+    word = "x" * 7_000
+    assert [len(p) for p in _chunks(word)] == [CHUNK, CHUNK, 2_000]

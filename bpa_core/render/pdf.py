@@ -60,6 +60,7 @@ GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 HEADER_FILL = colors.HexColor("#eeeeee")
 SHORT_SECTION = 600  # characters
+CHUNK = 2500  # characters of one paragraph flowable (about half a page)
 
 # C0 and C1 control characters except tab and newline; DEL; lone surrogates.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -145,6 +146,7 @@ def styles() -> dict[str, ParagraphStyle]:
             "caption", parent=base, fontSize=9, leading=12, textColor=GREY, keepWithNext=1
         ),
         "intro": ParagraphStyle("intro", parent=base, keepWithNext=1),
+        "joined": ParagraphStyle("joined", parent=base, spaceAfter=0),  # a piece of a paragraph
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "h1": ParagraphStyle(
             "h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=10
@@ -315,6 +317,26 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     return out
 
 
+def _chunks(text: str) -> list[str]:
+    """A very long paragraph in pieces of at most CHUNK characters, cut at a line break, else
+    after a sentence, else at a space. ReportLab re-wraps the rest of a paragraph on every page
+    it spills onto, so one 50 000-character paragraph costs many times more than its pieces."""
+    pieces = []
+    while len(text) > CHUNK:
+        window = slice(CHUNK // 2, CHUNK)
+        if (cut := text.rfind("\n", window.start, window.stop)) >= 0:
+            pieces.append(text[:cut])
+            text = text[cut + 1 :]
+            continue
+        if (cut := text.rfind(". ", window.start, window.stop)) >= 0:
+            cut += 1
+        elif (cut := text.rfind(" ", window.start, window.stop)) < 0:
+            cut = CHUNK  # one long word: it is broken across lines anyway
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*pieces, text]
+
+
 def _short(section: model.Section) -> bool:
     """A few lines without a table: better moved whole to the next page than split."""
     return len(section.plain_text()) < SHORT_SECTION and not any(
@@ -325,7 +347,11 @@ def _short(section: model.Section) -> bool:
 def _block(block: model.Block, *, keep_with_next: bool = False) -> list[Flowable]:
     st = styles()
     if isinstance(block, model.Paragraph):
-        return [Paragraph(markup(block.text), st["intro" if keep_with_next else "body"])]
+        *first, last = _chunks(clean_text(block.text))
+        return [
+            *(Paragraph(markup(chunk), st["joined"]) for chunk in first),
+            Paragraph(markup(last), st["intro" if keep_with_next else "body"]),
+        ]
     if isinstance(block, model.Heading):
         return [Paragraph(markup(block.text), st["h3"])]
     if isinstance(block, model.Fields):
