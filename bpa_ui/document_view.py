@@ -88,8 +88,8 @@ def _table_html(table: Table) -> str:
     )
 
 
-def show_section(section: Section) -> None:
-    heading(section.title, 3)
+def show_section(section: Section, number: int | None = None) -> None:
+    heading(section.title if number is None else f"{number}. {section.title}", 3)
     for block in section.blocks:
         show_block(block)
 

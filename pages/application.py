@@ -46,18 +46,20 @@ suggested = {s.id: s for s in build_application(without_edits(draft), assessment
 round_ = st.session_state.get(ROUND_KEY, 0)
 
 heading(document.title, 2)
-for section in document.sections:
+for number, section in enumerate(document.sections, start=1):
     with st.container(border=True):
-        show_section(section)
+        show_section(section, number)
         if not section.editable:
             continue
         edited = section.id in draft.application.section_edits
         if edited:
             st.caption(_("You have changed the text of this section."))
-        with st.expander(_("Change the text of this section"), expanded=False):
+        # Labels read Markdown and turn web addresses into links: they name the section by its
+        # number, never by its title (which may hold the person's name).
+        with st.expander(_("Change the text of section {n}").format(n=number)):
             with st.form(f"edit_{section.id}_{round_}", border=False):
                 text = st.text_area(
-                    _("Text of the section"),
+                    _("Text of section {n}").format(n=number),
                     value=section.plain_text(),
                     key=f"text_{section.id}_{lang}_{round_}",
                     height=220,

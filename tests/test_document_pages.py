@@ -40,7 +40,7 @@ def test_application_page_shows_every_section(name: str) -> None:
     shown = html(at)
     assert "Søknad om brukerstyrt personlig assistanse (BPA)" in shown
     for title in ("Personopplysninger", "Min uke" if name in ("kari",) else "Vedlegg"):
-        assert f">{title}</h3>" in shown
+        assert f"{title}</h3>" in shown
     assert "<table" in shown and "<caption>Hjelp i en vanlig uke</caption>" in shown
 
 
@@ -73,7 +73,7 @@ def test_counsellor_note_only_for_a_counsellor() -> None:
     at.text_area(key="counsellor_note_text_0").input("Jeg kjenner saken godt.")
     submit(at, "counsellor_note_0")
     assert draft.application.counsellor_note == "Jeg kjenner saken godt."
-    assert ">Merknad fra rådgiver</h3>" in html(at)
+    assert ". Merknad fra rådgiver</h3>" in html(at)
     assert "Jeg kjenner saken godt." in texts(at)
 
 
@@ -100,6 +100,9 @@ def test_user_text_is_shown_as_text_never_as_markup() -> None:
     assert "&lt;b&gt;Kari&lt;/b&gt;" in shown  # in the section title "Om ...", escaped
     for md in at.markdown:
         assert "example.com" not in md.value
+    # Labels read Markdown (and link bare web addresses): they never carry user text.
+    labels = [e.label for e in at.expander] + [t.label for t in at.text_area]
+    assert labels and not [label for label in labels if "example.com" in label]
 
 
 def test_checklist_page_is_tailored() -> None:
