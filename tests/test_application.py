@@ -118,6 +118,9 @@ def test_counsellor_writes_with_power_of_attorney_and_occasional_needs() -> None
     assert "Vi ber likevel om at disse timene blir en del av BPA-ordningen." in text
     # 25-32 hours: the municipality must show that BPA would cost substantially more.
     assert "vesentlig mer" in doc.section("applied_for").blocks[-2].text  # type: ignore[union-attr]
+    table = next(b for b in doc.section("week").blocks if isinstance(b, Table))
+    assert table.rows[4][0] == "Snu i senga om natta (natt)"
+    assert table.rows[5][0] == "Forflytning til badekar (to hjelpere)"
     # Excluded hours with correct singular: exactly one hour each.
     assert "Hjelp om natta av og til: 1 time." in _bullets(doc, "week")
     assert "To hjelpere av og til: 1 time." in _bullets(doc, "week")

@@ -24,6 +24,7 @@ from bpa_core.documents.model import (
 )
 from bpa_core.documents.text import Writer
 from bpa_core.draft import (
+    ActivityRow,
     ArbeidslederKind,
     Category,
     Course,
@@ -351,11 +352,20 @@ def _manages(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     return title, tuple(blocks)
 
 
+def _activity(row: ActivityRow, w: Writer) -> str:
+    """The row's name (or its category), with a note when the help is at night or needs two."""
+    name = row.activity.strip() or w.category(row.category)
+    notes = [w._("night")] if row.night else []
+    if row.two_helpers:
+        notes.append(w._("two helpers"))
+    return w._("{activity} ({notes})", activity=name, notes=", ".join(notes)) if notes else name
+
+
 def week_table(draft: Draft, w: Writer, total: Fraction) -> Table:
     """The activity rows with hours a week and the total (used by the checklist too)."""
     rows = tuple(
         (
-            row.activity.strip() or w.category(row.category),
+            _activity(row, w),
             w.duration(row.minutes),
             w.how_often(row),
             w.hours_cell(weekly_minutes(row)),
