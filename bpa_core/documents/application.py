@@ -395,7 +395,7 @@ _EXCLUDED_TEXT: dict[ExclusionReason, str] = {
 def _week(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
     if not draft.rows:
         return w._("My week") if w.first_person else w._("The week"), ()
-    total = sum((weekly_minutes(r) for r in draft.rows), Fraction(0))
+    total = assessment.total_minutes
     blocks: list[Block] = [
         Paragraph(
             w.voice(

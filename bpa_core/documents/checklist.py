@@ -8,14 +8,13 @@ child's needs beyond those of peers only for a child; the duration item always.
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 
 from bpa_core.documents.application import week_table
 from bpa_core.documents.model import Block, Checklist, Document, Paragraph, Section
 from bpa_core.documents.text import Writer
 from bpa_core.draft import Draft, NeedLevel
 from bpa_core.i18n import N_
-from bpa_core.rules import Assessment, weekly_minutes
+from bpa_core.rules import Assessment
 
 _LEVEL = {
     NeedLevel.CONTINUOUS: N_("continuous"),
@@ -90,7 +89,7 @@ def build_checklist(
             editable=False,
         )
     ]
-    week = _week_summary(draft, w)
+    week = _week_summary(draft, assessment, w)
     if week:
         sections.append(
             Section(
@@ -111,10 +110,9 @@ def build_checklist(
     )
 
 
-def _week_summary(draft: Draft, w: Writer) -> tuple[Block, ...]:
+def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Block, ...]:
     blocks: list[Block] = []
     if draft.rows:
-        total = sum((weekly_minutes(r) for r in draft.rows), Fraction(0))
         blocks.append(
             Paragraph(
                 w.voice(
@@ -123,7 +121,7 @@ def _week_summary(draft: Draft, w: Writer) -> tuple[Block, ...]:
                 )
             )
         )
-        blocks.append(week_table(draft, w, total))
+        blocks.append(week_table(draft, w, assessment.total_minutes))
     for label, level in (
         (N_("Help at night: {level}."), draft.night_need),
         (N_("Two helpers at once: {level}."), draft.two_helper_need),

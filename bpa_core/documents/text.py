@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from babel.dates import format_date
@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 
 from bpa_core.draft import ActivityRow, Category, Draft, Per
 from bpa_core.i18n import N_, gettext_for, ngettext_for
+from bpa_core.rules.hours import display_hours
 
 LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
@@ -36,9 +37,8 @@ CATEGORY_NAMES: dict[Category, str] = {
 
 
 def hours_decimal(minutes: Fraction) -> Decimal:
-    """Minutes as hours rounded half up to one decimal (display only)."""
-    exact = Decimal(minutes.numerator) / Decimal(minutes.denominator) / Decimal(60)
-    return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    """Minutes as hours to one decimal, rounded as the rules round for display (half up)."""
+    return Decimal(str(display_hours(minutes)))  # the shortest repr of a tenth is exact
 
 
 @dataclass(frozen=True)
