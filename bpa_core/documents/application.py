@@ -521,46 +521,36 @@ def _why_bpa(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     return w._("Why BPA"), tuple(blocks)
 
 
+# Someone else leads with or for the person: (named leader, no name first person, third person).
+_OTHER_LEADER: dict[ArbeidslederKind, tuple[str, str, str]] = {
+    ArbeidslederKind.CO_LEADER: (
+        N_("{leader} will be co-leader (medarbeidsleder) together with {name}."),
+        N_("I will have a co-leader (medarbeidsleder)."),
+        N_("{name} will have a co-leader (medarbeidsleder)."),
+    ),
+    ArbeidslederKind.GUARDIAN: (
+        N_("{leader} will be the arbeidsleder as guardian for {name}."),
+        N_("My guardian will be the arbeidsleder."),
+        N_("The guardian of {name} will be the arbeidsleder."),
+    ),
+}
+
+
 def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
-    a = draft.arbeidsleder
-    leader = a.name.strip()
-    person = w._("me") if w.first_person else w.name
+    kind, leader = draft.arbeidsleder.kind, draft.arbeidsleder.name.strip()
     text = ""
-    if a.kind == ArbeidslederKind.SELF:
+    if kind == ArbeidslederKind.SELF:
         text = w.voice(
             N_("I will be the arbeidsleder myself. I will lead the assistants day to day."),
             N_("{name} will be the arbeidsleder and lead the assistants day to day."),
         )
-    elif a.kind == ArbeidslederKind.CO_LEADER:
-        text = (
-            w._(
-                "{leader} will be co-leader (medarbeidsleder) together with {name}.",
-                leader=leader,
-                name=person,
-            )
-            if leader
-            else w.voice(
-                N_("I will have a co-leader (medarbeidsleder)."),
-                N_("{name} will have a co-leader (medarbeidsleder)."),
-            )
-        )
-    elif a.kind == ArbeidslederKind.GUARDIAN:
-        text = (
-            w._(
-                "{leader} will be the arbeidsleder as guardian for {name}.",
-                leader=leader,
-                name=person,
-            )
-            if leader
-            else w.voice(
-                N_("My guardian will be the arbeidsleder."),
-                N_("The guardian of {name} will be the arbeidsleder."),
-            )
-        )
-    elif a.kind == ArbeidslederKind.NOT_DECIDED:
+    elif kind in _OTHER_LEADER:
+        named, first, third = _OTHER_LEADER[kind]
+        person = w._("me") if w.first_person else w.name
+        text = w._(named, leader=leader, name=person) if leader else w.voice(first, third)
+    elif kind == ArbeidslederKind.NOT_DECIDED:
         text = w._("Who will be the arbeidsleder is not decided yet. We would like advice on this.")
-    blocks: tuple[Block, ...] = (Paragraph(text),) if text else ()
-    return w._("Arbeidsleder"), blocks
+    return w._("Arbeidsleder"), (Paragraph(text),) if text else ()
 
 
 def _attachments(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
