@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from bpa_core.draft import Draft, DraftFileError, json_schema, load_draft
+from bpa_core.i18n import LANGUAGES
+from bpa_core.rules.ruleset import NoRuleSetError
 
 
 class CliError(Exception):
@@ -41,7 +43,6 @@ def _read_draft(path: str) -> Draft:
 def _cmd_assess(args: argparse.Namespace) -> None:
     from bpa_core.rules import assess
     from bpa_core.rules.report import assessment_to_dict
-    from bpa_core.rules.ruleset import NoRuleSetError
 
     draft = _read_draft(args.draft)
     try:
@@ -61,6 +62,23 @@ def _cmd_schema(args: argparse.Namespace) -> None:
     sys.stdout.write(json_schema())
 
 
+def _cmd_render(args: argparse.Namespace) -> None:
+    from bpa_core.documents.build import build_documents
+    from bpa_core.render.pdf import render_pdf
+
+    draft = _read_draft(args.draft)
+    lang = args.lang or draft.document_language.value
+    try:
+        documents = build_documents(draft, args.doc, lang, on=args.on)
+    except NoRuleSetError as exc:
+        raise CliError(str(exc)) from None
+    pdf = render_pdf(documents)
+    try:
+        Path(args.output).write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bpa_core", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--received", type=_iso_date, required=True, help="the day the decision was received"
     )
     p.set_defaults(func=_cmd_deadline)
+    p = sub.add_parser("render", help="write the application and/or checklist as PDF")
+    p.add_argument("draft", help="a draft file saved from the app (JSON)")
+    p.add_argument("--doc", choices=("application", "checklist", "all"), default="all")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the draft's")
+    p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p.set_defaults(func=_cmd_render)
     p = sub.add_parser("schema", help="print the draft file's JSON Schema")
     p.set_defaults(func=_cmd_schema)
     return parser

@@ -40,7 +40,14 @@ class BulletList:
     items: tuple[str, ...]
 
 
-Block = Paragraph | Heading | Table | Checklist | BulletList
+@dataclass(frozen=True)
+class Fields:
+    """Labelled facts, one a line: "Name: Kari Nordmann"."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+Block = Paragraph | Heading | Table | Checklist | BulletList | Fields
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,10 @@ class Section:
     title: str
     blocks: tuple[Block, ...]
     editable: bool = True
+
+    def plain_text(self) -> str:
+        """The blocks as plain text, without the title: where a user's edit of it starts."""
+        return "\n\n".join(t for t in map(_block_text, self.blocks) if t)
 
 
 @dataclass(frozen=True)
@@ -84,5 +95,7 @@ def _block_text(block: Block) -> str:
         if block.footer:
             lines.append(" | ".join(block.footer))
         return "\n".join(lines)
+    if isinstance(block, Fields):
+        return "\n".join(f"{label}: {value}" for label, value in block.items)
     prefix = "☐ " if isinstance(block, Checklist) else "• "
     return "\n".join(prefix + item for item in block.items)

@@ -1,0 +1,119 @@
+"""Words, numbers and dates in the document language, and the voice of the text.
+
+A ``Writer`` holds the document language's translators, the Babel locale and the person's name, and
+picks first person ("I need ...") when the person writes themself, third person ("Kari needs
+...") when someone writes on their behalf. Numbers and dates go through Babel in the document
+locale (nb_NO, nn_NO, en_GB); hours are shown to one decimal, computed exactly before that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from bpa_core.draft import ActivityRow, Category, Draft, Per
+from bpa_core.i18n import N_, gettext_for, ngettext_for
+from bpa_core.rules.hours import display_hours
+
+LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+
+CATEGORY_NAMES: dict[Category, str] = {
+    Category.PERSONAL_CARE: N_("Personal care"),
+    Category.MEALS: N_("Meals"),
+    Category.HOUSEHOLD: N_("Household tasks"),
+    Category.MOBILITY: N_("Moving about and transport"),
+    Category.TRAINING: N_("Training in daily tasks"),
+    Category.PARTICIPATION: N_("Leisure and social life"),
+    Category.RESPITE: N_("Respite for the parents"),
+    Category.HEALTH: N_("Health tasks"),
+    Category.WORK_OR_EDUCATION: N_("Help at work or school"),
+}
+
+
+def hours_decimal(minutes: Fraction) -> Decimal:
+    """Minutes as hours to one decimal, rounded as the rules round for display (half up)."""
+    return Decimal(str(display_hours(minutes)))  # the shortest repr of a tenth is exact
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Texts of one document in one language, in the voice of whoever writes it."""
+
+    lang: str
+    first_person: bool
+    name: str
+    gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str]
+
+    @classmethod
+    def for_draft(cls, draft: Draft, lang: str) -> Writer:
+        gettext = gettext_for(lang, "documents")
+        name = draft.person.name.strip()
+        if not name:
+            name = gettext("the applicant") if draft.on_behalf else ""
+        return cls(
+            lang=lang,
+            first_person=not draft.on_behalf,
+            name=name,
+            gettext=gettext,
+            ngettext=ngettext_for(lang, "documents"),
+        )
+
+    @property
+    def locale(self) -> str:
+        return LOCALES[self.lang]
+
+    def _(self, message: str, **values: object) -> str:
+        text = self.gettext(message)
+        return text.format(**values) if values else text
+
+    def voice(self, first: str, third: str, **values: object) -> str:
+        """The first-person template when the person writes, else the third-person one."""
+        if self.first_person:
+            return self._(first, **values)
+        return self._(third, name=self.name, **values)
+
+    def number(self, value: Decimal | int) -> str:
+        return format_decimal(value, format="#,##0.#", locale=self.locale)
+
+    def hours(self, minutes: Fraction) -> str:
+        """'25,2 timer', '1 time' — a whole hour count takes its own plural form."""
+        value = hours_decimal(minutes)
+        count = int(value) if value == value.to_integral_value() else 2
+        text = self.ngettext("{hours} hour", "{hours} hours", count)
+        return text.format(hours=self.number(value))
+
+    def date(self, day: date) -> str:
+        return format_date(day, "long", locale=self.locale)
+
+    def category(self, category: Category) -> str:
+        return self.gettext(CATEGORY_NAMES[category])
+
+    def how_often(self, row: ActivityRow) -> str:
+        n = row.times
+        if row.per == Per.DAY:
+            return self.ngettext("{n} time a day", "{n} times a day", n).format(n=n)
+        if row.per == Per.WEEK:
+            return self.ngettext("{n} time a week", "{n} times a week", n).format(n=n)
+        if row.per == Per.MONTH:
+            return self.ngettext("{n} time a month", "{n} times a month", n).format(n=n)
+        return self.ngettext("{n} time a year", "{n} times a year", n).format(n=n)
+
+    def duration(self, minutes: int) -> str:
+        """A time span in short form: '45 min', '1 t 30 min', '24 t'."""
+        h, m = divmod(minutes, 60)
+        if not h:
+            return self._("{minutes} min", minutes=m)
+        if not m:
+            return self._("{hours} h", hours=h)
+        return self._("{hours} h {minutes} min", hours=h, minutes=m)
+
+    def hours_cell(self, minutes: Fraction) -> str:
+        """Hours for a table column: always one decimal, so the column lines up."""
+        return format_decimal(hours_decimal(minutes), format="#,##0.0", locale=self.locale)

@@ -1,0 +1,415 @@
+"""Render Documents to PDF with ReportLab.
+
+- One font family, DejaVu Sans (regular and bold), embedded; it covers Norwegian and Sámi letters
+  (á č đ ŋ š ŧ ž) and NBSP. It is the canvas's initial font and the font of every style, bullet,
+  table cell and footer, so no built-in (non-embedded) font such as Helvetica is ever referenced.
+- User text is plain text: control characters (except newline and tab) and lone surrogates are
+  dropped, the rest is XML-escaped before it reaches ReportLab's paragraph markup.
+- Metadata: title, subject, language and DisplayDocTitle; never the person's name or other answers.
+- "Page X of Y" in each document's language, counted per document when several share one file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from babel.dates import format_date
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from bpa_core.documents import model
+from bpa_core.documents.text import LOCALES
+from bpa_core.i18n import gettext_for
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+# Language tags for the PDF's /Lang entry.
+PDF_LANG = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 22 * mm
+BOTTOM_MARGIN = 24 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+GREY = colors.HexColor("#555555")
+RULE = colors.HexColor("#999999")
+HEADER_FILL = colors.HexColor("#eeeeee")
+SHORT_SECTION = 600  # characters
+CHUNK = 2500  # characters of one paragraph flowable (about half a page)
+
+# C0 and C1 control characters except tab and newline; DEL; lone surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """User text as it should print: control characters dropped, tabs as spaces, CRLF as LF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _CONTROL.sub("", text).replace("\t", "    ")
+
+
+# "§ 2-1 d" and "§ 3-8" stay on one line.
+_LEGAL_REF = re.compile(r"(§§?) (\d+-\d+)(?: ([a-z])\b)?")
+
+
+def _keep_ref(match: re.Match[str]) -> str:
+    sign, number, letter = match.groups()
+    return f"{sign}\u00a0{number}" + (f"\u00a0{letter}" if letter else "")
+
+
+def markup(text: str) -> str:
+    """Plain text -> ReportLab paragraph markup that prints it literally (newlines kept)."""
+    text = _LEGAL_REF.sub(_keep_ref, clean_text(text))
+    return escape(text).replace("\n", "<br/>")
+
+
+# One line of a ToUnicode CMap whose target lies outside the Basic Multilingual Plane.
+_NON_BMP_TARGET = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _utf16_target(match: re.Match[str]) -> str:
+    utf16 = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+    return f"{match.group(1)}<{utf16}>"
+
+
+def _fix_to_unicode_cmaps() -> None:
+    """ReportLab writes a non-BMP character (an emoji) as <1F600> in the font's ToUnicode
+    map; PDF wants UTF-16 (<D83DDE00>). Without this, copying or extracting such a character
+    from the PDF gives garbage. Wraps ReportLab's function once."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "bpa_fixed", False):
+        return
+
+    def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        return _NON_BMP_TARGET.sub(_utf16_target, original(fontname, subset))
+
+    make_to_unicode_cmap.bpa_fixed = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+
+
+@cache
+def register_fonts() -> None:
+    """Register DejaVu Sans once per process (static data, no user data)."""
+    _fix_to_unicode_cmaps()
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    # Italic maps to the upright faces: the family never falls back to a built-in font.
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=10.5,
+        leading=14,
+        spaceAfter=4,
+        bulletFontName=FONT,
+        splitLongWords=1,
+    )
+    cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0)
+    cell_bold = ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD)
+    return {
+        "body": base,
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontSize=9, leading=12, textColor=GREY, keepWithNext=1
+        ),
+        "intro": ParagraphStyle("intro", parent=base, keepWithNext=1),
+        "joined": ParagraphStyle("joined", parent=base, spaceAfter=0),  # a piece of a paragraph
+        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=10
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=17,
+            spaceBefore=9,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=4,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        "item": ParagraphStyle(
+            "item", parent=base, leftIndent=16, bulletIndent=2, spaceAfter=3, bulletFontSize=10.5
+        ),
+        "cell": cell,
+        "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        "cell_bold": cell_bold,
+        "cell_bold_right": ParagraphStyle("cell_bold_right", parent=cell_bold, alignment=TA_RIGHT),
+    }
+
+
+class _DocumentStart(Flowable):  # type: ignore[misc]
+    """Invisible marker: the pages from here on belong to document ``index`` (page numbers)."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv.bpa_document = self.index
+
+
+class _Bookmark(Paragraph):  # type: ignore[misc]
+    """A heading that also becomes an entry in the PDF outline (bookmarks)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
+        super().__init__(text, style)
+        self.outline = (level, key)
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds pages back until the end so each footer can say 'Page X of Y' of its document."""
+
+    def __init__(self, *args: Any, footers: Sequence[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footers = footers  # per document: (left text, "Page {page} of {pages}" template)
+        self._saved: list[dict[str, Any]] = []
+        self.bpa_document = 0
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        totals = Counter(state["bpa_document"] for state in self._saved)
+        seen: Counter[int] = Counter()
+        for state in self._saved:
+            self.__dict__.update(state)
+            index = state["bpa_document"]
+            seen[index] += 1
+            self._footer(index, seen[index], totals[index])
+            super().showPage()
+        super().save()
+
+    def _footer(self, index: int, page: int, pages: int) -> None:
+        left, template = self._footers[index]
+        self.saveState()
+        self.setFont(FONT, 8.5)
+        self.setFillColor(GREY)
+        self.setStrokeColor(RULE)
+        self.line(MARGIN, BOTTOM_MARGIN - 8 * mm, PAGE_WIDTH - MARGIN, BOTTOM_MARGIN - 8 * mm)
+        y = BOTTOM_MARGIN - 12 * mm
+        self.drawString(MARGIN, y, left)
+        self.drawRightString(PAGE_WIDTH - MARGIN, y, template.format(page=page, pages=pages))
+        self.restoreState()
+
+
+class _Template(BaseDocTemplate):  # type: ignore[misc]
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        outline = getattr(flowable, "outline", None)
+        if outline:
+            level, key = outline
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(clean_text(flowable.getPlainText()), key, level=level)
+
+
+def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
+    """One PDF with the documents in order, each starting on a new page."""
+    docs = [documents] if isinstance(documents, model.Document) else list(documents)
+    if not docs:
+        raise ValueError("render_pdf needs at least one document")
+    register_fonts()
+    first = docs[0]
+    buffer = io.BytesIO()
+    template = _Template(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=" / ".join(d.title for d in docs),
+        subject=first.subject,
+        author="",
+        creator="BPA-veiviser",
+        lang=PDF_LANG.get(first.lang, first.lang),
+        displayDocTitle=True,
+        initialFontName=FONT,
+        initialFontSize=10.5,
+        initialLeading=14,
+    )
+    frame = Frame(
+        MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN, id="body"
+    )
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    story: list[Flowable] = []
+    for index, doc in enumerate(docs):
+        if index:
+            story.append(PageBreak())
+        story.append(_DocumentStart(index))
+        story.extend(_document(doc, index))
+    footers = [_footer_texts(doc) for doc in docs]
+    template.build(story, canvasmaker=partial(_NumberedCanvas, footers=footers))
+    return buffer.getvalue()
+
+
+def _footer_texts(doc: model.Document) -> tuple[str, str]:
+    _ = gettext_for(doc.lang, "documents")
+    return clean_text(doc.title), _("Page {page} of {pages}")
+
+
+def _document(doc: model.Document, index: int) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [Paragraph(markup(line), st["body"]) for line in doc.letterhead]
+    out.append(
+        Paragraph(
+            escape(format_date(doc.dated, "long", locale=LOCALES.get(doc.lang, "nb_NO"))),
+            st["right"],
+        )
+    )
+    out.append(Spacer(1, 4 * mm))
+    out.append(_Bookmark(markup(doc.title), st["h1"], 0, f"d{index}"))
+    for n, section in enumerate(doc.sections):
+        flowables: list[Flowable] = [_Bookmark(markup(section.title), st["h2"], 1, f"d{index}s{n}")]
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            # A paragraph that introduces a table stays on the table's page.
+            before_table = i + 1 < len(blocks) and isinstance(blocks[i + 1], model.Table)
+            flowables.extend(_block(block, keep_with_next=before_table))
+        if _short(section):
+            out.append(KeepTogether(flowables))  # e.g. the signature: never split off a line
+        else:
+            out.extend(flowables)
+    return out
+
+
+def _chunks(text: str) -> list[str]:
+    """A very long paragraph in pieces of at most CHUNK characters, cut at a line break, else
+    after a sentence, else at a space. ReportLab re-wraps the rest of a paragraph on every page
+    it spills onto, so one 50 000-character paragraph costs many times more than its pieces."""
+    pieces = []
+    while len(text) > CHUNK:
+        window = slice(CHUNK // 2, CHUNK)
+        if (cut := text.rfind("\n", window.start, window.stop)) >= 0:
+            pieces.append(text[:cut])
+            text = text[cut + 1 :]
+            continue
+        if (cut := text.rfind(". ", window.start, window.stop)) >= 0:
+            cut += 1
+        elif (cut := text.rfind(" ", window.start, window.stop)) < 0:
+            cut = CHUNK  # one long word: it is broken across lines anyway
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*pieces, text]
+
+
+def _short(section: model.Section) -> bool:
+    """A few lines without a table: better moved whole to the next page than split."""
+    return len(section.plain_text()) < SHORT_SECTION and not any(
+        isinstance(b, model.Table) for b in section.blocks
+    )
+
+
+def _block(block: model.Block, *, keep_with_next: bool = False) -> list[Flowable]:
+    st = styles()
+    if isinstance(block, model.Paragraph):
+        *first, last = _chunks(clean_text(block.text))
+        return [
+            *(Paragraph(markup(chunk), st["joined"]) for chunk in first),
+            Paragraph(markup(last), st["intro" if keep_with_next else "body"]),
+        ]
+    if isinstance(block, model.Heading):
+        return [Paragraph(markup(block.text), st["h3"])]
+    if isinstance(block, model.Fields):
+        return [
+            Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", st["body"])
+            for label, value in block.items
+        ]
+    if isinstance(block, model.Checklist | model.BulletList):
+        bullet = "☐" if isinstance(block, model.Checklist) else "•"
+        items: list[Flowable] = [
+            Paragraph(markup(item), st["item"], bulletText=bullet) for item in block.items
+        ]
+        return [*items, Spacer(1, 2 * mm)]
+    return _table(block)
+
+
+def _column_widths(columns: int) -> list[float]:
+    ratios = [0.39, 0.16, 0.25, 0.20] if columns == 4 else [1 / columns] * columns
+    return [TEXT_WIDTH * r for r in ratios]
+
+
+def _table(block: model.Table) -> list[Flowable]:
+    st = styles()
+    columns = len(block.header)
+    if not columns:
+        return []
+
+    def row(cells: Sequence[str], bold: bool) -> list[Paragraph]:
+        out = []
+        for i in range(columns):
+            right = i in block.numeric_columns
+            name = ("cell_bold" if bold else "cell") + ("_right" if right else "")
+            out.append(Paragraph(markup(cells[i] if i < len(cells) else ""), st[name]))
+        return out
+
+    data = [row(block.header, True), *(row(r, False) for r in block.rows)]
+    if block.footer:
+        data.append(row(block.footer, True))
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if block.footer:
+        style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
+    table = Table(
+        data,
+        colWidths=_column_widths(columns),
+        repeatRows=1,
+        splitInRow=1,
+        style=TableStyle(style),
+        hAlign="LEFT",
+    )
+    after = Spacer(1, 3 * mm)
+    if block.caption:
+        return [Paragraph(markup(block.caption), st["caption"]), table, after]
+    return [table, after]

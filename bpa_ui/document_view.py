@@ -1,0 +1,100 @@
+"""Show a Document on screen, and choose the document language.
+
+Every piece of text in a Document may hold what the user typed, so it is shown as text: paragraphs
+with ``st.text``; headings, lists and tables as HTML built only from ``html.escape``d strings (so
+they keep their meaning for screen readers). Never ``st.markdown`` of user text.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from bpa_core.documents.model import (
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Table,
+)
+from bpa_core.draft import DocLanguage, Draft
+from bpa_ui.i18n import _
+
+# Each language by its own name, as language pickers usually show them.
+LANGUAGE_NAMES = {
+    DocLanguage.NB: "Norsk bokmål",
+    DocLanguage.NN: "Norsk nynorsk",
+    DocLanguage.EN: "English",
+}
+
+_PRE = "white-space: pre-wrap; overflow-wrap: anywhere;"
+
+
+def document_language_select(draft: Draft) -> str:
+    """A choice of document language, apart from the interface language; kept in the draft."""
+    options = list(DocLanguage)
+    choice = st.selectbox(
+        _("Language of the documents"),
+        options,
+        index=options.index(draft.document_language),
+        format_func=LANGUAGE_NAMES.__getitem__,
+        help=_("The documents can be in another language than this page."),
+    )
+    if choice != draft.document_language:
+        draft.document_language = choice
+    return str(choice.value)
+
+
+def heading(text: str, level: int) -> None:
+    st.html(f'<h{level} style="{_PRE}">{escape(text)}</h{level}>')
+
+
+def show_block(block: Block) -> None:
+    if isinstance(block, Paragraph):
+        st.text(block.text)
+    elif isinstance(block, Heading):
+        heading(block.text, 4)
+    elif isinstance(block, Fields):
+        st.text("\n".join(f"{label}: {value}" for label, value in block.items))
+    elif isinstance(block, Checklist | BulletList):
+        marker = "☐ " if isinstance(block, Checklist) else ""
+        style = "list-style: none; padding-left: 0;" if marker else ""
+        items = "".join(f'<li style="{_PRE}">{escape(marker + i)}</li>' for i in block.items)
+        st.html(f'<ul style="{style}">{items}</ul>')
+    elif isinstance(block, Table):
+        st.html(_table_html(block))
+
+
+def _table_html(table: Table) -> str:
+    def cells(row: tuple[str, ...], tag: str) -> str:
+        out = []
+        for i, cell in enumerate(row):
+            align = "right" if i in table.numeric_columns else "left"
+            scope = ' scope="col"' if tag == "th" else ""
+            out.append(f'<{tag}{scope} style="text-align:{align}; {_PRE}">{escape(cell)}</{tag}>')
+        return "<tr>" + "".join(out) + "</tr>"
+
+    caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
+    body = "".join(cells(r, "td") for r in table.rows)
+    foot = f"<tfoot>{cells(table.footer, 'td')}</tfoot>" if table.footer else ""
+    return (
+        f'<table style="width:100%; border-collapse: collapse;">{caption}'
+        f"<thead>{cells(table.header, 'th')}</thead><tbody>{body}</tbody>{foot}</table>"
+    )
+
+
+def show_section(section: Section, number: int | None = None) -> None:
+    heading(section.title if number is None else f"{number}. {section.title}", 3)
+    for block in section.blocks:
+        show_block(block)
+
+
+def show_document(document: Document) -> None:
+    heading(document.title, 2)
+    for section in document.sections:
+        show_section(section)

@@ -1,0 +1,64 @@
+"""Download: the PDF of the application, the checklist or both; the draft file; delete all.
+
+A PDF is made when the user asks for it and offered once; nothing is cached between sessions.
+"""
+
+import streamlit as st
+
+from bpa_core.documents.build import build_documents
+from bpa_core.render.names import draft_file_name, pdf_file_name
+from bpa_core.render.pdf import render_pdf
+from bpa_ui.document_view import document_language_select
+from bpa_ui.i18n import _
+from bpa_ui.state import delete_everything, get_draft
+
+draft = get_draft()
+st.title(_("Download"))
+st.markdown(
+    _(
+        "Nothing is stored on our server. Download what you need before you close this tab. "
+        "The draft file lets you continue later."
+    )
+)
+
+st.header(_("Documents as PDF"))
+choices = {
+    "all": _("The application and the checklist for the doctor"),
+    "application": _("Only the application"),
+    "checklist": _("Only the checklist for the doctor"),
+}
+choice = st.radio(
+    _("What do you want to download?"), list(choices), format_func=choices.__getitem__
+)
+lang = document_language_select(draft)
+if st.button(_("Make the PDF"), type="primary"):
+    documents = build_documents(draft, choice, lang)
+    st.download_button(
+        _("Download the PDF"),
+        data=render_pdf(documents),
+        file_name=pdf_file_name(documents),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    st.success(_("The PDF is ready. Use the button “Download the PDF” to save it."))
+
+st.header(_("Your answers"))
+st.download_button(
+    _("Save your answers (draft file)"),
+    data=draft.to_json(),
+    file_name=draft_file_name(),
+    mime="application/json",
+    on_click="ignore",
+    help=_("A file only you have. Open it on the start page to continue later."),
+)
+
+st.header(_("Delete everything"))
+with st.form("delete_everything"):
+    sure = st.checkbox(_("I have saved what I need. Delete all my answers now."))
+    if st.form_submit_button(_("Delete everything now")):
+        if sure:
+            delete_everything()
+            st.success(_("Everything you entered is deleted from this session."))
+        else:
+            st.error(_("Tick the box “I have saved what I need” to delete everything."))

@@ -1,0 +1,318 @@
+"""The application (søknad): structure, voice, numbers, edits and readability per persona."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from docs_support import ASSESSED_ON, PERSONAS, expected, lix_module, persona
+
+from bpa_core.documents.application import NOT_EDITABLE, SECTION_IDS, build_application
+from bpa_core.documents.model import BulletList, Document, Fields, Heading, Paragraph, Table
+from bpa_core.draft import (
+    ActivityRow,
+    ArbeidslederKind,
+    Category,
+    Draft,
+    FilledInBy,
+    NeedLevel,
+    Per,
+)
+from bpa_core.rules import assess
+
+
+def application(draft: Draft, lang: str = "nb") -> Document:
+    return build_application(draft, assess(draft, on=ASSESSED_ON), lang, dated=ASSESSED_ON)
+
+
+def nb_hours(value: float) -> str:
+    """Expected hours as the document writes them: one decimal at most, decimal comma."""
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_sections_in_the_order_of_the_rules(name: str) -> None:
+    doc = application(persona(name))
+    ids = [s.id for s in doc.sections]
+    assert ids == [i for i in SECTION_IDS if i in ids], "sections out of order"
+    for required in ("personal", "applied_for", "about", "week", "why_bpa", "attachments"):
+        assert required in ids
+    assert ids[-1] == "signature"
+    for section in doc.sections:
+        assert section.title.strip(), section.id
+        assert section.blocks, f"empty heading: {section.id}"
+        assert section.editable == (section.id not in NOT_EDITABLE)
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_reads_like_a_person_wrote_it(name: str) -> None:
+    doc = application(persona(name))
+    text = doc.plain_text()
+    for bad in ("None", "{", "}", " .", "..", "_("):
+        assert bad not in text.replace("___", ""), bad
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                assert "  " not in block.text
+    assert "pbrl. § 2-1 d" in text
+    assert "hol. § 3-8" in text
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_counted_and_applied_hours_match_the_persona(name: str) -> None:
+    draft = persona(name)
+    text = application(draft).plain_text()
+    want = expected(name)["expected"]
+    counted = nb_hours(want["counted_hours"])
+    excluded = want.get("excluded_hours") or {}
+    if excluded:
+        assert f"Av disse teller {counted} timer med for retten til BPA." in text
+    else:
+        assert f"Til sammen er det {counted} timer i uka." in text
+    # Applied for: the counted hours and the occasional night and two-helper hours.
+    occasional = excluded.get("occasional_night", 0) + excluded.get("occasional_two_helpers", 0)
+    applied = nb_hours(want["counted_hours"] + occasional)
+    subject = "Jeg" if draft.filled_in_by == FilledInBy.SELF else draft.person.name
+    assert f"{subject} søker om {applied} timer i uka." in text
+
+
+def test_first_person_when_the_person_writes() -> None:
+    doc = application(persona("kari"))
+    text = doc.plain_text()
+    assert "Jeg søker om brukerstyrt personlig assistanse (BPA)." in text
+    assert "Hvis kommunen mener at retten ikke gjelder, ber jeg om BPA etter hol. § 3-8." in text
+    assert "Kari Nordmann søker" not in text
+    assert doc.section("about").title == "Om meg"
+    assert "Jeg skal selv være arbeidsleder." in text
+    assert "Fullmakt" not in text  # nobody writes on her behalf
+    assert Paragraph(
+        "Spise selv når maten er ferdig, bruke PC og telefon, styre egen økonomi."
+    ) in (doc.section("manages").blocks)
+
+
+def test_third_person_for_a_child_written_by_a_parent() -> None:
+    doc = application(persona("emil"))
+    text = doc.plain_text()
+    assert "Emil Hansen søker om brukerstyrt personlig assistanse (BPA)." in text
+    assert "Søknaden er skrevet av Line Hansen (mor) på vegne av Emil Hansen." in text
+    assert doc.section("about").title == "Om Emil Hansen"
+    assert "Tabellen tar bare med hjelp utover det andre barn på samme alder trenger." in text
+    assert "Mor (Line Hansen) blir arbeidsleder som verge for Emil Hansen." in text
+    assert "Fullmakt" not in text  # parents of a child need no power of attorney
+    assert "Jeg " not in text
+    # Since birth: the onset says it; "since birth" as free text is not repeated.
+    assert "Funksjonsnedsettelsen er medfødt." in text
+    assert "birth" not in text
+
+
+def test_counsellor_writes_with_power_of_attorney_and_occasional_needs() -> None:
+    doc = application(persona("aanga"))
+    text = doc.plain_text()
+    assert "Fullmakt fra Áŋŋá Máret Gaup ligger ved." in text
+    assert "Fullmakt" in _bullets(doc, "attachments")
+    assert "Behovet om natta er punktvis." in text
+    assert "Av og til trenger Áŋŋá Máret Gaup to hjelpere samtidig." in text
+    assert "Vi ber likevel om at disse timene blir en del av BPA-ordningen." in text
+    # 25-32 hours: the municipality must show that BPA would cost substantially more.
+    assert "vesentlig mer" in doc.section("applied_for").blocks[-2].text  # type: ignore[union-attr]
+    table = next(b for b in doc.section("week").blocks if isinstance(b, Table))
+    assert table.rows[4][0] == "Snu i senga om natta (natt)"
+    assert table.rows[5][0] == "Forflytning til badekar (to hjelpere)"
+    # Excluded hours with correct singular: exactly one hour each.
+    assert "Hjelp om natta av og til: 1 time." in _bullets(doc, "week")
+    assert "To hjelpere av og til: 1 time." in _bullets(doc, "week")
+
+
+def test_no_right_still_applies_in_the_alternative() -> None:
+    doc = application(persona("sofie"))
+    text = doc.plain_text()
+    assert "ber jeg om BPA etter hol. § 3-8" in text
+    bullets = _bullets(doc, "week")
+    assert "Helseoppgaver, som medisiner eller sårstell: 3,5 timer." in bullets
+    assert "Hjelp på jobb eller skole, som andre ordninger ofte dekker: 12 timer." in bullets
+
+
+def test_week_table_with_total_and_norwegian_numbers() -> None:
+    doc = application(persona("ragnhild"))
+    table = next(b for b in doc.section("week").blocks if isinstance(b, Table))
+    assert table.header == ("Aktivitet", "Hver gang", "Hvor ofte", "Timer i uka")
+    assert table.rows[0] == ("Stell morgen og kveld", "2 t", "1 gang om dagen", "14,0")
+    assert table.rows[-1] == ("Besøke barnebarna i Tromsø", "24 t", "4 ganger i året", "1,8")
+    assert table.footer == ("Sum", "", "", "35,8")
+    assert table.numeric_columns == (3,)
+    text = doc.plain_text()
+    assert "Hjelp som trengs hver måned eller hvert år, er regnet om til et snitt per uke." in text
+    assert "Til sammen er det 35,8 timer i uka." in text
+
+
+def test_plurals_and_durations() -> None:
+    draft = Draft(
+        filled_in_by=FilledInBy.SELF,
+        rows=[
+            ActivityRow(category=Category.MEALS, activity="A", minutes=60, times=1, per=Per.WEEK),
+            ActivityRow(category=Category.MEALS, activity="B", minutes=45, times=2, per=Per.DAY),
+            ActivityRow(category=Category.MEALS, activity="C", minutes=90, times=1, per=Per.MONTH),
+        ],
+    )
+    rows = next(b for b in application(draft).section("week").blocks if isinstance(b, Table)).rows
+    assert rows[0][1:3] == ("1 t", "1 gang i uka")
+    assert rows[1][1:3] == ("45 min", "2 ganger om dagen")
+    assert rows[2][1:3] == ("1 t 30 min", "1 gang i måneden")
+    one = Draft(
+        filled_in_by=FilledInBy.SELF,
+        rows=[ActivityRow(category=Category.MEALS, minutes=60, times=1, per=Per.WEEK)],
+    )
+    text = application(one).plain_text()
+    assert "Jeg søker om 1 time i uka." in text
+    assert "Måltider" in text  # a row without a name shows its category
+    en = application(one, "en").plain_text()
+    assert "I apply for 1 hour a week." in en
+
+
+def test_wished_start_and_hours_as_dates_and_numbers_of_the_language() -> None:
+    draft = persona("kari")
+    draft.application.wished_start = date(2027, 1, 15)
+    draft.application.hours_per_week = Decimal("37.5")
+    assert "Jeg ønsker at BPA starter 15. januar 2027." in application(draft).plain_text()
+    assert "Jeg søker om 37,5 timer i uka." in application(draft).plain_text()
+    assert "Eg ønskjer at BPA startar 15. januar 2027." in application(draft, "nn").plain_text()
+    en = application(draft, "en").plain_text()
+    assert "I want BPA to start on 15 January 2027." in en
+    assert "I apply for 37.5 hours a week." in en
+    assert "Date of birth: 14 March 1992" in en
+
+
+def test_an_empty_draft_has_no_empty_headings_and_no_none() -> None:
+    doc = application(Draft())
+    text = doc.plain_text()
+    assert "None" not in text
+    assert [s.id for s in doc.sections] == ["applied_for", "why_bpa", "attachments", "signature"]
+    assert all(s.blocks for s in doc.sections)
+
+
+def test_unanswered_topics_leave_no_heading() -> None:
+    doc = application(persona("kari"))
+    headings = [b.text for s in doc.sections for b in s.blocks if isinstance(b, Heading)]
+    assert "Utdanning" not in headings  # not answered
+    assert "Arbeid" in headings
+    assert "Tjenester BPA kan erstatte" not in headings
+
+
+def test_a_users_edit_replaces_the_generated_section() -> None:
+    draft = persona("kari")
+    generated = application(draft)
+    draft.application.section_edits["about"] = "Min egen tekst.\n\nEt nytt avsnitt.\nSamme avsnitt."
+    draft.application.section_edits["why_bpa"] = "   \n"  # blank: keeps the generated text
+    draft.application.section_edits["signature"] = "ignored: not editable"
+    doc = application(draft)
+    assert doc.section("about").blocks == (
+        Paragraph("Min egen tekst."),
+        Paragraph("Et nytt avsnitt.\nSamme avsnitt."),
+    )
+    assert doc.section("about").title == generated.section("about").title
+    assert doc.section("why_bpa") == generated.section("why_bpa")
+    assert doc.section("signature") == generated.section("signature")
+    assert [s.id for s in doc.sections] == [s.id for s in generated.sections]
+
+
+def test_an_edit_can_fill_a_section_that_had_nothing_generated() -> None:
+    draft = Draft(filled_in_by=FilledInBy.SELF)
+    draft.application.section_edits["manages"] = "Jeg klarer å spise selv."
+    ids = [s.id for s in application(draft).sections]
+    assert ids.index("manages") == ids.index("applied_for") + 1
+
+
+def test_counsellor_note_is_included_when_given() -> None:
+    draft = persona("aanga")
+    assert "counsellor_note" not in [s.id for s in application(draft).sections]
+    draft.application.counsellor_note = "Jeg har møtt søkeren to ganger.\n\nBehovet er godt kjent."
+    doc = application(draft)
+    note = doc.section("counsellor_note")
+    assert note.title == "Merknad fra rådgiver"
+    assert note.blocks == (
+        Paragraph("Jeg har møtt søkeren to ganger."),
+        Paragraph("Behovet er godt kjent."),
+    )
+    assert not note.editable
+    assert [s.id for s in doc.sections][-2:] == ["counsellor_note", "signature"]
+
+
+def test_personal_details_and_writer() -> None:
+    draft = persona("jonas")
+    draft.person.national_id = "05119712345"
+    draft.writer.name = "Ida Berg"
+    draft.writer.relation = "søster"
+    draft.writer.phone = "900 00 000"
+    blocks = application(draft).section("personal").blocks
+    facts = dict(blocks[0].items)  # type: ignore[union-attr]
+    assert facts["Navn"] == "Jonas Berg"
+    assert facts["Fødselsdato"] == "5. november 1997"
+    assert facts["Fødselsnummer"] == "05119712345"
+    assert Paragraph("Søknaden er skrevet av Ida Berg (søster) på vegne av Jonas Berg.") in blocks
+    assert Fields((("Telefon", "900 00 000"),)) in blocks
+    assert Paragraph("Fullmakt fra Jonas Berg ligger ved.") in blocks
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "sentence"),
+    [
+        (ArbeidslederKind.SELF, "", "Jeg skal selv være arbeidsleder."),
+        (
+            ArbeidslederKind.CO_LEADER,
+            "Per Hansen",
+            "Per Hansen blir medarbeidsleder sammen med meg.",
+        ),
+        (ArbeidslederKind.CO_LEADER, "", "Jeg vil ha en medarbeidsleder."),
+        (ArbeidslederKind.GUARDIAN, "", "Vergen min blir arbeidsleder."),
+        (ArbeidslederKind.NOT_DECIDED, "", "Vi har ikke bestemt hvem som blir arbeidsleder."),
+    ],
+)
+def test_arbeidsleder(kind: ArbeidslederKind, name: str, sentence: str) -> None:
+    draft = persona("kari")
+    draft.arbeidsleder.kind = kind
+    draft.arbeidsleder.name = name
+    assert sentence in application(draft).section("arbeidsleder").blocks[0].text  # type: ignore[union-attr]
+
+
+def test_continuous_needs_are_stated_as_continuous() -> None:
+    draft = persona("aanga")
+    draft.night_need = NeedLevel.CONTINUOUS
+    draft.two_helper_need = NeedLevel.CONTINUOUS
+    text = application(draft).plain_text()
+    assert "Áŋŋá Máret Gaup trenger hjelp hver natt. Behovet om natta er kontinuerlig." in text
+    assert "Dette behovet er kontinuerlig." in text
+    assert "likevel" not in text
+
+
+def test_nynorsk_and_english_documents_build() -> None:
+    draft = persona("kari")
+    nn = application(draft, "nn")
+    assert nn.title == "Søknad om brukarstyrt personleg assistanse (BPA)"
+    assert nn.lang == "nn"
+    assert "Eg søkjer om brukarstyrt personleg assistanse (BPA)." in nn.plain_text()
+    assert "Eg treng ikkje hjelp om natta." in nn.plain_text()
+    en = application(draft, "en")
+    assert en.title == "Application for user-controlled personal assistance (BPA)"
+    assert "I do not need help at night." in en.plain_text()
+    assert [s.id for s in nn.sections] == [s.id for s in en.sections]
+    third = application(persona("emil"), "nn").plain_text()
+    assert "Emil Hansen søkjer om brukarstyrt personleg assistanse (BPA)." in third
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_bokmal_application_is_plain_language(name: str) -> None:
+    score, words, _sentences, _long = lix_module().lix(application(persona(name)).plain_text())
+    assert words > 150
+    assert score <= 40, f"LIX {score:.1f} for {name}"
+
+
+def _bullets(doc: Document, section_id: str) -> str:
+    return "\n".join(
+        item
+        for b in doc.section(section_id).blocks
+        if isinstance(b, BulletList)
+        for item in b.items
+    )

@@ -1,0 +1,139 @@
+"""The application, checklist and download pages, driven as standalone page scripts (AppTest)."""
+
+from __future__ import annotations
+
+import pytest
+from docs_support import PERSONAS, REPO, persona
+from streamlit.testing.v1 import AppTest
+
+from bpa_core.draft import DocLanguage, Draft, FilledInBy
+
+
+def page(name: str, draft: Draft, lang: str = "nb") -> AppTest:
+    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=60)
+    at.session_state["draft"] = draft
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(t.value for t in at.text)
+
+
+def submit(at: AppTest, form: str) -> AppTest:
+    button = next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}-"))
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_application_page_shows_every_section(name: str) -> None:
+    at = page("application", persona(name))
+    assert at.title[0].value == "Søknaden din"
+    shown = html(at)
+    assert "Søknad om brukerstyrt personlig assistanse (BPA)" in shown
+    for title in ("Personopplysninger", "Min uke" if name in ("kari",) else "Vedlegg"):
+        assert f"{title}</h3>" in shown
+    assert "<table" in shown and "<caption>Hjelp i en vanlig uke</caption>" in shown
+
+
+def test_editing_a_section_is_kept_in_the_draft_and_can_be_undone() -> None:
+    draft = persona("kari")
+    at = page("application", draft)
+    at.text_area(key="text_about_nb_0").input("Jeg har MS.\n\nJeg jobber halv tid.")
+    submit(at, "edit_about_0")
+    assert draft.application.section_edits == {"about": "Jeg har MS.\n\nJeg jobber halv tid."}
+    assert "Jeg har MS." in texts(at)
+    assert "Du har endret teksten i denne delen." in [c.value for c in at.caption]
+    reset = next(b for b in at.button if b.label == "Bruk forslaget igjen")
+    reset.click().run()
+    assert draft.application.section_edits == {}
+    assert "Multippel sklerose, diagnostisert 2019." in texts(at)
+
+
+def test_saving_the_suggested_text_unchanged_makes_no_edit() -> None:
+    draft = persona("kari")
+    at = page("application", draft)
+    submit(at, "edit_why_bpa_0")
+    assert draft.application.section_edits == {}
+
+
+def test_counsellor_note_only_for_a_counsellor() -> None:
+    assert not [t for t in page("application", persona("kari")).text_area if "note" in t.key]
+    draft = persona("aanga")
+    assert draft.filled_in_by == FilledInBy.COUNSELLOR
+    at = page("application", draft)
+    at.text_area(key="counsellor_note_text_0").input("Jeg kjenner saken godt.")
+    submit(at, "counsellor_note_0")
+    assert draft.application.counsellor_note == "Jeg kjenner saken godt."
+    assert ". Merknad fra rådgiver</h3>" in html(at)
+    assert "Jeg kjenner saken godt." in texts(at)
+
+
+def test_document_language_is_chosen_apart_from_the_interface() -> None:
+    draft = persona("kari")
+    at = page("application", draft, lang="en")
+    assert at.title[0].value == "Your application"
+    assert "Søknad om brukerstyrt personlig assistanse (BPA)" in html(at)
+    at.selectbox[0].select(DocLanguage.NN).run()
+    assert draft.document_language == DocLanguage.NN
+    assert "Søknad om brukarstyrt personleg assistanse (BPA)" in html(at)
+    assert at.title[0].value == "Your application"
+
+
+def test_user_text_is_shown_as_text_never_as_markup() -> None:
+    draft = persona("jonas")  # third person: the name is in a section title too
+    draft.person.name = "![x](https://example.com/t.png) <b>Kari</b> **fet**"
+    draft.goals.goals = "<script>alert(1)</script> [lenke](https://example.com)"
+    at = page("application", draft)
+    assert "![x](https://example.com/t.png) <b>Kari</b> **fet**" in texts(at)
+    assert "<script>alert(1)</script> [lenke](https://example.com)" in texts(at)
+    shown = html(at)
+    assert "<script>" not in shown and "<b>Kari" not in shown
+    assert "&lt;b&gt;Kari&lt;/b&gt;" in shown  # in the section title "Om ...", escaped
+    for md in at.markdown:
+        assert "example.com" not in md.value
+    # Labels read Markdown (and link bare web addresses): they never carry user text.
+    labels = [e.label for e in at.expander] + [t.label for t in at.text_area]
+    assert labels and not [label for label in labels if "example.com" in label]
+
+
+def test_checklist_page_is_tailored() -> None:
+    shown = html(page("checklist", persona("aanga")))
+    assert "Til legen: sjekkliste for legeerklæring om BPA" in shown
+    assert "Behovet for hjelp om natta" in shown
+    assert "Barnets behov" not in shown
+    assert "Barnets behov" in html(page("checklist", persona("emil")))
+
+
+def test_download_makes_the_pdf_on_click_only() -> None:
+    at = page("download", persona("emil"))
+    labels = [d.label for d in at.get("download_button")]
+    assert labels == ["Lagre svarene dine (utkastfil)"]  # no PDF before it is asked for
+    next(b for b in at.button if b.label == "Lag PDF").click().run()
+    assert not at.exception
+    labels = [d.label for d in at.get("download_button")]
+    assert labels == ["Last ned PDF", "Lagre svarene dine (utkastfil)"]
+    assert at.success[0].value.startswith("PDF-en er klar.")
+    at.run()  # any other action: the PDF is not kept
+    assert [d.label for d in at.get("download_button")] == ["Lagre svarene dine (utkastfil)"]
+
+
+def test_delete_everything_asks_first_and_then_forgets_all() -> None:
+    draft = persona("emil")
+    at = page("download", draft)
+    submit(at, "delete_everything")
+    assert at.error[0].value.startswith("Kryss av i boksen")
+    assert at.session_state["draft"] is draft
+    at.checkbox[0].check()
+    submit(at, "delete_everything")
+    assert at.success[0].value == "Alt du skrev inn, er slettet fra denne økten."
+    assert "draft" not in at.session_state or at.session_state["draft"] is not draft
+    assert at.session_state["lang"] == "nb"

@@ -1,0 +1,44 @@
+"""The `documents` catalogs: every string translated in nb, nn and en, placeholders intact."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+from docs_support import REPO
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def entries(lang: str) -> list[tuple[tuple[str, ...], tuple[str, ...], bool]]:
+    path = REPO / "locales" / lang / "LC_MESSAGES" / "documents.po"
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        out.append((ids, strings, message.fuzzy))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_every_document_string_is_translated(lang: str) -> None:
+    found = entries(lang)
+    assert len(found) > 100
+    for ids, strings, fuzzy in found:
+        assert not fuzzy, ids
+        assert all(s.strip() for s in strings), f"{lang}: untranslated {ids[0]!r}"
+        wanted = set(PLACEHOLDER.findall(ids[-1]))
+        for s in strings:
+            assert set(PLACEHOLDER.findall(s)) == wanted, f"{lang}: placeholders in {ids[0]!r}"
+
+
+def test_the_template_lists_what_the_catalogs_have() -> None:
+    with (REPO / "locales" / "documents.pot").open("rb") as fh:
+        template = {m.id for m in read_po(fh) if m.id}
+    for lang in ("nb", "nn", "en"):
+        assert {ids[0] if len(ids) == 1 else ids for ids, _s, _f in entries(lang)} == template

@@ -1,0 +1,227 @@
+"""The PDF: headings in order, names round-trip, fonts embedded, metadata, page numbers, CLI."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docs_support import ASSESSED_ON, PERSONAS, REPO, pdf_pages, persona, squash
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from bpa_core.documents.build import build_documents
+from bpa_core.documents.model import Document, Section, Table
+from bpa_core.render.names import draft_file_name, pdf_file_name
+from bpa_core.render.pdf import clean_text, markup, render_pdf
+
+
+def documents(name: str, choice: str = "all", lang: str = "nb") -> list[Document]:
+    return build_documents(persona(name), choice, lang, on=ASSESSED_ON)
+
+
+def fonts(pdf: bytes) -> list[DictionaryObject]:
+    """Every font dictionary reachable from the pages (and from form XObjects inside them)."""
+    found: dict[int, DictionaryObject] = {}
+
+    def resolve(obj: Any) -> Any:
+        return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+    def walk(resources: Any) -> None:
+        resources = resolve(resources)
+        if not resources:
+            return
+        for font in resolve(resources.get("/Font", {})).values():
+            font = resolve(font)
+            found[id(font)] = font
+            for descendant in font.get("/DescendantFonts", []):
+                d = resolve(descendant)
+                found[id(d)] = d
+        for xobject in resolve(resources.get("/XObject", {})).values():
+            walk(resolve(xobject).get("/Resources"))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return list(found.values())
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_every_heading_in_order(name: str) -> None:
+    docs = documents(name)
+    text = squash("\n".join(pdf_pages(render_pdf(docs))))
+    position = 0
+    for doc in docs:
+        for heading in [doc.title, *(s.title for s in doc.sections)]:
+            found = text.find(squash(heading), position)
+            assert found >= 0, f"{heading!r} missing or out of order"
+            position = found + 1
+
+
+def test_sami_name_round_trips() -> None:
+    pages = pdf_pages(render_pdf(documents("aanga")))
+    assert "Áŋŋá Máret Gaup" in pages[0]
+    assert "Om Áŋŋá Máret Gaup" in "\n".join(pages)
+    assert "Guovdageaidnu / Kautokeino" in pages[0]
+
+
+def test_every_font_is_embedded_and_no_builtin_font_is_referenced() -> None:
+    pdf = render_pdf(documents("aanga"))
+    found = fonts(pdf)
+    assert found
+    for font in found:
+        if font.get("/Subtype") == "/Type0":
+            continue  # its descendant carries the descriptor
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"font without descriptor: {font.get('/BaseFont')}"
+        descriptor = descriptor.get_object()
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+        assert "DejaVuSans" in str(font.get("/BaseFont"))
+    for builtin in (b"Helvetica", b"Times-Roman", b"Courier", b"ZapfDingbats", b"Symbol"):
+        assert builtin not in pdf
+
+
+def test_metadata_title_subject_lang_and_no_personal_data() -> None:
+    draft = persona("kari")
+    pdf = render_pdf(build_documents(draft, "application", "nb", on=ASSESSED_ON))
+    reader = PdfReader(io.BytesIO(pdf))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Søknad om brukerstyrt personlig assistanse (BPA)"
+    assert meta.subject == "Søknad om BPA etter pbrl. § 2-1 d"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nb-NO"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    values = " ".join(str(v) for v in meta.values())
+    for personal in ("Kari", "Nordmann", "1992", "Bærum", "sklerose"):
+        assert personal not in values
+    assert b"Kari" not in pdf.split(b"/Info")[0][-2000:]  # nothing personal near the Info dict
+
+
+def test_page_numbers_and_date_in_the_document_language() -> None:
+    nb = pdf_pages(render_pdf(documents("kari")))
+    assert "Side 1 av 2" in nb[0]
+    assert "Side 2 av 2" in nb[1]
+    assert "Side 1 av 1" in nb[2]  # the checklist counts its own pages
+    assert "22. november 2026" in nb[0]
+    en = pdf_pages(render_pdf(documents("kari", "checklist", "en")))
+    assert "Page 1 of 1" in en[0]
+    assert "22 November 2026" in en[0]
+    nn = pdf_pages(render_pdf(documents("emil", "application", "nn")))
+    assert "Søknad om brukarstyrt personleg assistanse (BPA)" in nn[0]
+    assert (
+        PdfReader(io.BytesIO(render_pdf(documents("emil", "application", "nn")))).trailer["/Root"][
+            "/Lang"
+        ]
+        == "nn-NO"
+    )
+
+
+def test_markup_prints_literally() -> None:
+    assert markup("<para>a & b</para>") == "&lt;para&gt;a &amp; b&lt;/para&gt;"
+    assert markup("a\nb") == "a<br/>b"
+    assert clean_text("a\x00b\x1bc\x7fd\te\r\nf\u2028g") == "abcd    e\nf\ng"
+    assert clean_text("😀 שלום Áŋŋá") == "😀 שלום Áŋŋá"
+
+
+def test_emoji_and_markup_survive_into_the_pdf_text() -> None:
+    draft = persona("kari")
+    draft.need.description = "Vondt 😀 <para> & <b>fet</b> ŧŋ"
+    pdf = render_pdf(build_documents(draft, "application", "nb", on=ASSESSED_ON))
+    assert "Vondt 😀 <para> & <b>fet</b> ŧŋ" in "\n".join(pdf_pages(pdf))
+
+
+def test_long_words_and_long_table_cells_do_not_crash() -> None:
+    draft = persona("kari")
+    draft.need.description = "x" * 50_000
+    draft.rows[0].activity = "\n".join(["a"] * 250)  # a row taller than a page
+    draft.rows[1].activity = "y" * 500
+    pdf = render_pdf(build_documents(draft, "all", "nb", on=ASSESSED_ON))
+    assert squash("".join(pdf_pages(pdf))).count("x") >= 50_000
+
+
+def test_a_table_cell_of_50000_characters_splits_across_pages() -> None:
+    words = " ".join(["ord"] * 12_500)[:50_000]
+    doc = Document(
+        kind="appeal",
+        lang="nb",
+        title="T",
+        subject="S",
+        dated=ASSESSED_ON,
+        sections=(
+            Section("s", "Tabell", (Table(header=("A", "B"), rows=((words, "z" * 5_000),)),)),
+        ),
+    )
+    pages = pdf_pages(render_pdf(doc))
+    assert len(pages) > 5
+    assert squash("".join(pages)).count("ord") == words.count("ord")
+
+
+def test_file_names_hold_no_personal_data() -> None:
+    application, checklist = documents("kari")
+    assert pdf_file_name(application) == "bpa-soknad-2026-11-22.pdf"
+    assert pdf_file_name(checklist) == "bpa-legeerklaering-2026-11-22.pdf"
+    assert pdf_file_name([application, checklist]) == "bpa-dokumenter-2026-11-22.pdf"
+    en = documents("kari", "application", "en")
+    assert pdf_file_name(en) == "bpa-application-2026-11-22.pdf"
+    assert draft_file_name(ASSESSED_ON) == "bpa-utkast-2026-11-22.json"
+
+
+def test_render_needs_a_document() -> None:
+    with pytest.raises(ValueError):
+        render_pdf([])
+
+
+def test_import_bpa_core_does_not_import_reportlab() -> None:
+    code = (
+        "import sys, bpa_core, bpa_core.documents.build, bpa_core.render.names, bpa_core.__main__;"
+        "assert not [m for m in sys.modules if m.startswith(('reportlab', 'streamlit'))]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_cli_render(tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    args = [sys.executable, "-m", "bpa_core", "render", "tests/personas/emil.json"]
+    run = subprocess.run(
+        [*args, "--doc", "all", "--lang", "nn", "--on", "2026-11-22", "-o", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    text = "\n".join(pdf_pages(out.read_bytes()))
+    assert "Søknad om brukarstyrt personleg assistanse (BPA)" in text
+    assert "Til legen: sjekkliste for legeerklæring om BPA" in text
+    only = tmp_path / "c.pdf"
+    run = subprocess.run([*args, "--doc", "checklist", "-o", str(only)], cwd=REPO)
+    assert run.returncode == 0
+    assert len(pdf_pages(only.read_bytes())) == 1
+    bad = subprocess.run([*args, "--doc", "letter", "-o", str(only)], cwd=REPO, capture_output=True)
+    assert bad.returncode == 2
+    missing = subprocess.run(
+        [sys.executable, "-m", "bpa_core", "render", "nope.json", "-o", str(only)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("error: cannot read nope.json")
+
+
+def test_a_very_long_paragraph_is_cut_at_natural_places() -> None:
+    from bpa_core.render.pdf import CHUNK, _chunks
+
+    assert _chunks("Kort tekst.") == ["Kort tekst."]
+    sentences = "Dette er en setning. " * 600
+    pieces = _chunks(sentences)
+    assert all(len(p) <= CHUNK for p in pieces)
+    assert all(p.endswith(".") for p in pieces[:-1])  # cut after a sentence
+    assert squash("".join(pieces)) == squash(sentences)
+    lines = ("a" * 100 + "\n") * 100
+    assert all(not p.endswith("\n") for p in _chunks(lines)[:-1])  # the line break is the cut
+    assert "".join(_chunks(lines)).count("a") == 10_000
+    word = "x" * 7_000
+    assert [len(p) for p in _chunks(word)] == [CHUNK, CHUNK, 2_000]
