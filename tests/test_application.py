@@ -6,7 +6,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from docs_support import ASSESSED_ON, PERSONAS, expected, lix_module, persona
 
 from bpa_core.documents.application import NOT_EDITABLE, SECTION_IDS, build_application
 from bpa_core.documents.model import BulletList, Document, Fields, Heading, Paragraph, Table
@@ -20,6 +19,7 @@ from bpa_core.draft import (
     Per,
 )
 from bpa_core.rules import assess
+from tests.docs_support import ASSESSED_ON, PERSONAS, expected, lix_module, persona
 
 
 def application(draft: Draft, lang: str = "nb") -> Document:

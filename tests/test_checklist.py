@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from docs_support import ASSESSED_ON, PERSONAS, lix_module, persona
 
 from bpa_core.documents.checklist import build_checklist
 from bpa_core.documents.model import Checklist, Document, Table
 from bpa_core.draft import Draft, NeedLevel
 from bpa_core.rules import assess
+from tests.docs_support import ASSESSED_ON, PERSONAS, lix_module, persona
 
 DURATION = "Hvor lenge behovet varer. Skriv om det ventes å vare i mer enn 2 år."
 NIGHT = "Behovet for hjelp om natta"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from docs_support import PERSONAS, REPO, persona
 from streamlit.testing.v1 import AppTest
 
 from bpa_core.draft import DocLanguage, Draft, FilledInBy
+from tests.docs_support import PERSONAS, REPO, persona
 
 
 def page(name: str, draft: Draft, lang: str = "nb") -> AppTest:

@@ -6,7 +6,8 @@ import re
 
 import pytest
 from babel.messages.pofile import read_po
-from docs_support import REPO
+
+from tests.docs_support import REPO
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 

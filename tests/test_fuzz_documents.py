@@ -11,13 +11,13 @@ from functools import cache
 from typing import Any
 
 import pytest
-from docs_support import ASSESSED_ON, pdf_body_text, persona, squash
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bpa_core.documents.build import build_documents
 from bpa_core.draft import MAX_TEXT, ArbeidslederKind, Draft, FilledInBy
 from bpa_core.render.pdf import FONT, clean_text, register_fonts, render_pdf
+from tests.docs_support import ASSESSED_ON, pdf_body_text, persona, squash
 
 # (path in the draft, longest text the Draft accepts). Row 0's activity is a table cell.
 FIELDS: tuple[tuple[tuple[str | int, ...], int], ...] = (

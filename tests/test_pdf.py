@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docs_support import ASSESSED_ON, PERSONAS, REPO, pdf_pages, persona, squash
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
@@ -17,6 +16,7 @@ from bpa_core.documents.build import build_documents
 from bpa_core.documents.model import Document, Section, Table
 from bpa_core.render.names import draft_file_name, pdf_file_name
 from bpa_core.render.pdf import clean_text, markup, render_pdf
+from tests.docs_support import ASSESSED_ON, PERSONAS, REPO, pdf_pages, persona, squash
 
 
 def documents(name: str, choice: str = "all", lang: str = "nb") -> list[Document]:
