@@ -2,40 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
 from datetime import date
-from pathlib import Path
-from types import ModuleType
-from typing import Any
 
-import yaml
 from pypdf import PdfReader
 
-from bpa_core.draft import Draft, load_draft
+from tests.support import PERSONA_NAMES as PERSONAS
+from tests.support import ROOT as REPO
+from tests.support import SHARED
+from tests.support import load_lix as lix_module
+from tests.support import persona_draft as persona
+from tests.support import persona_expected as expected
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-PERSONAS = sorted(p.stem for p in (REPO / "tests" / "personas").glob("*.json"))
+__all__ = ["PERSONAS", "REPO", "SHARED", "expected", "lix_module", "persona"]
+
 ASSESSED_ON = date(2026, 11, 22)
-
-
-def persona(name: str) -> Draft:
-    return load_draft((REPO / "tests" / "personas" / f"{name}.json").read_bytes())
-
-
-def expected(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((SHARED / "personas" / f"{name}.yaml").read_text())
-    return data
-
-
-def lix_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("lix", SHARED / "tools" / "lix.py")
-    assert spec and spec.loader, "shared/tools/lix.py is missing"
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def pdf_pages(pdf: bytes) -> list[str]:
