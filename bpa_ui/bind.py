@@ -1,0 +1,181 @@
+"""Widgets as views of the Draft.
+
+Each bound widget has the key ``w:<path>`` (``w:person.name``). Before the widget is drawn its
+value is seeded from the Draft if the key is absent; its on_change callback writes the new value
+back into the Draft, which validates it. A value the Draft refuses stays in the widget (nothing
+typed is lost) and an error naming the field is shown under it. Because the Draft is the truth,
+leaving a page (which drops the widget's state) and coming back shows the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from bpa_core.draft import MAX_TEXT, Draft, field_errors
+from bpa_ui.fmt import date_input_format
+from bpa_ui.i18n import _
+from bpa_ui.messages import field_problem
+from bpa_ui.state import get_draft
+
+PREFIX = "w:"
+ERRORS_KEY = "field_errors"
+SHORT_TEXT = 500
+
+E = TypeVar("E", bound=Enum)
+
+
+def key_for(path: str) -> str:
+    return PREFIX + path
+
+
+def read(draft: Draft, path: str) -> Any:
+    obj: Any = draft
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def assign(draft: Draft, path: str, value: Any) -> None:
+    parent: Any = draft
+    *parents, last = path.split(".")
+    for part in parents:
+        parent = getattr(parent, part)
+    if not isinstance(parent, BaseModel):
+        raise TypeError(path)
+    setattr(parent, last, value)
+
+
+def errors() -> dict[str, str]:
+    found = st.session_state.get(ERRORS_KEY)
+    if not isinstance(found, dict):
+        found = {}
+        st.session_state[ERRORS_KEY] = found
+    return found
+
+
+def set_error(path: str, message_id: str | None) -> None:
+    if message_id is None:
+        errors().pop(path, None)
+    else:
+        errors()[path] = message_id
+
+
+def forget_widgets() -> None:
+    """Drop every widget value, so that widgets show the Draft again (after a restore)."""
+    for key in list(st.session_state.keys()):
+        if str(key).startswith(PREFIX):
+            del st.session_state[key]
+    st.session_state[ERRORS_KEY] = {}
+
+
+def _seed(path: str, to_widget: Callable[[Any], Any] = lambda v: v) -> str:
+    key = key_for(path)
+    if key not in st.session_state:
+        st.session_state[key] = to_widget(read(get_draft(), path))
+    return key
+
+
+def _commit(path: str, from_widget: Callable[[Any], Any]) -> None:
+    try:
+        assign(get_draft(), path, from_widget(st.session_state.get(key_for(path))))
+    except ValidationError as exc:
+        found = field_errors(exc)
+        set_error(path, found[0].message_id if found else "invalid_value")
+    else:
+        set_error(path, None)
+
+
+def show_error(path: str, label: str) -> None:
+    message_id = errors().get(path)
+    if message_id:
+        st.error(field_problem(label, message_id), icon=":material/error:")
+
+
+def text(
+    path: str,
+    label: str,
+    *,
+    area: bool = False,
+    help: str | None = None,
+    max_chars: int | None = None,
+    placeholder: str | None = None,
+) -> None:
+    """A text field bound to a str field of the Draft."""
+    key = _seed(path)
+    if area:
+        st.text_area(
+            label,
+            key=key,
+            help=help,
+            max_chars=max_chars or MAX_TEXT,
+            placeholder=placeholder,
+            height=110,
+            on_change=_commit,
+            args=(path, lambda v: v or ""),
+        )
+    else:
+        st.text_input(
+            label,
+            key=key,
+            help=help,
+            max_chars=max_chars or SHORT_TEXT,
+            placeholder=placeholder,
+            on_change=_commit,
+            args=(path, lambda v: v or ""),
+        )
+    show_error(path, label)
+
+
+def choice(
+    path: str,
+    label: str,
+    options: Sequence[Any],
+    labels: Callable[[Any], str],
+    *,
+    help: str | None = None,
+    captions: Sequence[str] | None = None,
+    horizontal: bool = False,
+) -> None:
+    """Radio buttons bound to an enum (or bool) field; nothing chosen until the user chooses."""
+    key = _seed(path, lambda v: v if v in options else None)
+    st.radio(
+        label,
+        list(options),
+        index=None,
+        key=key,
+        format_func=labels,
+        help=help,
+        captions=list(captions) if captions else None,
+        horizontal=horizontal,
+        on_change=_commit,
+        args=(path, lambda v: v),
+    )
+    show_error(path, label)
+
+
+def day(
+    path: str, label: str, *, min_value: date, max_value: date, help: str | None = None
+) -> None:
+    key = _seed(path)
+    st.date_input(
+        label,
+        key=key,
+        value=None,
+        min_value=min_value,
+        max_value=max_value,
+        format=date_input_format(),
+        help=help,
+        on_change=_commit,
+        args=(path, lambda v: v),
+    )
+    show_error(path, label)
+
+
+def not_answered() -> str:
+    return _("Not answered")
