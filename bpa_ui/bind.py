@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from bpa_core.draft import MAX_TEXT, Draft, field_errors
 from bpa_ui.fmt import date_input_format
-from bpa_ui.i18n import _
+from bpa_ui.i18n import _, in_session_language
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 
@@ -149,7 +149,7 @@ def choice(
         list(options),
         index=None,
         key=key,
-        format_func=labels,
+        format_func=in_session_language(labels),
         help=help,
         captions=list(captions) if captions else None,
         horizontal=horizontal,

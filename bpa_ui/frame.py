@@ -78,7 +78,8 @@ def go_to(step_id: str) -> None:
 def begin(step_id: str) -> None:
     """The step's h1 ("Step N of M – title"), browser title, and focus after a step change."""
     title = heading(step_id)
-    st.set_page_config(page_title=f"{title} – BPA-veiviser")
+    app_name = _("Apply for BPA")
+    st.set_page_config(page_title=f"{title} – {app_name}")
     st.title(title, anchor=False)
     if step_id == steps.CHECK:
         st.session_state[FROM_CHECK_KEY] = True

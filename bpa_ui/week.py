@@ -20,7 +20,7 @@ from bpa_ui import fmt, labels
 from bpa_ui.bind import SHORT_TEXT
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child
-from bpa_ui.i18n import _
+from bpa_ui.i18n import _, in_session_language
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 from bpa_ui.suggestions import SUGGESTIONS
@@ -178,7 +178,10 @@ def _row_fields(prefix: str, draft: Draft) -> None:
         ss[f"{prefix}:per"] = Per.DAY
     ss.setdefault(f"{prefix}:times", 1)
     chosen = st.selectbox(
-        names["category"], options, key=f"{prefix}:category", format_func=labels.category
+        names["category"],
+        options,
+        key=f"{prefix}:category",
+        format_func=in_session_language(labels.category),
     )
     st.caption(labels.category_help(chosen))
     if prefix == "add":
@@ -205,7 +208,12 @@ def _row_fields(prefix: str, draft: Draft) -> None:
             names["times"], min_value=1, max_value=MAX_TIMES, step=1, key=f"{prefix}:times"
         )
     with cols[2]:
-        st.selectbox(names["per"], list(Per), key=f"{prefix}:per", format_func=labels.per)
+        st.selectbox(
+            names["per"],
+            list(Per),
+            key=f"{prefix}:per",
+            format_func=in_session_language(labels.per),
+        )
     st.checkbox(
         names["night"],
         key=f"{prefix}:night",

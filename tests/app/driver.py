@@ -50,9 +50,7 @@ def back_step(at: AppTest) -> AppTest:
 
 def text(at: AppTest, path: str, value: str) -> None:
     key = "w:" + path
-    widgets = [w for w in at.text_input if w.key == key] + [
-        w for w in at.text_area if w.key == key
-    ]
+    widgets = [w for w in at.text_input if w.key == key] + [w for w in at.text_area if w.key == key]
     assert widgets, f"no text field {key}"
     widgets[0].input(value) if value else widgets[0].set_value(value)
 
@@ -154,7 +152,17 @@ def fill_everything(at: AppTest, want: Draft) -> AppTest:
 def all_text(at: AppTest) -> str:
     """Every piece of text on the page, for "is it shown" checks."""
     parts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info",
-                 "success", "warning", "error"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "text",
+        "info",
+        "success",
+        "warning",
+        "error",
+    ):
         parts += [str(e.value) for e in getattr(at, kind)]
     return "\n".join(parts)
