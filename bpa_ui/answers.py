@@ -9,7 +9,7 @@ from typing import Any
 from bpa_core.draft import Draft
 from bpa_core.rules import assess
 from bpa_ui import fmt, labels
-from bpa_ui.context import assessment_date, is_child
+from bpa_ui.context import age, assessment_date, is_child
 from bpa_ui.i18n import _
 from bpa_ui.week import row_summary
 
@@ -38,7 +38,12 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
         (_("Full name"), p.name),
         (_("Date of birth"), fmt.long_date(p.birth_date) if p.birth_date else ""),
         (_("Municipality (kommune) where the person lives"), p.municipality),
-        (_("BPA granted as a right before 67"), labels.yes_no(p.bpa_granted_under_right_before_67)),
+    ]
+    years = age(draft)
+    if p.bpa_granted_under_right_before_67 or (years is not None and years >= 60):
+        granted = labels.yes_no(p.bpa_granted_under_right_before_67)
+        person.append((_("BPA granted as a right before 67"), granted))
+    person += [
         (_("Address"), p.address),
         (_("Phone number"), p.phone),
         (_("E-mail address"), p.email),

@@ -59,7 +59,11 @@ def week_chart(a: Assessment) -> None:
     bars = (
         alt.Chart(alt.Data(values=values))
         .mark_bar(color="#1f5f99")
-        .encode(y=alt.Y("label:N", sort=None, title=None), x=x, tooltip=["label:N", "shown:N"])
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            x=x,
+            tooltip=["label:N", "shown:N"],
+        )
     )
     numbers = bars.mark_text(align="left", dx=4, color="#000000").encode(text="shown:N")
     rule = alt.Chart(alt.Data(values=limits)).mark_rule(strokeDash=[6, 4], color="#000000")

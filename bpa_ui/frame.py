@@ -35,6 +35,14 @@ def set_document_language(lang: str) -> None:
     )
 
 
+STYLE = (
+    "<style>"
+    # The step heading gets focus from code, not from the keyboard: no focus ring around it.
+    "h1[tabindex='-1']:focus { outline: none; }"
+    "</style>"
+)
+
+
 def focus_heading(heading: str, count: int) -> None:
     """Move focus to the step's h1 (after a step change focus would fall to <body>).
 
@@ -77,6 +85,9 @@ def go_to(step_id: str) -> None:
 
 def begin(step_id: str) -> None:
     """The step's h1 ("Step N of M – title"), browser title, and focus after a step change."""
+    goto = st.session_state.pop(GOTO_KEY, None)
+    if goto and goto != step_id and steps.available(str(goto)):
+        st.switch_page(page_path(str(goto)))
     title = heading(step_id)
     app_name = _("Apply for BPA")
     st.set_page_config(page_title=f"{title} – {app_name}")
@@ -122,7 +133,7 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
         st.switch_page(page_path(steps.CHECK))
 
 
-def language_switch(key: str = "language_choice") -> None:
+def language_switch(key: str = "language_choice", *, horizontal: bool = True) -> None:
     """The language of the interface (per session); answers are never touched."""
     lang = current_language()
     st.session_state[key] = lang
@@ -137,7 +148,7 @@ def language_switch(key: str = "language_choice") -> None:
         list(LANGUAGES),
         key=key,
         format_func=LANGUAGE_NAMES.__getitem__,
-        horizontal=True,
+        horizontal=horizontal,
         on_change=apply,
     )
 
@@ -173,7 +184,7 @@ def save_button(key: str, *, primary: bool = False) -> None:
 
 def sidebar() -> None:
     with st.sidebar:
-        language_switch()
+        language_switch(horizontal=False)
         st.divider()
         save_button("save_sidebar")
         st.button(
@@ -205,15 +216,11 @@ def _pages() -> list[st.Page]:
 
 def run() -> None:
     lang = current_language()
-    st.set_page_config(
-        page_title="BPA-veiviser", page_icon=":material/accessible:", layout="centered"
-    )
+    st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
     set_document_language(lang)
-    page = st.navigation(_pages(), position="sidebar")
-    goto = st.session_state.pop(GOTO_KEY, None)
-    if goto and steps.available(str(goto)):
-        st.switch_page(page_path(str(goto)))
+    st.html(STYLE)
     sidebar()
+    page = st.navigation(_pages(), position="sidebar")
     try:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log

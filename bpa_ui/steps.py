@@ -45,7 +45,7 @@ ALL_STEPS: tuple[Step, ...] = (
     Step("need", "pages/need.py", N_("The need for help")),
     Step("week", "pages/week.py", N_("The week")),
     Step("night", "pages/night.py", N_("Night and two helpers")),
-    Step("alone", "pages/alone.py", N_("What the person manages alone")),
+    Step("alone", "pages/alone.py", N_("What works without help")),
     Step("family", "pages/family.py", N_("Family and network")),
     Step("goals", "pages/goals.py", N_("Goals and today's services")),
     Step("arbeidsleder", "pages/arbeidsleder.py", N_("Who leads the assistants")),

@@ -23,9 +23,10 @@ for step_id, items in answers.by_step(draft):
     with st.container(border=True):
         st.subheader(step_title(step_id), anchor=False)
         for question, answer in items:
-            st.markdown(f"**{question}**")
+            left, right = st.columns([2, 3])
+            left.markdown(f"**{question}**")
             # The user's own words: always plain text, never Markdown or HTML.
-            st.text(answer if answer.strip() else not_answered())
+            right.text(answer if answer.strip() else not_answered())
         if st.button(
             _("Change: {title}").format(title=step_title(step_id)), key=f"change:{step_id}"
         ):
