@@ -18,7 +18,6 @@ import streamlit as st
 from pydantic import BaseModel, ValidationError
 
 from bpa_core.draft import MAX_TEXT, Draft, field_errors
-from bpa_ui.fmt import date_input_format
 from bpa_ui.i18n import _, in_session_language
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
@@ -72,12 +71,25 @@ def forget_widgets() -> None:
         if str(key).startswith(PREFIX):
             del st.session_state[key]
     st.session_state[ERRORS_KEY] = {}
+    st.session_state[INVALID_KEY] = {}
+
+
+INVALID_KEY = "invalid_values"  # path -> text the Draft refused, kept so nothing typed is lost
+
+
+def _invalid() -> dict[str, str]:
+    found = st.session_state.get(INVALID_KEY)
+    if not isinstance(found, dict):
+        found = {}
+        st.session_state[INVALID_KEY] = found
+    return found
 
 
 def _seed(path: str, to_widget: Callable[[Any], Any] = lambda v: v) -> str:
     key = key_for(path)
     if key not in st.session_state:
-        st.session_state[key] = to_widget(read(get_draft(), path))
+        kept = _invalid().get(path)
+        st.session_state[key] = kept if kept is not None else to_widget(read(get_draft(), path))
     return key
 
 
@@ -159,20 +171,61 @@ def choice(
     show_error(path, label)
 
 
-def day(
-    path: str, label: str, *, min_value: date, max_value: date, help: str | None = None
-) -> None:
-    key = _seed(path)
-    st.date_input(
+def parse_day(raw: str) -> date | None:
+    """``14.03.1992``, ``14/3/1992``, ``14-03-1992`` or ``1992-03-14``; '' is no date.
+
+    Raises ValueError("not_a_date") for anything else.
+    """
+    cleaned = raw.strip().replace(" ", "")
+    if not cleaned:
+        return None
+    parts = cleaned.replace("/", ".").replace("-", ".").split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError("not_a_date")
+    if len(parts[0]) == 4:
+        year, month, day_ = parts
+    else:
+        day_, month, year = parts
+    if len(year) != 4:
+        raise ValueError("not_a_date")
+    try:
+        return date(int(year), int(month), int(day_))
+    except ValueError:
+        raise ValueError("not_a_date") from None
+
+
+def show_day(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _commit_day(path: str, max_value: date) -> None:
+    raw = str(st.session_state.get(key_for(path)) or "")
+    try:
+        value = parse_day(raw)
+    except ValueError:
+        set_error(path, "not_a_date")
+    else:
+        if value is not None and value > max_value:
+            set_error(path, "date_in_future")
+        else:
+            _commit(path, lambda _raw: value)
+    if errors().get(path):
+        _invalid()[path] = raw
+    else:
+        _invalid().pop(path, None)
+
+
+def day(path: str, label: str, *, max_value: date, help: str | None = None) -> None:
+    """A date typed as text (day.month.year): large targets, any keyboard, a clear error."""
+    key = _seed(path, show_day)
+    st.text_input(
         label,
         key=key,
-        value=None,
-        min_value=min_value,
-        max_value=max_value,
-        format=date_input_format(),
         help=help,
-        on_change=_commit,
-        args=(path, lambda v: v),
+        max_chars=12,
+        placeholder=_("dd.mm.yyyy"),
+        on_change=_commit_day,
+        args=(path, max_value),
     )
     show_error(path, label)
 

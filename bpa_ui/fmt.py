@@ -13,7 +13,6 @@ from bpa_core.rules.hours import display_hours
 from bpa_ui.i18n import current_language, ngettext
 
 BABEL_LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
-DATE_INPUT_FORMATS = {"nb": "DD.MM.YYYY", "nn": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
 
 
 def babel_locale() -> str:
@@ -38,7 +37,3 @@ def whole(number: int) -> str:
 
 def long_date(day: date) -> str:
     return format_date(day, format="long", locale=babel_locale())
-
-
-def date_input_format() -> str:
-    return DATE_INPUT_FORMATS.get(current_language(), "DD.MM.YYYY")

@@ -1,7 +1,5 @@
 """The person: who fills in (when on someone's behalf), name, date of birth, municipality."""
 
-from datetime import date
-
 import streamlit as st
 
 from bpa_core.draft import FilledInBy
@@ -33,8 +31,7 @@ st.header(
 bind.text("person.name", _("Full name"))
 bind.day(
     "person.birth_date",
-    _("Date of birth"),
-    min_value=date(1900, 1, 1),
+    _("Date of birth (day.month.year)"),
     max_value=assessment_date(),
     help=_("Age matters: the right to BPA is for people under 67."),
 )

@@ -95,7 +95,7 @@ def fill_everything(at: AppTest, want: Draft) -> AppTest:
         )
     p = want.person
     texts_if_given(at, {"person.name": p.name, "person.municipality": p.municipality})
-    at.date_input(key="w:person.birth_date").set_value(p.birth_date)
+    text(at, "person.birth_date", p.birth_date.strftime("%d.%m.%Y") if p.birth_date else "")
     at.run()
     if p.bpa_granted_under_right_before_67:
         choose(at, "person.bpa_granted_under_right_before_67", True)
