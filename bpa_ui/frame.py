@@ -41,7 +41,7 @@ STYLE = (
     "h1[tabindex='-1']:focus { outline: none; }"
     # Streamlit's grey captions and their links fall below 4.5:1 contrast: darken them.
     "[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p "
-    "{ color: #4a4a4a !important; }"
+    "{ color: #4a4a4a !important; opacity: 1 !important; }"
     "[data-testid='stCaptionContainer'] a { color: #1d4f91 !important; }"
     "</style>"
 )
