@@ -103,10 +103,18 @@ def _commit(path: str, from_widget: Callable[[Any], Any]) -> None:
         set_error(path, None)
 
 
+ERRORS_SHOWN_KEY = "errors_shown"  # errors shown on the current page in this run
+
+
+def count_error_shown() -> None:
+    st.session_state[ERRORS_SHOWN_KEY] = int(st.session_state.get(ERRORS_SHOWN_KEY, 0)) + 1
+
+
 def show_error(path: str, label: str) -> None:
     message_id = errors().get(path)
     if message_id:
         st.error(field_problem(label, message_id), icon=":material/error:")
+        count_error_shown()
 
 
 def text(

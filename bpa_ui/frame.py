@@ -14,7 +14,7 @@ import streamlit as st
 
 from bpa_core.i18n import LANGUAGES
 from bpa_ui import steps
-from bpa_ui.bind import errors
+from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import LANG_KEY, _, current_language
 from bpa_ui.state import delete_everything, get_draft
@@ -89,6 +89,7 @@ def go_to(step_id: str) -> None:
 
 def begin(step_id: str) -> None:
     """The step's h1 ("Step N of M – title"), browser title, and focus after a step change."""
+    st.session_state[ERRORS_SHOWN_KEY] = 0
     goto = st.session_state.pop(GOTO_KEY, None)
     if goto and goto != step_id and steps.available(str(goto)):
         st.switch_page(page_path(str(goto)))
@@ -111,7 +112,7 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
     """Back and next (one click each, nothing typed is lost), and the way back to the check."""
     st.divider()
     back, forward = steps.neighbours(step_id)
-    if errors():
+    if st.session_state.get(ERRORS_SHOWN_KEY):
         st.warning(
             _("Some answers above need a look. They are kept as you wrote them."),
             icon=":material/warning:",

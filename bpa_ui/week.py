@@ -17,7 +17,7 @@ from bpa_core.rules.eligibility import Assessment
 from bpa_core.rules.hours import exclusion_reason, weekly_minutes
 from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels
-from bpa_ui.bind import SHORT_TEXT
+from bpa_ui.bind import SHORT_TEXT, count_error_shown
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child
 from bpa_ui.i18n import _, in_session_language
@@ -165,6 +165,7 @@ def _problems(prefix: str) -> None:
     names = field_labels()
     for field, message_id in (st.session_state.get(f"{prefix}:problems") or {}).items():
         st.error(field_problem(names.get(field, field), message_id), icon=":material/error:")
+        count_error_shown()
 
 
 def _row_fields(prefix: str, draft: Draft) -> None:
@@ -172,6 +173,9 @@ def _row_fields(prefix: str, draft: Draft) -> None:
     names = field_labels()
     ss = st.session_state
     options = categories(draft)
+    current = ss.get(f"{prefix}:category")
+    if prefix == "edit" and isinstance(current, Category) and current not in options:
+        options.append(current)  # e.g. a respite row in a restored adult's draft
     if ss.get(f"{prefix}:category") not in options:
         ss[f"{prefix}:category"] = Category.PERSONAL_CARE
     if ss.get(f"{prefix}:per") not in list(Per):

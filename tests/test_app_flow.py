@@ -373,3 +373,12 @@ def test_dates_are_read_in_the_usual_ways(typed: str) -> None:
     from bpa_ui.bind import parse_day
 
     assert parse_day(typed) == date(1992, 3, 14)
+
+
+def test_the_warning_below_a_step_only_concerns_that_step() -> None:
+    at = _start(new_app("en"), FilledInBy.SELF, date(1980, 5, 17))
+    text(at, "person.birth_date", "not a date")
+    at.run()
+    assert any("need a look" in w.value for w in at.warning)
+    next_step(at)
+    assert not any("need a look" in w.value for w in at.warning)
