@@ -47,6 +47,43 @@ STYLE = (
 )
 
 
+def _css_string(text: str) -> str:
+    """An interface string as a CSS string literal (our catalog's text, never user text)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def uploader_style() -> str:
+    """Streamlit's file uploader speaks English only: put the session's words in its place."""
+    choose = _css_string(_("Choose file"))
+    limit = _css_string(_("At most 1 MB • JSON"))
+    return (
+        "<style>"
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']"
+        " { display: none; }"
+        f"[data-testid='stFileUploaderDropzone'] button span[data-has-shortcut]::after"
+        f" {{ content: {choose}; }}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }"
+        f"[data-testid='stFileUploaderDropzoneInstructions'] > div::after {{ content: {limit}; }}"
+        "</style>"
+    )
+
+
+def name_uploader_button() -> None:
+    """Give the uploader's button its accessible name in the session's language (see
+    ``uploader_style``). The text is an interface string, JSON-encoded."""
+    st.html(
+        "<script>(function(){"
+        f"const name = {json.dumps(_('Choose file'))}; let tries = 0;"
+        "function go(){"
+        "const b = document.querySelector(\"[data-testid='stFileUploaderDropzone'] button\");"
+        "if (b) { b.setAttribute('aria-label', name); }"
+        "if (tries++ < 40) { setTimeout(go, 100); }}"
+        "go();})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 def focus_heading(heading: str, count: int) -> None:
     """Move focus to the step's h1 (after a step change focus would fall to <body>).
 
@@ -223,7 +260,7 @@ def run() -> None:
     lang = current_language()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
     set_document_language(lang)
-    st.html(STYLE)
+    st.html(STYLE + uploader_style())
     sidebar()
     page = st.navigation(_pages(), position="sidebar")
     try:

@@ -6,7 +6,14 @@ import streamlit as st
 from bpa_core.draft import FilledInBy
 from bpa_ui import bind, labels, steps
 from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload
-from bpa_ui.frame import DELETED_KEY, begin, end, language_switch, page_path
+from bpa_ui.frame import (
+    DELETED_KEY,
+    begin,
+    end,
+    language_switch,
+    name_uploader_button,
+    page_path,
+)
 from bpa_ui.i18n import _
 from bpa_ui.messages import field_problem
 
@@ -76,6 +83,7 @@ st.file_uploader(
     on_change=on_upload,
     help=_("The answers in the file replace the answers in this tab."),
 )
+name_uploader_button()
 problem = st.session_state.get(PROBLEM_KEY)
 if problem:
     st.error(
