@@ -59,8 +59,10 @@ def uploader_style() -> str:
     limit = _css_string(_("At most 1 MB • JSON"))
     return (
         "<style>"
+        # Visually hidden but still a name until name_uploader_button() sets aria-label.
         "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']"
-        " { display: none; }"
+        " { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+        " clip: rect(0 0 0 0); white-space: nowrap; }"
         f"[data-testid='stFileUploaderDropzone'] button span[data-has-shortcut]::after"
         f" {{ content: {choose}; }}"
         "[data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }"
@@ -87,7 +89,9 @@ def name_uploader_button() -> None:
 def focus_heading(heading: str, count: int) -> None:
     """Move focus to the step's h1 (after a step change focus would fall to <body>).
 
-    ``heading`` is an interface string, never user text; it is JSON-encoded all the same.
+    Streamlit may redraw the heading just after it appears, which drops focus to <body> again:
+    for a short while, focus it again whenever focus is on <body> (never taking focus from
+    anything the user chose). ``heading`` is an interface string, JSON-encoded all the same.
     """
     st.html(
         "<script>(function(){"
@@ -95,8 +99,10 @@ def focus_heading(heading: str, count: int) -> None:
         "function go(){"
         "const h = Array.from(document.querySelectorAll('h1'))"
         ".find(e => e.textContent.trim().startsWith(want));"
-        "if (h) { h.setAttribute('tabindex', '-1'); h.focus(); window.scrollTo(0, 0); }"
-        "else if (tries++ < 60) { setTimeout(go, 50); }}"
+        "const a = document.activeElement;"
+        "if (h && a !== h && (!a || a === document.body || tries === 0 || !a.isConnected)) {"
+        "h.setAttribute('tabindex', '-1'); h.focus(); }"
+        "if (tries++ < 60) { setTimeout(go, 50); }}"
         "go();})();</script>",
         unsafe_allow_javascript=True,
     )
