@@ -13,6 +13,7 @@ from bpa_ui import steps
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
 from bpa_ui.state import set_draft
+from bpa_ui.week import forget_week_state
 
 UPLOAD_KEY = "draft_upload"
 PROBLEM_KEY = "draft_problem"  # (message id, field) of the last refused file
@@ -34,6 +35,7 @@ def restore(raw: bytes) -> None:
         return
     set_draft(draft)
     forget_widgets()
+    forget_week_state()
     st.session_state[RESTORED_KEY] = True
     go_to(steps.CHECK)
 

@@ -31,6 +31,12 @@ NOTICE_KEY = "week_notice"
 FIELDS = ("category", "activity", "minutes", "times", "per", "night", "two_helpers")
 
 
+def forget_week_state() -> None:
+    """After a restore: no row is being changed, and "undo" has nothing to bring back."""
+    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY):
+        st.session_state.pop(key, None)
+
+
 def categories(draft: Draft) -> list[Category]:
     """Respite is offered only for a child (it counts only for parents of a child under 18)."""
     return [c for c in Category if c != Category.RESPITE or is_child(draft)]
@@ -185,6 +191,7 @@ def _row_fields(prefix: str, draft: Draft) -> None:
         names["category"],
         options,
         key=f"{prefix}:category",
+        persist_state="session",
         format_func=in_session_language(labels.category),
     )
     st.caption(labels.category_help(chosen))
@@ -195,7 +202,9 @@ def _row_fields(prefix: str, draft: Draft) -> None:
             key="add:suggestion",
             on_change=use_suggestion,
         )
-    st.text_input(names["activity"], key=f"{prefix}:activity", max_chars=SHORT_TEXT)
+    st.text_input(
+        names["activity"], key=f"{prefix}:activity", max_chars=SHORT_TEXT, persist_state="session"
+    )
     cols = st.columns(3)
     with cols[0]:
         st.number_input(
@@ -204,26 +213,34 @@ def _row_fields(prefix: str, draft: Draft) -> None:
             max_value=MAX_MINUTES,
             step=5,
             key=f"{prefix}:minutes",
+            persist_state="session",
             value=None,
             help=_("A whole day is 1440 minutes."),
         )
     with cols[1]:
         st.number_input(
-            names["times"], min_value=1, max_value=MAX_TIMES, step=1, key=f"{prefix}:times"
+            names["times"],
+            min_value=1,
+            max_value=MAX_TIMES,
+            step=1,
+            key=f"{prefix}:times",
+            persist_state="session",
         )
     with cols[2]:
         st.selectbox(
             names["per"],
             list(Per),
             key=f"{prefix}:per",
+            persist_state="session",
             format_func=in_session_language(labels.per),
         )
     st.checkbox(
         names["night"],
         key=f"{prefix}:night",
+        persist_state="session",
         help=_("Tick if the help is given at night, when the person would otherwise sleep."),
     )
-    st.checkbox(names["two_helpers"], key=f"{prefix}:two_helpers")
+    st.checkbox(names["two_helpers"], key=f"{prefix}:two_helpers", persist_state="session")
 
 
 def row_summary(row: ActivityRow, draft: Draft, a: Assessment) -> str:

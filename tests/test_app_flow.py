@@ -382,3 +382,25 @@ def test_the_warning_below_a_step_only_concerns_that_step() -> None:
     assert any("need a look" in w.value for w in at.warning)
     next_step(at)
     assert not any("need a look" in w.value for w in at.warning)
+
+
+def test_a_half_filled_activity_and_an_open_edit_survive_leaving_the_week() -> None:
+    at = new_app("en")
+    draft(at).rows = [
+        ActivityRow(category=Category.MEALS, activity="Middag", minutes=60, times=1, per=Per.DAY)
+    ]
+    at.switch_page("pages/week.py").run()
+    at.text_input(key="add:activity").input("Handle mat")
+    at.number_input(key="add:minutes").set_value(45)
+    press(at, "edit:0")
+    at.number_input(key="edit:minutes").set_value(75)
+    next_step(at)
+    assert on_step(at, 5)
+    back_step(at)
+    assert on_step(at, 4)
+    assert at.text_input(key="add:activity").value == "Handle mat"
+    assert at.number_input(key="add:minutes").value == 45
+    assert at.number_input(key="edit:minutes").value == 75
+    assert at.selectbox(key="edit:category").value == Category.MEALS
+    press(at, "save:0")
+    assert draft(at).rows[0].minutes == 75
