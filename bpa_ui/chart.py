@@ -60,7 +60,9 @@ def week_chart(a: Assessment) -> None:
         alt.Chart(alt.Data(values=values))
         .mark_bar(color="#1f5f99")
         .encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y(
+                "label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
+            ),
             x=x,
             tooltip=["label:N", "shown:N"],
         )
@@ -72,9 +74,7 @@ def week_chart(a: Assessment) -> None:
         .mark_text(align="left", dx=3, dy=-6, baseline="bottom", color="#000000")
         .encode(x="hours:Q", y=alt.value(0), text="text:N")
     )
-    chart = (bars + numbers + rule.encode(x="hours:Q") + rule_text).properties(
-        height=32 * len(values) + 40
-    )
+    chart = (bars + numbers + rule.encode(x="hours:Q") + rule_text).properties(height=alt.Step(30))
     left, right = st.columns([3, 2])
     with left:
         st.altair_chart(chart, width="stretch", alt=" ".join(lines))
