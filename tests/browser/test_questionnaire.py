@@ -58,3 +58,22 @@ def test_steps_move_focus_keep_typed_text_and_stay_on_127_0_0_1(
     page.wait_for_function("() => document.documentElement.lang === 'nn'")
     assert page.get_by_label("Fullt namn").input_value() == NAME
     assert outside == []
+
+
+def test_save_my_answers_downloads_a_draft_file_that_restores(
+    app_server: Server, page: Any, tmp_path: Any
+) -> None:
+    from bpa_core.draft import load_draft
+    from tests.support import PERSONA_DRAFTS, persona_draft
+
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_for_app(page)
+    page.set_input_files("input[type=file]", str(PERSONA_DRAFTS / "aanga.json"))
+    _wait_for_title(page, "Step 10 of 11 – Check your answers")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save my answers (file)").first.click()
+    saved = download.value
+    assert saved.suggested_filename.startswith("bpa-answers-")
+    path = tmp_path / "draft.json"
+    saved.save_as(path)
+    assert load_draft(path.read_bytes()) == persona_draft("aanga")
