@@ -404,3 +404,18 @@ def test_a_half_filled_activity_and_an_open_edit_survive_leaving_the_week() -> N
     assert at.selectbox(key="edit:category").value == Category.MEALS
     press(at, "save:0")
     assert draft(at).rows[0].minutes == 75
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_every_step_renders_in_every_language_with_a_full_draft(lang: str) -> None:
+    from bpa_ui.steps import sequence
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = lang
+    at.session_state["draft"] = persona_draft("emil")
+    at.run()
+    word = {"nb": "Steg", "nn": "Steg", "en": "Step"}[lang]
+    for n, step in enumerate(sequence(), start=1):
+        at.switch_page(step.file).run()
+        assert heading(at).startswith(f"{word} {n} "), step.id
+        assert not at.error, (step.id, [e.value for e in at.error])
