@@ -1,13 +1,30 @@
-"""The frame around every step: page setup, language, <html lang>, navigation and error safety."""
+"""The frame around every step: page setup, language, <html lang>, navigation, the step heading
+with focus, back and next, "save my answers" and "delete everything".
+
+Pages call ``begin(step_id)`` first and ``end(step_id)`` last; the order of the steps lives in
+``bpa_ui.steps``.
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import streamlit as st
 
+from bpa_core.i18n import LANGUAGES
+from bpa_ui import steps
+from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
-from bpa_ui.i18n import _, current_language
+from bpa_ui.i18n import LANG_KEY, _, current_language
+from bpa_ui.state import delete_everything, get_draft
+
+GOTO_KEY = "goto"  # a step id to switch to at the start of the next run (set in callbacks)
+SHOWN_KEY = "shown_step"  # the step shown last: a change moves focus to the new h1
+FOCUS_COUNT_KEY = "focus_count"
+FROM_CHECK_KEY = "from_check"  # came from "check your answers": offer the way back
+DELETED_KEY = "deleted"
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 
 
 def set_document_language(lang: str) -> None:
@@ -18,16 +35,240 @@ def set_document_language(lang: str) -> None:
     )
 
 
+STYLE = (
+    "<style>"
+    # The step heading gets focus from code, not from the keyboard: no focus ring around it.
+    "h1[tabindex='-1']:focus { outline: none; }"
+    # Streamlit's grey captions and their links fall below 4.5:1 contrast: darken them.
+    "[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p "
+    "{ color: #4a4a4a !important; opacity: 1 !important; }"
+    "[data-testid='stCaptionContainer'] a { color: #1d4f91 !important; }"
+    "</style>"
+)
+
+
+def _css_string(text: str) -> str:
+    """An interface string as a CSS string literal (our catalog's text, never user text)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def uploader_style() -> str:
+    """Streamlit's file uploader speaks English only: put the session's words in its place."""
+    choose = _css_string(_("Choose file"))
+    limit = _css_string(_("At most 1 MB • JSON"))
+    return (
+        "<style>"
+        # Visually hidden but still a name until name_uploader_button() sets aria-label.
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer']"
+        " { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+        " clip: rect(0 0 0 0); white-space: nowrap; }"
+        f"[data-testid='stFileUploaderDropzone'] button span[data-has-shortcut]::after"
+        f" {{ content: {choose}; }}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }"
+        f"[data-testid='stFileUploaderDropzoneInstructions'] > div::after {{ content: {limit}; }}"
+        "</style>"
+    )
+
+
+def name_uploader_button() -> None:
+    """Give the uploader's button its accessible name in the session's language (see
+    ``uploader_style``). The text is an interface string, JSON-encoded."""
+    st.html(
+        "<script>(function(){"
+        f"const name = {json.dumps(_('Choose file'))}; let tries = 0;"
+        "function go(){"
+        "const b = document.querySelector(\"[data-testid='stFileUploaderDropzone'] button\");"
+        "if (b) { b.setAttribute('aria-label', name); }"
+        "if (tries++ < 40) { setTimeout(go, 100); }}"
+        "go();})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def focus_heading(heading: str, count: int) -> None:
+    """Move focus to the step's h1 (after a step change focus would fall to <body>).
+
+    Streamlit may redraw the heading just after it appears, which drops focus to <body> again:
+    for a short while, focus it again whenever focus is on <body> (never taking focus from
+    anything the user chose). ``heading`` is an interface string, JSON-encoded all the same.
+    """
+    st.html(
+        "<script>(function(){"
+        f"const want = {json.dumps(heading)}; let tries = 0; /* {count} */"
+        "function go(){"
+        "const h = Array.from(document.querySelectorAll('h1'))"
+        ".find(e => e.textContent.trim().startsWith(want));"
+        "const a = document.activeElement;"
+        "if (h && a !== h && (!a || a === document.body || tries === 0 || !a.isConnected)) {"
+        "h.setAttribute('tabindex', '-1'); h.focus(); }"
+        "if (tries++ < 60) { setTimeout(go, 50); }}"
+        "go();})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def step_title(step_id: str) -> str:
+    return _(steps.by_id(step_id).title)
+
+
+def heading(step_id: str) -> str:
+    step = steps.by_id(step_id)
+    if step.section == steps.Section.APPEAL:
+        return _(step.title)
+    return _("Step {n} of {total} – {title}").format(
+        n=steps.number(step_id), total=len(steps.sequence()), title=_(step.title)
+    )
+
+
+def page_path(step_id: str) -> str:
+    return steps.by_id(step_id).file
+
+
+def go_to(step_id: str) -> None:
+    """For callbacks: switch to a step at the start of the next run."""
+    st.session_state[GOTO_KEY] = step_id
+
+
+def begin(step_id: str) -> None:
+    """The step's h1 ("Step N of M – title"), browser title, and focus after a step change."""
+    st.session_state[ERRORS_SHOWN_KEY] = 0
+    goto = st.session_state.pop(GOTO_KEY, None)
+    if goto and goto != step_id and steps.available(str(goto)):
+        st.switch_page(page_path(str(goto)))
+    title = heading(step_id)
+    app_name = _("Apply for BPA")
+    st.set_page_config(page_title=f"{title} – {app_name}")
+    st.title(title, anchor=False)
+    if step_id == steps.CHECK:
+        st.session_state[FROM_CHECK_KEY] = True
+    elif step_id == steps.RESULT:
+        st.session_state[FROM_CHECK_KEY] = False
+    if st.session_state.get(SHOWN_KEY) != step_id:
+        st.session_state[SHOWN_KEY] = step_id
+        count = int(st.session_state.get(FOCUS_COUNT_KEY, 0)) + 1
+        st.session_state[FOCUS_COUNT_KEY] = count
+        focus_heading(title, count)
+
+
+def end(step_id: str, *, next_label: str | None = None) -> None:
+    """Back and next (one click each, nothing typed is lost), and the way back to the check."""
+    st.divider()
+    back, forward = steps.neighbours(step_id)
+    if st.session_state.get(ERRORS_SHOWN_KEY):
+        st.warning(
+            _("Some answers above need a look. They are kept as you wrote them."),
+            icon=":material/warning:",
+        )
+    cols = st.columns(2)
+    with cols[0]:
+        if back is not None and st.button(
+            _("Back: {title}").format(title=_(back.title)),
+            key="nav_back",
+            icon=":material/arrow_back:",
+        ):
+            st.switch_page(back.file)
+    with cols[1]:
+        if forward is not None:
+            label = next_label or _("Next: {title}").format(title=_(forward.title))
+            if st.button(label, key="nav_next", type="primary", icon=":material/arrow_forward:"):
+                st.switch_page(forward.file)
+    if (
+        st.session_state.get(FROM_CHECK_KEY)
+        and step_id not in (steps.CHECK, steps.RESULT, steps.START)
+        and st.button(_("Back to check your answers"), key="nav_check")
+    ):
+        st.switch_page(page_path(steps.CHECK))
+
+
+def language_switch(key: str = "language_choice", *, horizontal: bool = True) -> None:
+    """The language of the interface (per session); answers are never touched."""
+    lang = current_language()
+    st.session_state[key] = lang
+
+    def apply() -> None:
+        chosen = st.session_state.get(key)
+        if chosen in LANGUAGES:
+            st.session_state[LANG_KEY] = chosen
+
+    st.radio(
+        _("Language"),
+        list(LANGUAGES),
+        key=key,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        horizontal=horizontal,
+        on_change=apply,
+    )
+
+
+def _delete() -> None:
+    delete_everything()
+    st.session_state[DELETED_KEY] = True
+    go_to(steps.START)
+
+
+def draft_file_name() -> str:
+    return _("bpa-answers-{day}.json").format(day=date.today().isoformat())
+
+
+def save_button(key: str, *, primary: bool = False) -> None:
+    """Download the answers as a draft file (made when clicked, never stored on the server)."""
+    draft = get_draft()
+    st.download_button(
+        _("Save my answers (file)"),
+        data=lambda: draft.to_json().encode("utf-8"),
+        file_name=draft_file_name(),
+        mime="application/json",
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+        type="primary" if primary else "secondary",
+        help=_(
+            "Your answers are saved as a file on this device. Open it on the start page to "
+            "go on later. Keep it safe: it holds health information."
+        ),
+    )
+
+
+def sidebar() -> None:
+    with st.sidebar:
+        language_switch(horizontal=False)
+        st.divider()
+        save_button("save_sidebar")
+        st.button(
+            _("Delete everything"),
+            key="delete_everything",
+            on_click=_delete,
+            icon=":material/delete:",
+            help=_("Removes all answers from this browser tab at once."),
+        )
+
+
+def _pages() -> list[st.Page]:
+    pages = []
+    sequence = steps.sequence()
+    for i, step in enumerate(sequence, start=1):
+        pages.append(
+            st.Page(
+                step.file,
+                title=f"{i}. {_(step.title)}",
+                url_path=step.id,
+                default=step.id == steps.START,
+            )
+        )
+    appeal = steps.by_id("appeal")
+    if appeal.exists:
+        pages.append(st.Page(appeal.file, title=_(appeal.title), url_path=appeal.id))
+    return pages
+
+
 def run() -> None:
     lang = current_language()
-    st.set_page_config(
-        page_title="BPA-veiviser", page_icon=":material/accessible:", layout="centered"
-    )
+    st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
     set_document_language(lang)
-    pages = [
-        st.Page("pages/start.py", title=_("Start"), url_path="start", default=True),
-    ]
-    page = st.navigation(pages, position="sidebar")
+    st.html(STYLE + uploader_style())
+    sidebar()
+    page = st.navigation(_pages(), position="sidebar")
     try:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log

@@ -1,22 +1,57 @@
-"""Start: what BPA is, what this tool does and does not do, and the privacy promise."""
+"""Start: what BPA is, what this tool does and does not do, who fills in, language, privacy,
+and "continue from a saved draft"."""
 
 import streamlit as st
 
+from bpa_core.draft import FilledInBy
+from bpa_ui import bind, labels, steps
+from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload
+from bpa_ui.frame import (
+    DELETED_KEY,
+    begin,
+    end,
+    language_switch,
+    name_uploader_button,
+    page_path,
+)
 from bpa_ui.i18n import _
+from bpa_ui.messages import field_problem
 
-st.title(_("Apply for BPA"))
+begin(steps.START)
+
+if st.session_state.pop(DELETED_KEY, False):
+    st.success(
+        _(
+            "Everything is deleted from this browser tab. On a shared computer, close the tab "
+            "as well."
+        ),
+        icon=":material/delete:",
+    )
+
+language_switch("language_choice_start")
+
+st.header(_("What is BPA?"), anchor=False)
 st.markdown(
     _(
-        "BPA means user-controlled personal assistance (brukerstyrt personlig assistanse). "
-        "You decide who helps you, with what, and when."
+        "- BPA means user-controlled personal assistance (brukerstyrt personlig assistanse).\n"
+        "- You get assistants who help you in daily life.\n"
+        "- You decide who helps you, with what, and when.\n"
+        "- The municipality grants BPA and pays for it.\n"
+        "- Many people have a right to BPA by law."
     )
 )
+
+st.header(_("What this tool does"), anchor=False)
 st.markdown(
     _(
-        "This tool asks simple questions, one topic at a time. It gives an estimate of whether "
-        "you have the right to BPA. The municipality makes the decision."
+        "- It asks simple questions, one topic at a time. It takes about 20 minutes.\n"
+        "- It gives an estimate of whether there is a right to BPA, and explains why.\n"
+        "- It does **not** make the decision. The municipality decides, after its own review "
+        "of the need.\n"
+        "- It is not legal advice. You can always apply, whatever the estimate says."
     )
 )
+
 st.info(
     _(
         "Nothing is stored on our server. Your answers live in this browser tab until you "
@@ -24,3 +59,44 @@ st.info(
     ),
     icon=":material/lock:",
 )
+st.caption(
+    _(
+        "When you close the tab, the answers are gone. Use “Save my answers” to keep a copy "
+        "on your own device. The file holds health information: keep it safe."
+    )
+)
+
+st.header(_("Who is filling in?"), anchor=False)
+bind.choice(
+    "filled_in_by",
+    _("Who is filling in?"),
+    list(FilledInBy),
+    labels.filled_in_by,
+    help=_("We use this to ask the questions in the right way."),
+)
+
+st.header(_("Continue from a saved draft"), anchor=False)
+st.file_uploader(
+    _("Open a draft file you saved earlier (.json)"),
+    type=["json"],
+    key=UPLOAD_KEY,
+    on_change=on_upload,
+    help=_("The answers in the file replace the answers in this tab."),
+)
+name_uploader_button()
+problem = st.session_state.get(PROBLEM_KEY)
+if problem:
+    st.error(
+        field_problem(_("Draft file"), problem[0]) + " " + _("Your current answers are unchanged."),
+        icon=":material/error:",
+    )
+
+if steps.available("appeal"):
+    st.header(_("Have you had a decision?"), anchor=False)
+    st.page_link(
+        page_path("appeal"),
+        label=_("Get help to appeal a decision"),
+        icon=":material/gavel:",
+    )
+
+end(steps.START, next_label=_("Start the questions"))

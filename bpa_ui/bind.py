@@ -1,0 +1,242 @@
+"""Widgets as views of the Draft.
+
+Each bound widget has the key ``w:<path>`` (``w:person.name``). Before the widget is drawn its
+value is seeded from the Draft if the key is absent; its on_change callback writes the new value
+back into the Draft, which validates it. A value the Draft refuses stays in the widget (nothing
+typed is lost) and an error naming the field is shown under it. Because the Draft is the truth,
+leaving a page (which drops the widget's state) and coming back shows the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from bpa_core.draft import MAX_TEXT, Draft, field_errors
+from bpa_ui.i18n import _, in_session_language
+from bpa_ui.messages import field_problem
+from bpa_ui.state import get_draft
+
+PREFIX = "w:"
+ERRORS_KEY = "field_errors"
+SHORT_TEXT = 500
+
+E = TypeVar("E", bound=Enum)
+
+
+def key_for(path: str) -> str:
+    return PREFIX + path
+
+
+def read(draft: Draft, path: str) -> Any:
+    obj: Any = draft
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def assign(draft: Draft, path: str, value: Any) -> None:
+    parent: Any = draft
+    *parents, last = path.split(".")
+    for part in parents:
+        parent = getattr(parent, part)
+    if not isinstance(parent, BaseModel):
+        raise TypeError(path)
+    setattr(parent, last, value)
+
+
+def errors() -> dict[str, str]:
+    found = st.session_state.get(ERRORS_KEY)
+    if not isinstance(found, dict):
+        found = {}
+        st.session_state[ERRORS_KEY] = found
+    return found
+
+
+def set_error(path: str, message_id: str | None) -> None:
+    if message_id is None:
+        errors().pop(path, None)
+    else:
+        errors()[path] = message_id
+
+
+def forget_widgets() -> None:
+    """Drop every widget value, so that widgets show the Draft again (after a restore)."""
+    for key in list(st.session_state.keys()):
+        if str(key).startswith(PREFIX):
+            del st.session_state[key]
+    st.session_state[ERRORS_KEY] = {}
+    st.session_state[INVALID_KEY] = {}
+
+
+INVALID_KEY = "invalid_values"  # path -> text the Draft refused, kept so nothing typed is lost
+
+
+def _invalid() -> dict[str, str]:
+    found = st.session_state.get(INVALID_KEY)
+    if not isinstance(found, dict):
+        found = {}
+        st.session_state[INVALID_KEY] = found
+    return found
+
+
+def _seed(path: str, to_widget: Callable[[Any], Any] = lambda v: v) -> str:
+    key = key_for(path)
+    if key not in st.session_state:
+        kept = _invalid().get(path)
+        st.session_state[key] = kept if kept is not None else to_widget(read(get_draft(), path))
+    return key
+
+
+def _commit(path: str, from_widget: Callable[[Any], Any]) -> None:
+    try:
+        assign(get_draft(), path, from_widget(st.session_state.get(key_for(path))))
+    except ValidationError as exc:
+        found = field_errors(exc)
+        set_error(path, found[0].message_id if found else "invalid_value")
+    else:
+        set_error(path, None)
+
+
+ERRORS_SHOWN_KEY = "errors_shown"  # errors shown on the current page in this run
+
+
+def count_error_shown() -> None:
+    st.session_state[ERRORS_SHOWN_KEY] = int(st.session_state.get(ERRORS_SHOWN_KEY, 0)) + 1
+
+
+def show_error(path: str, label: str) -> None:
+    message_id = errors().get(path)
+    if message_id:
+        st.error(field_problem(label, message_id), icon=":material/error:")
+        count_error_shown()
+
+
+def text(
+    path: str,
+    label: str,
+    *,
+    area: bool = False,
+    help: str | None = None,
+    max_chars: int | None = None,
+    placeholder: str | None = None,
+) -> None:
+    """A text field bound to a str field of the Draft."""
+    key = _seed(path)
+    if area:
+        st.text_area(
+            label,
+            key=key,
+            help=help,
+            max_chars=max_chars or MAX_TEXT,
+            placeholder=placeholder,
+            height=110,
+            on_change=_commit,
+            args=(path, lambda v: v or ""),
+        )
+    else:
+        st.text_input(
+            label,
+            key=key,
+            help=help,
+            max_chars=max_chars or SHORT_TEXT,
+            placeholder=placeholder,
+            on_change=_commit,
+            args=(path, lambda v: v or ""),
+        )
+    show_error(path, label)
+
+
+def choice(
+    path: str,
+    label: str,
+    options: Sequence[Any],
+    labels: Callable[[Any], str],
+    *,
+    help: str | None = None,
+    captions: Sequence[str] | None = None,
+    horizontal: bool = False,
+) -> None:
+    """Radio buttons bound to an enum (or bool) field; nothing chosen until the user chooses."""
+    key = _seed(path, lambda v: v if v in options else None)
+    st.radio(
+        label,
+        list(options),
+        index=None,
+        key=key,
+        format_func=in_session_language(labels),
+        help=help,
+        captions=list(captions) if captions else None,
+        horizontal=horizontal,
+        on_change=_commit,
+        args=(path, lambda v: v),
+    )
+    show_error(path, label)
+
+
+def parse_day(raw: str) -> date | None:
+    """``14.03.1992``, ``14/3/1992``, ``14-03-1992`` or ``1992-03-14``; '' is no date.
+
+    Raises ValueError("not_a_date") for anything else.
+    """
+    cleaned = raw.strip().replace(" ", "")
+    if not cleaned:
+        return None
+    parts = cleaned.replace("/", ".").replace("-", ".").split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError("not_a_date")
+    if len(parts[0]) == 4:
+        year, month, day_ = parts
+    else:
+        day_, month, year = parts
+    if len(year) != 4:
+        raise ValueError("not_a_date")
+    try:
+        return date(int(year), int(month), int(day_))
+    except ValueError:
+        raise ValueError("not_a_date") from None
+
+
+def show_day(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _commit_day(path: str, max_value: date) -> None:
+    raw = str(st.session_state.get(key_for(path)) or "")
+    try:
+        value = parse_day(raw)
+    except ValueError:
+        set_error(path, "not_a_date")
+    else:
+        if value is not None and value > max_value:
+            set_error(path, "date_in_future")
+        else:
+            _commit(path, lambda _raw: value)
+    if errors().get(path):
+        _invalid()[path] = raw
+    else:
+        _invalid().pop(path, None)
+
+
+def day(path: str, label: str, *, max_value: date, help: str | None = None) -> None:
+    """A date typed as text (day.month.year): large targets, any keyboard, a clear error."""
+    key = _seed(path, show_day)
+    st.text_input(
+        label,
+        key=key,
+        help=help,
+        max_chars=12,
+        placeholder=_("dd.mm.yyyy"),
+        on_change=_commit_day,
+        args=(path, max_value),
+    )
+    show_error(path, label)
+
+
+def not_answered() -> str:
+    return _("Not answered")

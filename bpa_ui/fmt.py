@@ -1,0 +1,39 @@
+"""Numbers, hours and dates in the session's language, through Babel (``32,5 timer``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from bpa_core.rules.hours import display_hours
+from bpa_ui.i18n import current_language, ngettext
+
+BABEL_LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+
+
+def babel_locale() -> str:
+    return BABEL_LOCALES.get(current_language(), "nb_NO")
+
+
+def hours_number(minutes: Fraction) -> str:
+    """Weekly minutes as hours with at most one decimal: ``34,5`` (rounded for display only)."""
+    value = Decimal(str(display_hours(minutes)))
+    return format_decimal(value, format="#,##0.#", locale=babel_locale())
+
+
+def hours(minutes: Fraction) -> str:
+    """``34,5 timer`` / ``1 time`` / ``34.5 hours``."""
+    count = 1 if minutes == 60 else 2
+    return ngettext("{hours} hour", "{hours} hours", count).format(hours=hours_number(minutes))
+
+
+def whole(number: int) -> str:
+    return format_decimal(number, locale=babel_locale())
+
+
+def long_date(day: date) -> str:
+    return format_date(day, format="long", locale=babel_locale())

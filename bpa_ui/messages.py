@@ -1,0 +1,37 @@
+"""Message ids from bpa_core (validation, draft files) as translated sentences."""
+
+from __future__ import annotations
+
+from bpa_ui.i18n import _
+
+
+def problem(message_id: str) -> str:
+    """A translated sentence for a validation or draft-file message id."""
+    texts = {
+        "too_small": _("The number is too small."),
+        "too_large": _("The number is too large."),
+        "not_a_whole_number": _("Write a whole number."),
+        "not_a_number": _("Write a number."),
+        "too_many_decimals": _("Use at most two decimals."),
+        "not_a_date": _("Write the date as day.month.year, for example 14.03.1992."),
+        "date_in_future": _("The date cannot be after today."),
+        "not_a_choice": _("Choose one of the options."),
+        "too_long": _("The text is too long."),
+        "too_many": _("There are too many rows."),
+        "required": _("This must be filled in."),
+        "unknown_field": _("The file has a field this tool does not know."),
+        "birth_date_too_early": _("The date of birth must be after 1900."),
+        # Draft files
+        "not_json": _("The file could not be read. Choose a draft file saved from this tool."),
+        "not_a_draft": _("This is not a draft file from this tool. Choose another file."),
+        "newer_version": _(
+            "The file was saved by a newer version of this tool. Use the newest version to open it."
+        ),
+        "file_too_big": _("The file is too large to be a draft file from this tool."),
+    }
+    return texts.get(message_id, _("The value is not valid."))
+
+
+def field_problem(field_label: str, message_id: str) -> str:
+    """``Date of birth: Write a valid date.`` — the error names the field."""
+    return _("{field}: {problem}").format(field=field_label, problem=problem(message_id))

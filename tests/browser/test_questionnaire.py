@@ -1,0 +1,79 @@
+"""The questionnaire in Chromium: what AppTest cannot see — focus, title, page language, the
+sidebar on later steps, nothing typed lost on a quick "next", no request leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.browser.conftest import wait_for_app
+from tests.browser.server import Server
+
+NAME = "Áŋŋá Máret <b>Gaup</b>"
+
+
+def _wait_for_title(page: Any, start: str) -> None:
+    page.wait_for_function(f"() => document.title.startsWith({start!r})")
+    wait_for_app(page)
+
+
+def _focus_on_h1(page: Any) -> None:
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.tagName === 'H1'"
+        " && document.title.startsWith(document.activeElement.textContent.trim())",
+        timeout=5_000,
+    )
+
+
+def test_steps_move_focus_keep_typed_text_and_stay_on_127_0_0_1(
+    app_server: Server, page: Any
+) -> None:
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith((app_server.url, "data:", "blob:"))
+            else None
+        ),
+    )
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_for_app(page)
+    page.get_by_role("button", name="Start the questions").click()
+    _wait_for_title(page, "Step 2 of 11 – The person")
+    _focus_on_h1(page)
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+    # Type, then go straight to "next": the text is not lost.
+    page.get_by_label("Full name").fill(NAME)
+    page.get_by_role("button", name="Next: The need for help").click()
+    _wait_for_title(page, "Step 3 of 11")
+    _focus_on_h1(page)
+    page.get_by_role("button", name="Back: The person").click()
+    _wait_for_title(page, "Step 2 of 11")
+    assert page.get_by_label("Full name").input_value() == NAME
+
+    # The sidebar's language switch works on a later step and keeps the answer.
+    page.get_by_role("radiogroup", name="Language").get_by_text("Nynorsk").click()
+    _wait_for_title(page, "Steg 2 av 11 – Personen")
+    page.wait_for_function("() => document.documentElement.lang === 'nn'")
+    assert page.get_by_label("Fullt namn").input_value() == NAME
+    assert outside == []
+
+
+def test_save_my_answers_downloads_a_draft_file_that_restores(
+    app_server: Server, page: Any, tmp_path: Any
+) -> None:
+    from bpa_core.draft import load_draft
+    from tests.support import PERSONA_DRAFTS, persona_draft
+
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_for_app(page)
+    page.set_input_files("input[type=file]", str(PERSONA_DRAFTS / "aanga.json"))
+    _wait_for_title(page, "Step 10 of 11 – Check your answers")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save my answers (file)").first.click()
+    saved = download.value
+    assert saved.suggested_filename.startswith("bpa-answers-")
+    path = tmp_path / "draft.json"
+    saved.save_as(path)
+    assert load_draft(path.read_bytes()) == persona_draft("aanga")

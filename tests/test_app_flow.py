@@ -1,0 +1,421 @@
+"""AppTest flows: back and forth, language switch, conditional steps, the week builder,
+restoring a draft file, refusing a bad one, and deleting everything."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bpa_core.draft import (
+    ActivityRow,
+    ArbeidslederKind,
+    Category,
+    Draft,
+    FilledInBy,
+    Per,
+)
+from bpa_ui.draft_file import MAX_DRAFT_BYTES
+from tests.app.driver import (
+    add_row,
+    all_text,
+    back_step,
+    choose,
+    draft,
+    heading,
+    new_app,
+    next_step,
+    on_step,
+    press,
+    text,
+)
+from tests.support import PERSONA_DRAFTS, ROOT, persona_draft
+
+SAMI = "Áŋŋá Máret Gaup čđšŧž"
+MARKUP = "![bilde](http://example.com/x.png) <b>fet</b> [lenke](http://example.com)"
+
+
+def _start(at: AppTest, who: FilledInBy, birth: date) -> AppTest:
+    choose(at, "filled_in_by", who)
+    next_step(at)
+    text(at, "person.birth_date", birth.strftime("%d.%m.%Y"))
+    return at.run()
+
+
+def _upload(at: AppTest, content: bytes, name: str = "draft.json") -> AppTest:
+    at.file_uploader(key="draft_upload").set_value((name, content, "application/json"))
+    return at.run()
+
+
+def test_back_and_forth_keeps_every_value_and_text_typed_just_before_next() -> None:
+    at = new_app("en")
+    _start(at, FilledInBy.SELF, date(1980, 5, 17))
+    text(at, "person.name", SAMI)
+    text(at, "person.municipality", "Kautokeino")
+    next_step(at)
+    assert on_step(at, 3)
+    # Typed and then straight to "next" in the same round trip: nothing is lost.
+    text(at, "need.description", MARKUP)
+    choose(at, "need.duration", "over_2_years")
+    next_step(at)
+    assert on_step(at, 4)
+    back_step(at)
+    assert on_step(at, 3)
+    assert at.text_area(key="w:need.description").value == MARKUP
+    assert at.radio(key="w:need.duration").value == "over_2_years"
+    back_step(at)
+    assert on_step(at, 2)
+    assert at.text_input(key="w:person.name").value == SAMI
+    assert at.text_input(key="w:person.municipality").value == "Kautokeino"
+    assert at.text_input(key="w:person.birth_date").value == "17.05.1980"
+    # Any earlier (or later) step by the navigation, and back again.
+    at.switch_page("pages/goals.py").run()
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == SAMI
+    d = draft(at)
+    assert (d.person.name, d.need.description) == (SAMI, MARKUP)
+
+
+def test_language_switch_keeps_every_answer() -> None:
+    # (AppTest shows the sidebar's switch only on the first page it runs; the browser tests
+    # use the sidebar's switch on every step. Both switches call the same code.)
+    at = new_app("nb")
+    _start(at, FilledInBy.SELF, date(1980, 5, 17))
+    text(at, "person.name", SAMI)
+    at.run()
+    assert heading(at).startswith("Steg 2 av")
+    at.switch_page("pages/start.py").run()
+    at.radio(key="language_choice_start").set_value("nn").run()
+    assert heading(at) == "Steg 1 av 11 – Før du byrjar"
+    at.switch_page("pages/person.py").run()
+    assert heading(at) == "Steg 2 av 11 – Personen"
+    assert at.text_input(key="w:person.name").value == SAMI
+    at.switch_page("pages/start.py").run()
+    at.radio(key="language_choice_start").set_value("en").run()
+    at.switch_page("pages/person.py").run()
+    assert heading(at) == "Step 2 of 11 – The person"
+    assert at.text_input(key="w:person.name").value == SAMI
+    assert draft(at).person.name == SAMI
+    assert draft(at).person.birth_date == date(1980, 5, 17)
+
+
+def test_the_sidebar_has_language_save_and_delete() -> None:
+    at = new_app("en")
+    assert at.sidebar.radio(key="language_choice").options == ["Bokmål", "Nynorsk", "English"]
+    assert at.sidebar.get("download_button")[0].label == "Save my answers (file)"
+    assert at.sidebar.button(key="delete_everything").label == "Delete everything"
+    at.sidebar.radio(key="language_choice").set_value("nb").run()
+    assert heading(at) == "Steg 1 av 11 – Før du begynner"
+
+
+def _category_options(at: AppTest) -> list[str]:
+    return list(at.selectbox(key="add:category").options)
+
+
+def test_child_filled_in_by_a_parent_gets_respite_and_parent_wording() -> None:
+    at = _start(new_app("en"), FilledInBy.RELATIVE, date(2018, 6, 30))
+    assert "About your child" in [h.value for h in at.header]
+    next_step(at)
+    assert "Is your child's need for help caused by illness, injury or disability?" in [
+        r.label for r in at.radio
+    ]
+    at.switch_page("pages/week.py").run()
+    assert "Respite for the parents (avlastning)" in _category_options(at)
+    assert "only help beyond what children of the same age need counts" in all_text(at)
+    at.switch_page("pages/night.py").run()
+    assert at.radio(key="w:night_need").label == "Does your child need help at night?"
+    at.switch_page("pages/family.py").run()
+    keys = {w.key for w in at.text_area} | {w.key for w in at.text_input}
+    assert "w:life.education" in keys and "w:life.civil_status" not in keys
+    assert at.text_area(key="w:life.education").label == "Kindergarten or school"
+    at.switch_page("pages/arbeidsleder.py").run()
+    options = at.radio(key="w:arbeidsleder.kind").options
+    assert "The person themself" not in options and "A parent or guardian" in options
+
+
+def test_adult_gets_no_respite_and_is_addressed_as_you() -> None:
+    at = _start(new_app("en"), FilledInBy.SELF, date(1980, 1, 1))
+    assert "About you" in [h.value for h in at.header]
+    at.switch_page("pages/week.py").run()
+    assert "Respite for the parents (avlastning)" not in _category_options(at)
+    assert "children of the same age" not in all_text(at)
+    at.switch_page("pages/night.py").run()
+    assert at.radio(key="w:night_need").label == "Do you need help at night?"
+    at.switch_page("pages/family.py").run()
+    assert at.text_input(key="w:life.civil_status").label.startswith("Civil status")
+    at.switch_page("pages/arbeidsleder.py").run()
+    assert "The person themself" in at.radio(key="w:arbeidsleder.kind").options
+
+
+def test_counsellor_speaks_of_the_person_and_gives_an_organisation() -> None:
+    at = _start(new_app("en"), FilledInBy.COUNSELLOR, date(1981, 9, 2))
+    assert at.text_input(key="w:writer.organisation").label == "Your organisation"
+    assert "About the person" in [h.value for h in at.header]
+    at.switch_page("pages/night.py").run()
+    assert at.radio(key="w:night_need").label == "Does the person need help at night?"
+
+
+def test_person_near_67_is_asked_about_bpa_granted_before_67() -> None:
+    at = _start(new_app("en"), FilledInBy.SELF, date(1960, 1, 1))
+    assert at.radio(key="w:person.bpa_granted_under_right_before_67").label.startswith(
+        "Were you granted BPA"
+    )
+    at = _start(new_app("en"), FilledInBy.SELF, date(1990, 1, 1))
+    assert not [r for r in at.radio if r.key == "w:person.bpa_granted_under_right_before_67"]
+
+
+def test_week_builder_add_change_remove_undo_and_named_errors() -> None:
+    at = new_app("en")
+    at.switch_page("pages/week.py").run()
+    press(at, "add_row")  # nothing filled in
+    errors = [e.value for e in at.error]
+    assert "What the help is for: This must be filled in." in errors
+    assert "Minutes each time: This must be filled in." in errors
+    assert draft(at).rows == []
+
+    row = ActivityRow(category=Category.MEALS, activity="Middag", minutes=60, times=1, per=Per.DAY)
+    add_row(at, row)
+    assert not at.error
+    assert draft(at).rows == [row]
+    assert "**Counted toward the right to BPA: 7 hours**" in all_text(at)
+    # A suggestion fills the activity field.
+    at.selectbox(key="add:category").set_value(Category.HEALTH).run()
+    at.button_group[0].set_value("Medicine").run()
+    assert at.text_input(key="add:activity").value == "Medicine"
+    at.number_input(key="add:minutes").set_value(30)
+    press(at, "add_row")
+    assert [r.category for r in draft(at).rows] == [Category.MEALS, Category.HEALTH]
+    page = all_text(at)
+    assert "Health care: outside the right to BPA: 3.5 hours" in page
+    assert "18 hours more a week would reach 25 hours." in page
+
+    press(at, "edit:0")
+    at.number_input(key="edit:minutes").set_value(90)
+    press(at, "save:0")
+    assert draft(at).rows[0].minutes == 90
+    assert "**Counted toward the right to BPA: 10.5 hours**" in all_text(at)
+
+    press(at, "remove:0")
+    assert [r.category for r in draft(at).rows] == [Category.HEALTH]
+    press(at, "undo_remove")
+    assert [r.minutes for r in draft(at).rows] == [90, 30]
+
+
+def test_week_builder_stays_usable_with_many_rows() -> None:
+    at = new_app("en")
+    d = draft(at)
+    d.rows = [
+        ActivityRow(
+            category=Category.HOUSEHOLD, activity=f"Ting {i}", minutes=10, times=1, per=Per.DAY
+        )
+        for i in range(25)
+    ]
+    at.switch_page("pages/week.py").run()
+    assert not at.exception
+    assert "Activities (25)" in [h.value for h in at.header]
+    assert len([b for b in at.button if str(b.key).startswith("remove:")]) == 25
+    assert "**Counted toward the right to BPA: 29.2 hours**" in all_text(at)
+
+
+def test_restore_from_a_draft_file_lands_on_check_answers_with_everything_filled() -> None:
+    at = new_app("en")
+    raw = (PERSONA_DRAFTS / "kari.json").read_bytes()
+    _upload(at, raw, "kari.json")
+    assert on_step(at, 10)
+    assert draft(at) == persona_draft("kari")
+    shown = [t.value for t in at.text]
+    for answer in ("Kari Nordmann", "Bærum", "14 March 1992", "Lage middag"):
+        assert any(answer in s for s in shown), answer
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == "Kari Nordmann"
+    at.switch_page("pages/goals.py").run()
+    assert at.text_area(key="w:goals.goals").value == persona_draft("kari").goals.goals
+
+
+def test_an_older_version_is_migrated_and_a_restore_replaces_typed_values() -> None:
+    at = new_app("en")
+    at.switch_page("pages/person.py").run()
+    text(at, "person.name", "Someone else")
+    at.run()
+    at.switch_page("pages/start.py").run()
+    _upload(at, (PERSONA_DRAFTS / "emil.json").read_bytes())
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == "Emil Hansen"
+
+
+BAD_FILES = {
+    "not json": (b"\x89PNG not json at all", "The file could not be read."),
+    "foreign json": (json.dumps({"name": "x"}).encode(), "This is not a draft file"),
+    "newer": (
+        json.dumps({"format": "bpa-veiviser-draft", "schema_version": 99}).encode(),
+        "newer version of this tool",
+    ),
+    "oversized": (b" " * (MAX_DRAFT_BYTES + 1), "too large to be a draft file"),
+    "invalid value": (
+        (PERSONA_DRAFTS / "kari.json")
+        .read_text(encoding="utf-8")
+        .replace('"minutes": 75', '"minutes": 99999')
+        .encode(),
+        "The number is too large.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_bad_draft_file_leaves_the_answers_as_they_were(case: str) -> None:
+    content, message = BAD_FILES[case]
+    at = new_app("en")
+    _start(at, FilledInBy.SELF, date(1980, 5, 17))
+    text(at, "person.name", SAMI)
+    at.run()
+    before = draft(at).model_dump()
+    at.switch_page("pages/start.py").run()
+    _upload(at, content)
+    assert on_step(at, 1)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("Draft file: ")
+    assert message in errors[0] and "Your current answers are unchanged." in errors[0]
+    assert draft(at).model_dump() == before
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == SAMI
+
+
+def test_delete_everything_clears_the_session_at_once() -> None:
+    kari = persona_draft("kari")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "nn"
+    at.session_state["draft"] = kari
+    at.run()
+    # (AppTest shows the sidebar on its first run only; the browser tests cover later runs.)
+    press(at, "delete_everything")
+    assert on_step(at, 1)
+    assert heading(at).startswith("Steg 1 av")  # the language stays
+    assert draft(at) == Draft()
+    assert "Alt er sletta frå denne fana." in all_text(at)
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == ""
+    at.switch_page("pages/week.py").run()
+    assert not [b for b in at.button if str(b.key).startswith("remove:")]
+
+
+def test_user_text_is_shown_as_plain_text_never_markdown() -> None:
+    at = new_app("en")
+    d = draft(at)
+    d.person.name = MARKUP
+    d.rows = [
+        ActivityRow(category=Category.MEALS, activity=MARKUP, minutes=5, times=1, per=Per.DAY)
+    ]
+    at.switch_page("pages/check.py").run()
+    assert any(MARKUP in t.value for t in at.text)
+    rendered = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not any("example.com" in m for m in rendered)
+    at.switch_page("pages/week.py").run()
+    assert any(MARKUP in t.value for t in at.text)
+    assert not any("example.com" in str(m.value) for m in at.markdown)
+
+
+def test_unclear_result_lists_what_is_missing_and_leads_there() -> None:
+    at = new_app("en")
+    at.switch_page("pages/result.py").run()
+    assert at.header[0].value == "We cannot make an estimate yet: some answers are missing."
+    assert "The municipality decides" in all_text(at)
+    press(at, "missing:rows")
+    assert on_step(at, 4)
+
+
+def test_check_answers_change_links_lead_to_each_step() -> None:
+    at = new_app("en")
+    at.switch_page("pages/check.py").run()
+    for n, step in enumerate(
+        ["start", "person", "need", "week", "night", "alone", "family", "goals", "arbeidsleder"],
+        start=1,
+    ):
+        press(at, f"change:{step}")
+        assert on_step(at, n)
+        if step == "start":
+            at.switch_page("pages/check.py").run()
+            continue
+        # From the check page, each step offers the way back.
+        press(at, "nav_check")
+        assert on_step(at, 10)
+    assert ArbeidslederKind.SELF  # the enum used by the page exists
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("31.02.1990", "Date of birth (day.month.year): Write the date as day.month.year"),
+        ("i fjor", "Date of birth (day.month.year): Write the date as day.month.year"),
+        ("01.01.2099", "Date of birth (day.month.year): The date cannot be after today."),
+        ("01.01.1850", "Date of birth (day.month.year): The date of birth must be after 1900."),
+    ],
+)
+def test_a_wrong_date_gives_an_error_naming_the_field_and_keeps_the_text(
+    typed: str, message: str
+) -> None:
+    at = _start(new_app("en"), FilledInBy.SELF, date(1980, 5, 17))
+    text(at, "person.birth_date", typed)
+    at.run()
+    assert at.error[0].value.startswith(message)
+    assert at.text_input(key="w:person.birth_date").value == typed
+    assert draft(at).person.birth_date == date(1980, 5, 17)
+    next_step(at)
+    back_step(at)
+    # Leaving the step and coming back: the text and the error are still there.
+    assert at.text_input(key="w:person.birth_date").value == typed
+    assert at.error[0].value.startswith(message)
+
+
+@pytest.mark.parametrize("typed", ["14.03.1992", "14/3/1992", "1992-03-14", " 14.03.1992 "])
+def test_dates_are_read_in_the_usual_ways(typed: str) -> None:
+    from bpa_ui.bind import parse_day
+
+    assert parse_day(typed) == date(1992, 3, 14)
+
+
+def test_the_warning_below_a_step_only_concerns_that_step() -> None:
+    at = _start(new_app("en"), FilledInBy.SELF, date(1980, 5, 17))
+    text(at, "person.birth_date", "not a date")
+    at.run()
+    assert any("need a look" in w.value for w in at.warning)
+    next_step(at)
+    assert not any("need a look" in w.value for w in at.warning)
+
+
+def test_a_half_filled_activity_and_an_open_edit_survive_leaving_the_week() -> None:
+    at = new_app("en")
+    draft(at).rows = [
+        ActivityRow(category=Category.MEALS, activity="Middag", minutes=60, times=1, per=Per.DAY)
+    ]
+    at.switch_page("pages/week.py").run()
+    at.text_input(key="add:activity").input("Handle mat")
+    at.number_input(key="add:minutes").set_value(45)
+    press(at, "edit:0")
+    at.number_input(key="edit:minutes").set_value(75)
+    next_step(at)
+    assert on_step(at, 5)
+    back_step(at)
+    assert on_step(at, 4)
+    assert at.text_input(key="add:activity").value == "Handle mat"
+    assert at.number_input(key="add:minutes").value == 45
+    assert at.number_input(key="edit:minutes").value == 75
+    assert at.selectbox(key="edit:category").value == Category.MEALS
+    press(at, "save:0")
+    assert draft(at).rows[0].minutes == 75
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_every_step_renders_in_every_language_with_a_full_draft(lang: str) -> None:
+    from bpa_ui.steps import sequence
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = lang
+    at.session_state["draft"] = persona_draft("emil")
+    at.run()
+    word = {"nb": "Steg", "nn": "Steg", "en": "Step"}[lang]
+    for n, step in enumerate(sequence(), start=1):
+        at.switch_page(step.file).run()
+        assert heading(at).startswith(f"{word} {n} "), step.id
+        assert not at.error, (step.id, [e.value for e in at.error])
