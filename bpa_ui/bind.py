@@ -50,12 +50,21 @@ def assign(draft: Draft, path: str, value: Any) -> None:
     setattr(parent, last, value)
 
 
-def errors() -> dict[str, str]:
-    found = st.session_state.get(ERRORS_KEY)
+INVALID_KEY = "invalid_values"  # path -> text the Draft refused, kept so nothing typed is lost
+
+
+def _session_dict(key: str) -> dict[str, str]:
+    """A dict kept in this session's state (never in a module global)."""
+    found = st.session_state.get(key)
     if not isinstance(found, dict):
         found = {}
-        st.session_state[ERRORS_KEY] = found
+        st.session_state[key] = found
     return found
+
+
+def errors() -> dict[str, str]:
+    """Field path -> message id of the values the Draft refused."""
+    return _session_dict(ERRORS_KEY)
 
 
 def set_error(path: str, message_id: str | None) -> None:
@@ -74,15 +83,8 @@ def forget_widgets() -> None:
     st.session_state[INVALID_KEY] = {}
 
 
-INVALID_KEY = "invalid_values"  # path -> text the Draft refused, kept so nothing typed is lost
-
-
 def _invalid() -> dict[str, str]:
-    found = st.session_state.get(INVALID_KEY)
-    if not isinstance(found, dict):
-        found = {}
-        st.session_state[INVALID_KEY] = found
-    return found
+    return _session_dict(INVALID_KEY)
 
 
 def _seed(path: str, to_widget: Callable[[Any], Any] = lambda v: v) -> str:

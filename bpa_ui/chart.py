@@ -54,10 +54,12 @@ def week_chart(a: Assessment) -> None:
         },
         {"hours": rules.right_minutes / 60, "text": fmt.hours(Fraction(rules.right_minutes))},
     ]
+    bar_data = alt.Data(values=values)  # type: ignore[no-untyped-call]
+    limit_data = alt.Data(values=limits)  # type: ignore[no-untyped-call]
     top = max(36.0, display_hours(a.counted_minutes) + 4)
     x = alt.X("hours:Q", title=_("Hours per week"), scale=alt.Scale(domain=[0, top]))
     bars = (
-        alt.Chart(alt.Data(values=values))
+        alt.Chart(bar_data)
         .mark_bar(color="#1f5f99")
         .encode(
             y=alt.Y(
@@ -68,9 +70,9 @@ def week_chart(a: Assessment) -> None:
         )
     )
     numbers = bars.mark_text(align="left", dx=4, color="#000000").encode(text="shown:N")
-    rule = alt.Chart(alt.Data(values=limits)).mark_rule(strokeDash=[6, 4], color="#000000")
+    rule = alt.Chart(limit_data).mark_rule(strokeDash=[6, 4], color="#000000")
     rule_text = (
-        alt.Chart(alt.Data(values=limits))
+        alt.Chart(limit_data)
         .mark_text(align="left", dx=3, dy=-6, baseline="bottom", color="#000000")
         .encode(x="hours:Q", y=alt.value(0), text="text:N")
     )
