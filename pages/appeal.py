@@ -46,6 +46,7 @@ from bpa_core.draft import (
 )
 from bpa_core.i18n import gettext_for
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
+from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
 from bpa_ui.state import get_draft
 
@@ -567,7 +568,7 @@ def downloads(letter: Document, access: Document) -> None:
 def main() -> None:
     draft = get_draft()
     today = deadlines.today_in_norway()
-    st.title(_("Appeal a decision"), anchor=False)
+    begin("appeal")
     st.write(
         _(
             "Did you get a decision you do not agree with? You can appeal (klage). Here you "

@@ -10,6 +10,7 @@ from bpa_core.documents.application import build_application
 from bpa_core.draft import MAX_TEXT, Draft, FilledInBy
 from bpa_core.rules import assess
 from bpa_ui.document_view import document_language_select, heading, show_section
+from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
 from bpa_ui.state import get_draft
 
@@ -32,7 +33,7 @@ def save_edit(draft: Draft, section_id: str, text: str, suggested: str) -> None:
 
 
 draft = get_draft()
-st.title(_("Your application"))
+begin("application")
 st.markdown(
     _(
         "This is the application, made from your answers. Read it section by section. "
@@ -93,3 +94,5 @@ if draft.filled_in_by == FilledInBy.COUNSELLOR:
             draft.application.counsellor_note = note
             st.session_state[ROUND_KEY] = round_ + 1
             st.rerun()
+
+end("application")

@@ -5,11 +5,12 @@ import streamlit as st
 from bpa_core.documents.checklist import build_checklist
 from bpa_core.rules import assess
 from bpa_ui.document_view import document_language_select, show_document
+from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
 from bpa_ui.state import get_draft
 
 draft = get_draft()
-st.title(_("Checklist for your doctor"))
+begin("checklist")
 st.markdown(
     _(
         "A statement from your doctor (legeerklæring) makes the application stronger. "
@@ -20,3 +21,5 @@ st.markdown(
 lang = document_language_select(draft)
 with st.container(border=True):
     show_document(build_checklist(draft, assess(draft), lang))
+
+end("checklist")

@@ -9,11 +9,12 @@ from bpa_core.documents.build import build_documents
 from bpa_core.render.names import draft_file_name, pdf_file_name
 from bpa_core.render.pdf import render_pdf
 from bpa_ui.document_view import document_language_select
+from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
 from bpa_ui.state import delete_everything, get_draft
 
 draft = get_draft()
-st.title(_("Download"))
+begin("download")
 st.markdown(
     _(
         "Nothing is stored on our server. Download what you need before you close this tab. "
@@ -62,3 +63,5 @@ with st.form("delete_everything"):
             st.success(_("Everything you entered is deleted from this session."))
         else:
             st.error(_("Tick the box “I have saved what I need” to delete everything."))
+
+end("download")

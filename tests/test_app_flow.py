@@ -17,6 +17,7 @@ from bpa_core.draft import (
     FilledInBy,
     Per,
 )
+from bpa_ui import steps
 from bpa_ui.draft_file import MAX_DRAFT_BYTES
 from tests.app.driver import (
     add_row,
@@ -32,6 +33,8 @@ from tests.app.driver import (
     text,
 )
 from tests.support import PERSONA_DRAFTS, ROOT, persona_draft
+
+TOTAL = len(steps.sequence())  # numbered steps, documents included
 
 SAMI = "Áŋŋá Máret Gaup čđšŧž"
 MARKUP = "![bilde](http://example.com/x.png) <b>fet</b> [lenke](http://example.com)"
@@ -88,14 +91,14 @@ def test_language_switch_keeps_every_answer() -> None:
     assert heading(at).startswith("Steg 2 av")
     at.switch_page("pages/start.py").run()
     at.radio(key="language_choice_start").set_value("nn").run()
-    assert heading(at) == "Steg 1 av 11 – Før du byrjar"
+    assert heading(at) == f"Steg 1 av {TOTAL} – Før du byrjar"
     at.switch_page("pages/person.py").run()
-    assert heading(at) == "Steg 2 av 11 – Personen"
+    assert heading(at) == f"Steg 2 av {TOTAL} – Personen"
     assert at.text_input(key="w:person.name").value == SAMI
     at.switch_page("pages/start.py").run()
     at.radio(key="language_choice_start").set_value("en").run()
     at.switch_page("pages/person.py").run()
-    assert heading(at) == "Step 2 of 11 – The person"
+    assert heading(at) == f"Step 2 of {TOTAL} – The person"
     assert at.text_input(key="w:person.name").value == SAMI
     assert draft(at).person.name == SAMI
     assert draft(at).person.birth_date == date(1980, 5, 17)
@@ -107,7 +110,7 @@ def test_the_sidebar_has_language_save_and_delete() -> None:
     assert at.sidebar.get("download_button")[0].label == "Save my answers (file)"
     assert at.sidebar.button(key="delete_everything").label == "Delete everything"
     at.sidebar.radio(key="language_choice").set_value("nb").run()
-    assert heading(at) == "Steg 1 av 11 – Før du begynner"
+    assert heading(at) == f"Steg 1 av {TOTAL} – Før du begynner"
 
 
 def _category_options(at: AppTest) -> list[str]:

@@ -78,8 +78,10 @@ def test_persona_from_start_to_result(name: str) -> None:
 
 def test_every_step_has_its_number_and_title_as_h1() -> None:
     at = new_app("en")
-    questions = [s for s in ALL_STEPS if s.section == "questions"]
-    assert heading(at) == f"Step 1 of {len(questions)} – Before you start"
-    for n, step in enumerate(questions[1:], start=2):
+    numbered = [s for s in ALL_STEPS if s.section != "appeal"]  # questions, then documents
+    assert heading(at) == f"Step 1 of {len(numbered)} – Before you start"
+    for n, step in enumerate(numbered[1:], start=2):
         at.switch_page(step.file).run()
-        assert heading(at) == f"Step {n} of {len(questions)} – {step.title}"
+        assert heading(at) == f"Step {n} of {len(numbered)} – {step.title}"
+    at.switch_page("pages/appeal.py").run()
+    assert heading(at) == "Appeal a decision"

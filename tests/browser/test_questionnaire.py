@@ -39,22 +39,22 @@ def test_steps_move_focus_keep_typed_text_and_stay_on_127_0_0_1(
     page.goto(f"{app_server.url}/?lang=en")
     wait_for_app(page)
     page.get_by_role("button", name="Start the questions").click()
-    _wait_for_title(page, "Step 2 of 11 – The person")
+    _wait_for_title(page, "Step 2 of 14 – The person")
     _focus_on_h1(page)
     assert page.evaluate("document.documentElement.lang") == "en"
 
     # Type, then go straight to "next": the text is not lost.
     page.get_by_label("Full name").fill(NAME)
     page.get_by_role("button", name="Next: The need for help").click()
-    _wait_for_title(page, "Step 3 of 11")
+    _wait_for_title(page, "Step 3 of 14")
     _focus_on_h1(page)
     page.get_by_role("button", name="Back: The person").click()
-    _wait_for_title(page, "Step 2 of 11")
+    _wait_for_title(page, "Step 2 of 14")
     assert page.get_by_label("Full name").input_value() == NAME
 
     # The sidebar's language switch works on a later step and keeps the answer.
     page.get_by_role("radiogroup", name="Language").get_by_text("Nynorsk").click()
-    _wait_for_title(page, "Steg 2 av 11 – Personen")
+    _wait_for_title(page, "Steg 2 av 14 – Personen")
     page.wait_for_function("() => document.documentElement.lang === 'nn'")
     assert page.get_by_label("Fullt namn").input_value() == NAME
     assert outside == []
@@ -69,7 +69,7 @@ def test_save_my_answers_downloads_a_draft_file_that_restores(
     page.goto(f"{app_server.url}/?lang=en")
     wait_for_app(page)
     page.set_input_files("input[type=file]", str(PERSONA_DRAFTS / "aanga.json"))
-    _wait_for_title(page, "Step 10 of 11 – Check your answers")
+    _wait_for_title(page, "Step 10 of 14 – Check your answers")
     with page.expect_download() as download:
         page.get_by_role("button", name="Save my answers (file)").first.click()
     saved = download.value
