@@ -46,6 +46,7 @@ from bpa_core.draft import (
 )
 from bpa_core.i18n import gettext_for
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
+from bpa_ui.bind import parse_day  # the same date rules as the questionnaire
 from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
 from bpa_ui.state import get_draft
@@ -103,26 +104,6 @@ def hours_field(draft: Draft, label: str, attr: str) -> None:
 
 
 # --- the decision ---------------------------------------------------------------------------
-
-
-def parse_day(raw: str) -> date | None:
-    """``14.03.2026``, ``14/3/2026``, ``14-03-2026`` or ``2026-03-14``; '' is no date.
-
-    Raises ValueError for anything else. (The same rules as the questionnaire's date fields.)
-    """
-    cleaned = raw.strip().replace(" ", "")
-    if not cleaned:
-        return None
-    parts = cleaned.replace("/", ".").replace("-", ".").split(".")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        raise ValueError("not_a_date")
-    day_, month, year = reversed(parts) if len(parts[0]) == 4 else parts
-    if len(year) != 4:
-        raise ValueError("not_a_date")
-    try:
-        return date(int(year), int(month), int(day_))
-    except ValueError:
-        raise ValueError("not_a_date") from None
 
 
 def field_problem(label: str, problem: str) -> None:
