@@ -45,6 +45,7 @@ lint: $(VENV)/.dev-installed
 
 typecheck: $(VENV)/.dev-installed
 	$(VENV)/bin/mypy --strict bpa_core
+	$(VENV)/bin/mypy --strict bpa_ui
 
 pytest: $(VENV)/.dev-installed compile
 	$(PY) -m pytest
