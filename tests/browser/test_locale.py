@@ -51,3 +51,28 @@ def test_the_address_wins_over_the_browser(app_server: Server, open_in: Any) -> 
     page = open_in("nn-NO", app_server.url + "/?lang=en")
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     assert page.locator("h1").first.inner_text().startswith("Step 1 of 14")
+
+
+def test_streamlits_own_words_follow_the_language(app_server: Server, open_in: Any) -> None:
+    """The number input's +/- buttons and the help icons are named in nynorsk; the English
+    "Press Enter to apply" hint is not shown."""
+    page = open_in("nb-NO", app_server.url + "/week?lang=nn")
+    page.wait_for_function("() => document.documentElement.lang === 'nn'")  # also on a deep link
+    page.wait_for_selector("[data-testid='stNumberInputStepUp']")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll(\"[data-testid='stNumberInputStepUp']\"))"
+        ".every(b => b.getAttribute('aria-label') === 'Auk med eitt steg')"
+    )
+    down = page.locator("[data-testid='stNumberInputStepDown']").first
+    assert down.get_attribute("aria-label") == "Minsk med eitt steg"
+    labels = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[aria-label]'),"
+        " e => e.getAttribute('aria-label'))"
+    )
+    assert not [name for name in labels if name.startswith(("Help", "Increment", "Decrement"))]
+    assert any(name.startswith("Hjelp til ") for name in labels)
+    field = page.get_by_role("textbox").first
+    field.fill("Dusj")
+    hints = page.locator("[data-testid='InputInstructions']")
+    if hints.count():
+        assert "Press Enter" not in hints.first.inner_text()
