@@ -220,3 +220,39 @@ def test_the_appeal_page_renders_in_every_language(
     assert not at.error, [e.value for e in at.error]
     word = {"nb": "Klag på et vedtak", "nn": "Klag på eit vedtak", "en": "Appeal a decision"}
     assert word[lang] in at.title[0].value
+
+
+def test_one_document_language_across_the_document_and_appeal_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Interface in English; the document language chosen on one page holds on the others
+    (application, checklist, download, appeal) and is never reset by a page's own widget."""
+    monkeypatch.setattr(deadlines, "today_in_norway", lambda: date(2026, 11, 22))
+    draft = _full_draft("kari", "nb")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.session_state["draft"] = draft
+    at.run()
+
+    def shown() -> str:
+        assert not at.exception, [e.value for e in at.exception]
+        return _shown(at)
+
+    at.switch_page("pages/appeal.py").run()
+    assert "Jeg klager på vedtaket" in shown()
+    at.switch_page("pages/application.py").run()
+    at.selectbox[0].select(DocLanguage.NN).run()
+    assert draft.document_language == DocLanguage.NN
+    assert "Søknad om brukarstyrt personleg assistanse (BPA)" in shown()
+    at.switch_page("pages/checklist.py").run()
+    assert "Til legen: sjekkliste for legeerklæring om BPA" in shown()
+    at.switch_page("pages/download.py").run()
+    assert at.selectbox[0].value == DocLanguage.NN
+    at.switch_page("pages/appeal.py").run()
+    assert draft.document_language == DocLanguage.NN
+    assert "Eg klagar på vedtaket" in shown()
+    at.radio(key="appeal_doc_lang").set_value(DocLanguage.EN).run()
+    assert draft.document_language == DocLanguage.EN
+    at.switch_page("pages/checklist.py").run()
+    assert "For the doctor: checklist for a statement about BPA" in shown()
+    assert "Step 13 of 14" in at.title[0].value  # the interface stayed English
