@@ -37,7 +37,7 @@ function apply(){
     if (b.getAttribute('aria-label') !== w.down) { b.setAttribute('aria-label', w.down); }});
   document.querySelectorAll("[aria-label^='Help for '], [aria-label='Help']").forEach(function(e){
     const label = e.getAttribute('aria-label');
-    const named = label === 'Help' ? w.help : w.helpFor + label.slice(9);
+    const named = label === 'Help' ? w.help : w.helpFor.split('{label}').join(label.slice(9));
     if (named !== label) { e.setAttribute('aria-label', named); }
   });
   document.querySelectorAll("[data-testid='stFileUploader']").forEach(function(root){
@@ -64,7 +64,7 @@ def words() -> dict[str, str]:
         "up": _("Increase by one step"),
         "down": _("Decrease by one step"),
         "help": _("Help"),
-        "helpFor": _("Help for") + " ",
+        "helpFor": _("Help for {label}"),
         "tooLarge": _("The file is larger than 1 MB. Choose the draft file you saved."),
         "wrongType": _("Only JSON files can be used. Choose the draft file you saved."),
     }

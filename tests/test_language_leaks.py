@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from bpa_core import deadlines
 from bpa_core.draft import DecisionKind, DocLanguage, Draft
 from bpa_ui import steps
-from tests.support import ROOT, persona_draft
+from tests.support import PERSONA_NAMES, ROOT, persona_draft
 
 # Placeholders, line breaks and sentence ends cut a msgstr into the pieces that are looked for.
 PIECES = re.compile(r"\{[^}]*\}|%\(\w+\)[sd]|%[sd]|\n+|(?<=[.!?])\s+|\*\*")
@@ -122,7 +122,7 @@ def _without_user_text(shown: str, draft: Draft) -> str:
 
 
 def _full_draft(name: str, lang: str) -> Draft:
-    draft = persona_draft(name)
+    draft = Draft() if name == "empty" else persona_draft(name)
     draft.document_language = DocLanguage(lang)
     draft.appeal.decision_received = date(2026, 11, 10)
     draft.appeal.decision_date = date(2026, 11, 6)
@@ -136,7 +136,7 @@ PAGES = [s for s in steps.ALL_STEPS if s.exists]
 LANGS = ("nb", "nn", "en")
 
 
-@pytest.mark.parametrize("name", ["kari", "emil"])
+@pytest.mark.parametrize("name", [*PERSONA_NAMES, "empty"])
 @pytest.mark.parametrize("lang", ["nn", "en"])
 def test_no_bokmal_sentence_on_any_page(
     lang: str, name: str, monkeypatch: pytest.MonkeyPatch
