@@ -76,3 +76,14 @@ def test_streamlits_own_words_follow_the_language(app_server: Server, open_in: A
     hints = page.locator("[data-testid='InputInstructions']")
     if hints.count():
         assert "Press Enter" not in hints.first.inner_text()
+
+
+def test_a_too_large_file_is_refused_in_the_sessions_language(
+    app_server: Server, open_in: Any
+) -> None:
+    page = open_in("nb-NO", app_server.url + "/?lang=nn")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "stor.json", "mimeType": "application/json", "buffer": b" " * 1_100_000}]
+    )
+    page.get_by_text("Fila er større enn 1 MB. Vel utkastfila du lagra.").wait_for()
+    assert "or smaller" not in page.locator("[data-testid='stFileUploader']").inner_text()
