@@ -256,3 +256,32 @@ def test_one_document_language_across_the_document_and_appeal_pages(
     at.switch_page("pages/checklist.py").run()
     assert "For the doctor: checklist for a statement about BPA" in shown()
     assert "Step 13 of 14" in at.title[0].value  # the interface stayed English
+
+
+def test_switching_language_on_the_document_and_appeal_pages_keeps_every_choice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every label changes with the language; what was chosen or typed stays. (The sidebar's
+    switch only sets the session's language, as done here: AppTest's switch_page runs the page
+    without the entrypoint's sidebar.)"""
+    monkeypatch.setattr(deadlines, "today_in_norway", lambda: date(2026, 11, 22))
+    draft = _full_draft("kari", "nn")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "nb"
+    at.session_state["draft"] = draft
+    at.run()
+    at.switch_page("pages/download.py").run()
+    at.radio(key="download_choice").set_value("checklist").run()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.title[0].value.startswith("Step 14 of 14")
+    assert at.radio(key="download_choice").value == "checklist"
+    assert at.selectbox[0].value == DocLanguage.NN
+    at.switch_page("pages/appeal.py").run()
+    at.text_area(key="appeal_what_is_wrong").input("Timane er for få.").run()
+    at.session_state["lang"] = "nn"
+    at.run()
+    assert at.title[0].value == "Klag på eit vedtak"
+    assert at.text_area(key="appeal_what_is_wrong").value == "Timane er for få."
+    assert draft.appeal.what_is_wrong == "Timane er for få."
+    assert draft.document_language == DocLanguage.NN
