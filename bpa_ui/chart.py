@@ -66,7 +66,10 @@ def week_chart(a: Assessment) -> None:
                 "label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
             ),
             x=x,
-            tooltip=["label:N", "shown:N"],
+            tooltip=[
+                alt.Tooltip("label:N", title=_("Category")),
+                alt.Tooltip("shown:N", title=_("Hours per week")),
+            ],
         )
     )
     numbers = bars.mark_text(align="left", dx=4, color="#000000").encode(text="shown:N")

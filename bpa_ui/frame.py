@@ -18,6 +18,7 @@ from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import LANG_KEY, _, current_language
 from bpa_ui.state import delete_everything, get_draft
+from bpa_ui.streamlit_text import translate_streamlit_text
 
 GOTO_KEY = "goto"  # a step id to switch to at the start of the next run (set in callbacks)
 SHOWN_KEY = "shown_step"  # the step shown last: a change moves focus to the new h1
@@ -140,6 +141,10 @@ def begin(step_id: str) -> None:
     app_name = _("Apply for BPA")
     st.set_page_config(page_title=f"{title} – {app_name}")
     st.title(title, anchor=False)
+    # Again from the page: on a deep link (/week) what run() draws before the navigation does
+    # not reach the browser, and <html lang> would stay "en".
+    set_document_language(current_language())
+    translate_streamlit_text()
     if step_id == steps.CHECK:
         st.session_state[FROM_CHECK_KEY] = True
     elif step_id == steps.RESULT:

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import streamlit as st
+from babel.numbers import format_decimal
 from pydantic import ValidationError
 
 from bpa_core import deadlines
@@ -47,6 +48,7 @@ from bpa_core.draft import (
 from bpa_core.i18n import gettext_for
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui.bind import parse_day  # the same date rules as the questionnaire
+from bpa_ui.fmt import babel_locale
 from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
 from bpa_ui.state import get_draft
@@ -93,9 +95,8 @@ def parse_hours(text: str) -> Decimal | None:
 
 def hours_field(draft: Draft, label: str, attr: str) -> None:
     current = getattr(draft.appeal, attr)
-    shown = "" if current is None else str(current)
-    if current_language() != "en":
-        shown = shown.replace(".", ",")
+    # The language's own decimal sign, no grouping: 37,5 (nb, nn) or 37.5 (en).
+    shown = "" if current is None else format_decimal(current, "0.##", locale=babel_locale())
     text = text_field(label, attr, shown)
     try:
         setattr(draft.appeal, attr, parse_hours(text))

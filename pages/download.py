@@ -29,7 +29,10 @@ choices = {
     "checklist": _("Only the checklist for the doctor"),
 }
 choice = st.radio(
-    _("What do you want to download?"), list(choices), format_func=choices.__getitem__
+    _("What do you want to download?"),
+    list(choices),
+    format_func=choices.__getitem__,
+    key="download_choice",  # a key, not the label: the choice survives a language switch
 )
 lang = document_language_select(draft)
 if st.button(_("Make the PDF"), type="primary"):

@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from bpa_core.i18n import DOMAINS, LANGUAGES, gettext_for
-from tests.support import ROOT
+from tests.support import ROOT, load_lix
 
 SOURCES = {
     "messages": [ROOT / "app.py", ROOT / "pages", ROOT / "bpa_ui"],
@@ -93,3 +93,13 @@ def test_compiled_catalogs_exist_for_every_language() -> None:
             mo = po.with_suffix(".mo")
             assert mo.exists(), f"{mo} missing: run `make compile`"
             assert mo.stat().st_mtime >= po.stat().st_mtime, f"{mo} older than {po}"
+
+
+def test_bokmal_interface_is_plain_language() -> None:
+    """The bokmål interface strings as ../shared/tools/lix.py --po measures them: LIX ≤ 35."""
+    lix = load_lix()
+    score, words, _sentences, _long = lix.lix(
+        lix.po_strings(ROOT / "locales" / "nb" / "LC_MESSAGES" / "messages.po")
+    )
+    assert words > 2000
+    assert score <= 35, f"LIX {score:.1f}"

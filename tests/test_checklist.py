@@ -77,7 +77,7 @@ def test_an_empty_draft_still_gives_the_general_items() -> None:
 def test_nynorsk_and_english() -> None:
     nn = checklist(persona("emil"), "nn")
     assert nn.title == "Til legen: sjekkliste for legeerklæring om BPA"
-    assert "Behova til barnet utover det andre born på same alder treng." in items(nn)
+    assert "Behova til barnet utover det andre barn på same alder treng." in items(nn)
     en = checklist(persona("emil"), "en")
     assert "The child's needs beyond those of other children of the same age." in items(en)
 

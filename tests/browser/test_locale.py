@@ -1,0 +1,89 @@
+"""The browser's language picks the interface language when the address has no ?lang=:
+Chromium in nn-NO lands in nynorsk, en-GB in English, "no" in bokmål; ?lang= wins over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import wait_for_app
+from tests.browser.server import Server
+
+
+@pytest.fixture
+def open_in(browser: Any) -> Iterator[Any]:
+    contexts: list[Any] = []
+
+    def opener(locale: str, url: str) -> Any:
+        context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(url)
+        wait_for_app(page)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang", "title"),
+    [
+        ("nn-NO", "nn", "Steg 1 av 14 – Før du byrjar"),
+        ("en-GB", "en", "Step 1 of 14 – Before you start"),
+        ("no", "nb", "Steg 1 av 14 – Før du begynner"),
+        ("de-DE", "nb", "Steg 1 av 14 – Før du begynner"),
+    ],
+)
+def test_the_browser_locale_chooses_the_language(
+    app_server: Server, open_in: Any, locale: str, lang: str, title: str
+) -> None:
+    page = open_in(locale, app_server.url + "/")
+    page.wait_for_function(f"() => document.documentElement.lang === {lang!r}")
+    assert page.locator("h1").first.inner_text().strip() == title
+
+
+def test_the_address_wins_over_the_browser(app_server: Server, open_in: Any) -> None:
+    page = open_in("nn-NO", app_server.url + "/?lang=en")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert page.locator("h1").first.inner_text().startswith("Step 1 of 14")
+
+
+def test_streamlits_own_words_follow_the_language(app_server: Server, open_in: Any) -> None:
+    """The number input's +/- buttons and the help icons are named in nynorsk; the English
+    "Press Enter to apply" hint is not shown."""
+    page = open_in("nb-NO", app_server.url + "/week?lang=nn")
+    page.wait_for_function("() => document.documentElement.lang === 'nn'")  # also on a deep link
+    page.wait_for_selector("[data-testid='stNumberInputStepUp']")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll(\"[data-testid='stNumberInputStepUp']\"))"
+        ".every(b => b.getAttribute('aria-label') === 'Auk med eitt steg')"
+    )
+    down = page.locator("[data-testid='stNumberInputStepDown']").first
+    assert down.get_attribute("aria-label") == "Minsk med eitt steg"
+    labels = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[aria-label]'),"
+        " e => e.getAttribute('aria-label'))"
+    )
+    assert not [name for name in labels if name.startswith(("Help", "Increment", "Decrement"))]
+    assert "Hjelp om «Minutt kvar gong»" in labels
+    field = page.get_by_role("textbox").first
+    field.fill("Dusj")
+    hints = page.locator("[data-testid='InputInstructions']")
+    if hints.count():
+        assert "Press Enter" not in hints.first.inner_text()
+
+
+def test_a_too_large_file_is_refused_in_the_sessions_language(
+    app_server: Server, open_in: Any
+) -> None:
+    page = open_in("nb-NO", app_server.url + "/?lang=nn")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "stor.json", "mimeType": "application/json", "buffer": b" " * 1_100_000}]
+    )
+    page.get_by_text("Fila er større enn 1 MB. Vel utkastfila du lagra.").wait_for()
+    assert "or smaller" not in page.locator("[data-testid='stFileUploader']").inner_text()
