@@ -1,19 +1,13 @@
-"""Speed figures (never part of make test): `make bench` or `python bench/run.py`.
-
-PDF: median time to build the documents (application + checklist) from a draft and render them,
-for a typical persona and for a stress draft with 50 000 characters of free text. Prints a table
-and writes bench/results/pdf-<time>.json (the folder is gitignored).
-"""
+"""PDF: median time to build the documents from a draft and render them, for each persona's
+application and for a stress draft with 50 000 characters of free text (part of `make bench`)."""
 
 from __future__ import annotations
 
-import json
-import platform
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,18 +45,21 @@ def pdf_task(draft: Draft, choice: str) -> Callable[[], bytes]:
     return lambda: render_pdf(build_documents(draft, choice, "nb", on=ON))
 
 
-CASES = (
-    # name, draft, documents, runs, target in ms
-    ("typical persona (kari), application", persona("kari"), "application", 15, 150.0),
-    ("typical persona (kari), application + checklist", persona("kari"), "all", 15, 150.0),
-    ("stress draft, 50 000 characters, application", stress(), "application", 5, 2000.0),
-    ("stress draft, 50 000 characters, all", stress(), "all", 5, 2000.0),
-)
+PERSONAS = tuple(sorted(p.stem for p in (ROOT / "tests" / "personas").glob("*.json")))
 
 
-def main() -> int:
-    rows = []
-    for name, draft, choice, runs, target in CASES:
+def cases() -> list[tuple[str, Draft, str, int, float]]:
+    """(name, draft, documents, runs, target in ms): each persona's application, then stress."""
+    rows = [(f"{name}: application", persona(name), "application", 11, 150.0) for name in PERSONAS]
+    rows.append(("kari: application + checklist", persona("kari"), "all", 11, 150.0))
+    rows.append(("stress 50 000 chars: application", stress(), "application", 5, 2000.0))
+    rows.append(("stress 50 000 chars: all", stress(), "all", 5, 2000.0))
+    return rows
+
+
+def pdf_builds() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for name, draft, choice, runs, target in cases():
         median, fastest, slowest = median_ms(pdf_task(draft, choice), runs)
         pages = len(pdf_task(draft, choice)().split(b"/Type /Page\n")) - 1
         rows.append(
@@ -77,28 +74,4 @@ def main() -> int:
                 "pdf_pages": pages,
             }
         )
-    width = max(len(r["case"]) for r in rows)
-    print(f"{'PDF build (documents + render)':<{width}}  median    min    max  target  ok")
-    for r in rows:
-        print(
-            f"{r['case']:<{width}}  {r['median_ms']:6.1f} {r['min_ms']:6.1f} {r['max_ms']:6.1f}"
-            f"  {r['target_ms']:6.0f}  {'yes' if r['ok'] else 'NO'}"
-        )
-    results = ROOT / "bench" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = results / f"pdf-{stamp}.json"
-    out.write_text(
-        json.dumps(
-            {"when": stamp, "python": platform.python_version(), "pdf": rows},
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
-    print(f"written: {out.relative_to(ROOT)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return rows
