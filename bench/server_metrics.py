@@ -229,8 +229,9 @@ def import_time(runs: int) -> dict[str, Any]:
     """Median wall time of `python -c "import bpa_core"` less `python -c pass`, alternating; and
     the same for what the app imports of bpa_core before any PDF is asked for."""
     times: dict[str, list[float]] = {"pass": [], "bpa_core": [], FULL: []}
+    codes = (("pass", "pass"), ("bpa_core", "import bpa_core"), (FULL, "import " + FULL))
     for _ in range(runs):
-        for name, code in (("pass", "pass"), ("bpa_core", "import bpa_core"), (FULL, "import " + FULL)):
+        for name, code in codes:
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
             times[name].append((time.perf_counter() - start) * 1000)
