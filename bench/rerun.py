@@ -126,3 +126,41 @@ def step_reruns(persona: str = "kari", runs: int = 7, lang: str = "nb") -> dict[
         "median_ratio": round(statistics.median(ratios), 2),
         "max_ratio": max(ratios),
     }
+
+
+def next_clicks(persona: str = "kari", runs: int = 5, lang: str = "nb") -> dict[str, Any]:
+    """Server script time of one press of "next" on each step (every run it causes, summed),
+    against a press of "Next" on the bare page, alternating."""
+    from streamlit.testing.v1 import AppTest
+
+    from bpa_ui import steps
+
+    timer = ScriptTimer()
+    timer.install()
+    try:
+        bare = AppTest.from_file(str(BARE), default_timeout=60).run()
+        at = _app_with(persona, lang)
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        for step in steps.sequence()[:-1]:
+            for _ in range(runs):
+                at.switch_page(step.file).run()
+                at.run()
+                mark = len(timer.times)
+                at.button(key="nav_next").click().run()
+                app_times.append(sum(timer.times[mark:]))
+                if at.exception or str(at.title[0].value) == "":
+                    raise RuntimeError(f"next from {step.id} failed")
+                mark = len(timer.times)
+                bare.button(key="nav_next").click().run()
+                bare_times.append(sum(timer.times[mark:]))
+    finally:
+        timer.uninstall()
+    app_ms, bare_ms = statistics.median(app_times), statistics.median(bare_times)
+    return {
+        "persona": persona,
+        "presses": len(app_times),
+        "app_ms": round(app_ms, 2),
+        "bare_ms": round(bare_ms, 2),
+        "ratio": round(app_ms / bare_ms, 2),
+    }

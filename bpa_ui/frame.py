@@ -280,10 +280,15 @@ def _pages() -> list[st.Page]:
 def run() -> None:
     lang = current_language()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
+    page = st.navigation(_pages(), position="sidebar")
+    # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
+    # so the step being left is not drawn again first (see bench/).
+    goto = st.session_state.pop(GOTO_KEY, None)
+    if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
+        st.switch_page(page_path(str(goto)))
     set_document_language(lang)
     st.html(STYLE + uploader_style())
     sidebar()
-    page = st.navigation(_pages(), position="sidebar")
     try:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log
