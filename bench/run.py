@@ -3,7 +3,8 @@
 Measures the app against a bare Streamlit page (bench/bare_app.py) side by side in one run,
 prints a table and writes the medians to bench/results/bench-<time>.json (gitignored):
 
-- step rerun: server-side script time per step with a persona's answers loaded (AppTest);
+- step rerun: server-side script time per step with a persona's answers loaded (AppTest), and
+  the server time of one press of "next" (every run it causes);
 - click to next step: Chromium, from pressing "next" to the new step's h1 visible;
 - PDF: each persona's application, and a stress draft with 50 000 characters of free text;
 - cold start: `streamlit run` to /_stcore/health ok and the first h1 painted;
@@ -80,6 +81,18 @@ def table(results: dict[str, Any]) -> list[str]:
                 f"{rerun['median_ratio']:.1f}x",
                 f"<= {TARGETS['rerun_ratio']}x",
                 verdict(rerun["median_ratio"] <= TARGETS["rerun_ratio"]),
+            )
+        )
+    press = results.get("next_press_server")
+    if press:
+        rows.append(
+            (
+                f"server time per press of next (n={press['presses']})",
+                f"{press['app_ms']:.1f} ms",
+                f"{press['bare_ms']:.1f} ms",
+                f"{press['ratio']:.1f}x",
+                "(info)",
+                "",
             )
         )
     click = results.get("browser", {}).get("click_to_next") if results.get("browser") else None
@@ -210,10 +223,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         steps.append(("import", "import time", lambda: import_time(max(args.runs, 7))))
     if "rerun" in parts:
-        from bench.rerun import step_reruns
+        from bench.rerun import next_clicks, step_reruns
 
         steps.append(
             ("step_rerun", "step reruns", lambda: step_reruns(args.rerun_persona, args.runs))
+        )
+        steps.append(
+            (
+                "next_press_server",
+                "server time per press of next",
+                lambda: next_clicks(args.rerun_persona, max(args.runs // 2, 3)),
+            )
         )
     if "pdf" in parts:
         from bench.pdf import pdf_builds

@@ -50,16 +50,20 @@ def week_spec(
     }
     tooltip = [{"field": "label", "type": "nominal"}, {"field": "shown", "type": "nominal"}]
     limit_x = {"field": "hours", "type": "quantitative"}
+    # The data sits in the layers, not at the top: Streamlit turns top-level data into an Arrow
+    # table through pandas, and importing pandas took about a second on the first week step.
+    bar_data = {"values": values}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": values},
         "height": {"step": 30},
         "layer": [
             {
+                "data": bar_data,
                 "mark": {"type": "bar", "color": "#1f5f99"},
                 "encoding": {"x": x, "y": y, "tooltip": tooltip},
             },
             {
+                "data": bar_data,
                 "mark": {"type": "text", "align": "left", "dx": 4, "color": "#000000"},
                 "encoding": {
                     "x": x,
