@@ -1,7 +1,9 @@
-"""Server-side figures that need a real server and browser: cold start and memory per session.
+"""Figures that need a real server and browser: click to next step, cold start, memory per
+session; and the import time of bpa_core (a subprocess, no browser).
 
-Each is measured for the app and for the bare page (bench/bare_app.py) in the same run, so the
-ratio says what the app costs on top of Streamlit itself on this machine.
+Each browser figure is measured for the app and for the bare page (bench/bare_app.py) in the same
+run, alternating app and bare where runs repeat, so the ratio says what the app costs on top of
+Streamlit itself on this (shared, noisy) machine.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.browser.server import start_server, stop_server  # noqa: E402
+from tests.browser.server import Server, start_server, stop_server  # noqa: E402
 
 APP = "app.py"
 BARE = "bench/bare_app.py"
+PERSONAS = ROOT / "tests" / "personas"
+NEXT = ".st-key-nav_next button"
 
 
 def rss_kib(pid: int) -> int:
@@ -30,42 +34,168 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
-def _first_paint(browser: Any, url: str) -> None:
-    context = browser.new_context()
+def _idle(page: Any) -> None:
+    """Wait until the script run has finished (Streamlit's status widget is gone or empty)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText === ''",
+        timeout=60_000,
+    )
+
+
+def _h1_starts(page: Any, prefix: str) -> None:
+    page.wait_for_function(
+        "(p) => Array.from(document.querySelectorAll('h1'))"
+        ".some(h => h.textContent.trim().startsWith(p) && h.offsetParent !== null)",
+        arg=prefix,
+        timeout=60_000,
+        polling="raf",
+    )
+
+
+def _open(browser: Any, url: str) -> tuple[Any, Any]:
+    context = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(60_000)
     page.goto(url)
     page.wait_for_selector("h1", state="visible", timeout=60_000)
-    context.close()
+    return context, page
 
 
-def cold_start(browser: Any, script: str, runs: int) -> float:
+def _load_persona(page: Any, persona: str) -> None:
+    """Open the persona's draft file on the start page; the app goes to "check your answers"."""
+    page.set_input_files("input[type=file]", str(PERSONAS / f"{persona}.json"))
+    _h1_starts(page, "Steg 10 av")
+    _idle(page)
+
+
+# --- click to next step -------------------------------------------------------------------
+
+
+def _timed_click(page: Any, prefix: str) -> float:
+    button = page.locator(NEXT)
+    button.wait_for(state="visible")
+    start = time.perf_counter()
+    button.click()
+    _h1_starts(page, prefix)
+    elapsed = (time.perf_counter() - start) * 1000
+    _idle(page)
+    return elapsed
+
+
+def app_clicks(browser: Any, server: Server, persona: str) -> list[dict[str, Any]]:
+    """With the persona's answers loaded: from step 1, press "next" through every step."""
+    context, page = _open(browser, server.url + "/?lang=nb")
+    try:
+        _load_persona(page, persona)
+        page.locator("[data-testid='stSidebarNav'] a").first.click()
+        _h1_starts(page, "Steg 1 av")
+        _idle(page)
+        total = int(page.locator("h1").first.inner_text().split(" av ")[1].split()[0])
+        rows = []
+        for n in range(2, total + 1):
+            ms = _timed_click(page, f"Steg {n} av")
+            rows.append({"persona": persona, "to_step": n, "ms": round(ms, 1)})
+        return rows
+    finally:
+        context.close()
+
+
+def bare_clicks(browser: Any, server: Server, presses: int) -> list[float]:
+    context, page = _open(browser, server.url)
+    try:
+        _idle(page)
+        return [_timed_click(page, f"Bare page {n}") for n in range(1, presses + 1)]
+    finally:
+        context.close()
+
+
+def click_to_next(browser: Any, personas: tuple[str, ...]) -> dict[str, Any]:
+    app_server, bare_server = start_server(APP), start_server(BARE)
+    try:
+        app_rows: list[dict[str, Any]] = []
+        bare_ms: list[float] = []
+        for persona in personas:  # alternate: one app journey, then as many bare presses
+            rows = app_clicks(browser, app_server, persona)
+            app_rows += rows
+            bare_ms += bare_clicks(browser, bare_server, len(rows))
+    finally:
+        stop_server(app_server)
+        stop_server(bare_server)
+    app_ms = [r["ms"] for r in app_rows]
+    by_step: dict[int, list[float]] = {}
+    for r in app_rows:
+        by_step.setdefault(r["to_step"], []).append(r["ms"])
+    return {
+        "clicks": len(app_ms),
+        "personas": list(personas),
+        "app_median_ms": round(statistics.median(app_ms), 1),
+        "app_max_ms": round(max(app_ms), 1),
+        "bare_median_ms": round(statistics.median(bare_ms), 1),
+        "ratio": round(statistics.median(app_ms) / statistics.median(bare_ms), 2),
+        "by_step_median_ms": {
+            str(k): round(statistics.median(v), 1) for k, v in sorted(by_step.items())
+        },
+    }
+
+
+# --- cold start -----------------------------------------------------------------------------
+
+
+def _cold_start_once(browser: Any, script: str) -> float:
+    start = time.perf_counter()
+    server = start_server(script)
+    try:
+        context, _page = _open(browser, server.url)
+        elapsed = time.perf_counter() - start
+        context.close()
+        return elapsed
+    finally:
+        stop_server(server)
+
+
+def cold_start(browser: Any, runs: int) -> dict[str, Any]:
     """Median seconds from `streamlit run` to health ok and the first page's h1 painted."""
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        server = start_server(script)
-        try:
-            _first_paint(browser, server.url)
-            times.append(time.perf_counter() - t0)
-        finally:
-            stop_server(server)
-    return statistics.median(times)
+    app: list[float] = []
+    bare: list[float] = []
+    for i in range(runs):  # alternate, and swap who goes first, against order effects
+        first, second = (APP, BARE) if i % 2 == 0 else (BARE, APP)
+        for script in (first, second):
+            (app if script == APP else bare).append(_cold_start_once(browser, script))
+    a, b = statistics.median(app), statistics.median(bare)
+    return {"runs": runs, "app_s": round(a, 3), "bare_s": round(b, 3), "ratio": round(a / b, 2)}
 
 
-def memory_per_session(browser: Any, script: str, sessions: int) -> float:
-    """Server resident memory added per open browser session, in MB (median of nothing: one run)."""
+# --- memory per session ---------------------------------------------------------------------
+
+
+def _app_session(browser: Any, server: Server, persona: str) -> Any:
+    """A session with a persona's answers loaded that has visited the result and the application."""
+    context, page = _open(browser, server.url + "/?lang=nb")
+    _load_persona(page, persona)
+    _timed_click(page, "Steg 11 av")
+    _timed_click(page, "Steg 12 av")
+    return context
+
+
+def _bare_session(browser: Any, server: Server, _persona: str) -> Any:
+    context, page = _open(browser, server.url)
+    _idle(page)
+    page.get_by_label("Name").fill("Kari Nordmann")
+    _timed_click(page, "Bare page 1")
+    return context
+
+
+def _memory(browser: Any, script: str, sessions: int, personas: tuple[str, ...]) -> float:
+    open_session = _app_session if script == APP else _bare_session
     server = start_server(script)
     contexts = []
     try:
-        _first_paint(browser, server.url)  # warm: the first session loads modules
-        time.sleep(1)
+        open_session(browser, server, personas[0]).close()  # warm: imports, first session
+        time.sleep(2)
         before = rss_kib(server.process.pid)
-        for _ in range(sessions):
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(server.url)
-            page.wait_for_selector("h1", state="visible", timeout=60_000)
-            contexts.append(context)
+        for i in range(sessions):
+            contexts.append(open_session(browser, server, personas[i % len(personas)]))
         time.sleep(2)
         after = rss_kib(server.process.pid)
         return (after - before) / 1024 / sessions
@@ -75,68 +205,80 @@ def memory_per_session(browser: Any, script: str, sessions: int) -> float:
         stop_server(server)
 
 
-def import_time(runs: int) -> dict[str, Any]:
-    """Median wall time of `python -c "import bpa_core"`, against bare `python -c pass`."""
-
-    def median_of(code: str) -> float:
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-            times.append(time.perf_counter() - t0)
-        return statistics.median(times)
-
-    bare = median_of("pass")
-    full = median_of("import bpa_core, bpa_core.draft, bpa_core.rules, bpa_core.documents")
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, bpa_core, bpa_core.draft, bpa_core.rules, bpa_core.documents;"
-            "print(any(m.startswith('reportlab') for m in sys.modules))",
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+def memory_per_session(browser: Any, sessions: int, personas: tuple[str, ...]) -> dict[str, Any]:
+    """Server resident memory added per open session, in MB (one run each: it is slow)."""
+    app = _memory(browser, APP, sessions, personas)
+    bare = _memory(browser, BARE, sessions, personas)
     return {
-        "import_bpa_core_ms": round((full - bare) * 1000, 1),
-        "python_startup_ms": round(bare * 1000, 1),
-        "reportlab_imported": check.stdout.strip() == "True",
+        "sessions": sessions,
+        "app_mb": round(app, 2),
+        "bare_mb": round(bare, 2),
+        "extra_mb": round(app - bare, 2),
     }
 
 
-def run(runs: int = 3, sessions: int = 20) -> dict[str, Any]:
-    from playwright.sync_api import sync_playwright
+# --- import ---------------------------------------------------------------------------------
 
-    results: dict[str, Any] = {"import": import_time(max(runs, 5))}
+REPORTLAB_CHECK = (
+    "import sys, {modules}; print(any(m.split('.')[0] == 'reportlab' for m in sys.modules))"
+)
+FULL = "bpa_core, bpa_core.draft, bpa_core.rules, bpa_core.documents.build"
+
+
+def import_time(runs: int) -> dict[str, Any]:
+    """Median wall time of `python -c "import bpa_core"` less `python -c pass`, alternating; and
+    the same for what the app imports of bpa_core before any PDF is asked for."""
+    times: dict[str, list[float]] = {"pass": [], "bpa_core": [], FULL: []}
+    codes = (("pass", "pass"), ("bpa_core", "import bpa_core"), (FULL, "import " + FULL))
+    for _ in range(runs):
+        for name, code in codes:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+            times[name].append((time.perf_counter() - start) * 1000)
+    bare = statistics.median(times["pass"])
+
+    def reportlab_after(modules: str) -> bool:
+        out = subprocess.run(
+            [sys.executable, "-c", REPORTLAB_CHECK.format(modules=modules)],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        return out.stdout.strip() == "True"
+
+    return {
+        "runs": runs,
+        "python_startup_ms": round(bare, 1),
+        "import_bpa_core_ms": round(statistics.median(times["bpa_core"]) - bare, 1),
+        "import_draft_rules_documents_ms": round(statistics.median(times[FULL]) - bare, 1),
+        "reportlab_imported": reportlab_after(FULL),
+    }
+
+
+# --- all browser parts ----------------------------------------------------------------------
+
+
+def browser_figures(
+    runs: int, sessions: int, personas: tuple[str, ...], log: Any = print
+) -> dict[str, Any] | None:
+    """Click to next, cold start and memory; None (with a message) when there is no Chromium."""
     path = chromium_path()
     if path is None:
-        print("browser parts skipped: no Chromium (sudo apt-get install chromium)")
-        return results
+        log("browser parts skipped: no Chromium found (sudo apt-get install chromium)")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         try:
-            app, bare = cold_start(browser, APP, runs), cold_start(browser, BARE, runs)
-            results["cold_start_s"] = {
-                "app": round(app, 3),
-                "bare": round(bare, 3),
-                "ratio": round(app / bare, 2),
-            }
-            app_mb = memory_per_session(browser, APP, sessions)
-            bare_mb = memory_per_session(browser, BARE, sessions)
-            results["memory_per_session_mb"] = {
-                "app": round(app_mb, 2),
-                "bare": round(bare_mb, 2),
-                "sessions": sessions,
-            }
+            log("click to next step ...")
+            results["click_to_next"] = click_to_next(browser, personas)
+            log("cold start ...")
+            results["cold_start"] = cold_start(browser, runs)
+            log(f"memory over {sessions} sessions ...")
+            results["memory_per_session"] = memory_per_session(browser, sessions, personas)
         finally:
             browser.close()
     return results
-
-
-if __name__ == "__main__":
-    import json
-
-    print(json.dumps(run(), indent=2))

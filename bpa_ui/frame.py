@@ -165,25 +165,40 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
             _("Some answers above need a look. They are kept as you wrote them."),
             icon=":material/warning:",
         )
+    # The buttons switch step in their callback: the next run goes straight to the new step
+    # (``begin`` switches before anything is drawn) instead of first redrawing this whole step
+    # and then switching, which made every "next" cost two full runs (see bench/).
     cols = st.columns(2)
     with cols[0]:
-        if back is not None and st.button(
-            _("Back: {title}").format(title=_(back.title)),
-            key="nav_back",
-            icon=":material/arrow_back:",
-        ):
-            st.switch_page(back.file)
+        if back is not None:
+            st.button(
+                _("Back: {title}").format(title=_(back.title)),
+                key="nav_back",
+                icon=":material/arrow_back:",
+                on_click=go_to,
+                args=(back.id,),
+            )
     with cols[1]:
         if forward is not None:
-            label = next_label or _("Next: {title}").format(title=_(forward.title))
-            if st.button(label, key="nav_next", type="primary", icon=":material/arrow_forward:"):
-                st.switch_page(forward.file)
-    if (
-        st.session_state.get(FROM_CHECK_KEY)
-        and step_id not in (steps.CHECK, steps.RESULT, steps.START)
-        and st.button(_("Back to check your answers"), key="nav_check")
+            st.button(
+                next_label or _("Next: {title}").format(title=_(forward.title)),
+                key="nav_next",
+                type="primary",
+                icon=":material/arrow_forward:",
+                on_click=go_to,
+                args=(forward.id,),
+            )
+    if st.session_state.get(FROM_CHECK_KEY) and step_id not in (
+        steps.CHECK,
+        steps.RESULT,
+        steps.START,
     ):
-        st.switch_page(page_path(steps.CHECK))
+        st.button(
+            _("Back to check your answers"),
+            key="nav_check",
+            on_click=go_to,
+            args=(steps.CHECK,),
+        )
 
 
 def language_switch(key: str = "language_choice", *, horizontal: bool = True) -> None:
@@ -270,10 +285,15 @@ def _pages() -> list[st.Page]:
 def run() -> None:
     lang = current_language()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
+    page = st.navigation(_pages(), position="sidebar")
+    # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
+    # so the step being left is not drawn again first (see bench/).
+    goto = st.session_state.pop(GOTO_KEY, None)
+    if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
+        st.switch_page(page_path(str(goto)))
     set_document_language(lang)
     st.html(STYLE + uploader_style())
     sidebar()
-    page = st.navigation(_pages(), position="sidebar")
     try:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log

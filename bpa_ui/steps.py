@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
 from bpa_core.i18n import N_
@@ -32,7 +33,14 @@ class Step:
 
     @property
     def exists(self) -> bool:
-        return (ROOT / self.file).is_file()
+        return _is_file(self.file)
+
+
+@cache
+def _is_file(file: str) -> bool:
+    """Whether a page file is there: asked dozens of times per run, so looked up once per
+    process (a static fact about the code, not about a user)."""
+    return (ROOT / file).is_file()
 
 
 START = "start"

@@ -7,7 +7,6 @@ import streamlit as st
 
 from bpa_core.documents.build import build_documents
 from bpa_core.render.names import draft_file_name, pdf_file_name
-from bpa_core.render.pdf import render_pdf
 from bpa_ui.document_view import document_language_select
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
@@ -36,6 +35,9 @@ choice = st.radio(
 )
 lang = document_language_select(draft)
 if st.button(_("Make the PDF"), type="primary"):
+    # ReportLab is imported when the first PDF is asked for, not when the step is shown.
+    from bpa_core.render.pdf import render_pdf
+
     documents = build_documents(draft, choice, lang)
     st.download_button(
         _("Download the PDF"),

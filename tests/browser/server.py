@@ -49,7 +49,7 @@ def start_server(script: str = "app.py", extra_args: list[str] | None = None) ->
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.port",
             str(port),
             "--server.address",

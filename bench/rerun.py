@@ -1,0 +1,166 @@
+"""Step rerun: the server-side script time of each step with a persona's answers loaded, in
+AppTest, against the bare page (bench/bare_app.py) measured in the same loop.
+
+The time is that of Streamlit's ScriptRunner running the script (what a server spends per
+rerun), not AppTest's own bookkeeping around it. AppTest compiles the scripts anew on every run,
+unlike a real server: the benchmark gives both apps one shared script cache, as a server has.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+BARE = ROOT / "bench" / "bare_app.py"
+ASSESSED_ON = date(2026, 11, 22)
+
+
+class ScriptTimer:
+    """Times ScriptRunner._run_script (one whole rerun of the script) while installed."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self._undo: Callable[[], None] | None = None
+
+    def install(self) -> None:
+        from streamlit.runtime.scriptrunner import script_runner
+        from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+        from streamlit.testing.v1 import local_script_runner
+
+        original = script_runner.ScriptRunner._run_script
+        shared = ScriptCache()
+        times = self.times
+
+        def timed(runner: Any, *args: Any, **kwargs: Any) -> None:
+            start = time.perf_counter()
+            try:
+                original(runner, *args, **kwargs)
+            finally:
+                times.append((time.perf_counter() - start) * 1000)
+
+        script_runner.ScriptRunner._run_script = timed  # type: ignore[method-assign]
+        local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+
+        def undo() -> None:
+            script_runner.ScriptRunner._run_script = original  # type: ignore[method-assign]
+            local_script_runner.ScriptCache = ScriptCache  # type: ignore[misc]
+
+        self._undo = undo
+
+    def uninstall(self) -> None:
+        if self._undo is not None:
+            self._undo()
+            self._undo = None
+
+    def last(self) -> float:
+        return self.times[-1]
+
+
+def _app_with(persona: str, lang: str) -> Any:
+    from streamlit.testing.v1 import AppTest
+
+    from bpa_core.draft import load_draft
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.session_state["assess_on"] = ASSESSED_ON
+    at.session_state["draft"] = load_draft(
+        (ROOT / "tests" / "personas" / f"{persona}.json").read_bytes()
+    )
+    return at.run()
+
+
+def step_reruns(persona: str = "kari", runs: int = 7, lang: str = "nb") -> dict[str, Any]:
+    """Median script time per step (app) and of the bare page, alternating app and bare runs."""
+    from streamlit.testing.v1 import AppTest
+
+    from bpa_ui import steps
+
+    timer = ScriptTimer()
+    timer.install()
+    try:
+        bare = AppTest.from_file(str(BARE), default_timeout=60).run()
+        at = _app_with(persona, lang)
+        rows = []
+        bare_all: list[float] = []
+        for step in steps.sequence():
+            at.switch_page(step.file).run()
+            if at.exception:
+                raise RuntimeError(f"step {step.id} raised: {[e.value for e in at.exception]}")
+            at.run()  # warm: the first run after a switch sets up the page's widgets
+            bare.run()
+            app_times, bare_times = [], []
+            for _ in range(runs):
+                at.run()
+                app_times.append(timer.last())
+                bare.run()
+                bare_times.append(timer.last())
+            title = str(at.title[0].value)
+            app_ms, bare_ms = statistics.median(app_times), statistics.median(bare_times)
+            bare_all += bare_times
+            rows.append(
+                {
+                    "step": step.id,
+                    "heading": title,
+                    "app_ms": round(app_ms, 2),
+                    "bare_ms": round(bare_ms, 2),
+                    "ratio": round(app_ms / bare_ms, 2),
+                }
+            )
+    finally:
+        timer.uninstall()
+    ratios = [r["ratio"] for r in rows]
+    return {
+        "persona": persona,
+        "lang": lang,
+        "runs_per_step": runs,
+        "steps": rows,
+        "bare_ms": round(statistics.median(bare_all), 2),
+        "median_app_ms": round(statistics.median(r["app_ms"] for r in rows), 2),
+        "median_ratio": round(statistics.median(ratios), 2),
+        "max_ratio": max(ratios),
+    }
+
+
+def next_clicks(persona: str = "kari", runs: int = 5, lang: str = "nb") -> dict[str, Any]:
+    """Server script time of one press of "next" on each step (every run it causes, summed),
+    against a press of "Next" on the bare page, alternating."""
+    from streamlit.testing.v1 import AppTest
+
+    from bpa_ui import steps
+
+    timer = ScriptTimer()
+    timer.install()
+    try:
+        bare = AppTest.from_file(str(BARE), default_timeout=60).run()
+        at = _app_with(persona, lang)
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        for step in steps.sequence()[:-1]:
+            for _ in range(runs):
+                at.switch_page(step.file).run()
+                at.run()
+                mark = len(timer.times)
+                at.button(key="nav_next").click().run()
+                app_times.append(sum(timer.times[mark:]))
+                if at.exception or str(at.title[0].value) == "":
+                    raise RuntimeError(f"next from {step.id} failed")
+                mark = len(timer.times)
+                bare.button(key="nav_next").click().run()
+                bare_times.append(sum(timer.times[mark:]))
+    finally:
+        timer.uninstall()
+    app_ms, bare_ms = statistics.median(app_times), statistics.median(bare_times)
+    return {
+        "persona": persona,
+        "presses": len(app_times),
+        "app_ms": round(app_ms, 2),
+        "bare_ms": round(bare_ms, 2),
+        "ratio": round(app_ms / bare_ms, 2),
+    }
