@@ -12,6 +12,7 @@ if __name__ == "__main__":
 
     run()
 else:
-    from bpa_ui.server import MIDDLEWARE, on_script_error
+    from bpa_ui.server import MIDDLEWARE, on_script_error, use_entrypoint_navigation
 
+    use_entrypoint_navigation()
     app = st.App("app.py", middleware=MIDDLEWARE, on_script_error=on_script_error)

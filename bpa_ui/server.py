@@ -82,3 +82,16 @@ def on_script_error(exc: Exception) -> bool:
 
     show_friendly_error(exc)
     return True
+
+
+def use_entrypoint_navigation() -> None:
+    """Always run app.py's st.navigation, also for a first request to a step's own address.
+
+    Streamlit still has its old multipage mode for apps with a ``pages/`` folder: until some run
+    has called ``st.navigation``, a request for ``/week`` would run ``pages/week.py`` alone, with
+    no frame (no language switch, no save or delete, file names in the sidebar). This app always
+    navigates from app.py, so the old mode is switched off before the first session starts.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False

@@ -63,3 +63,20 @@ def test_no_request_leaves_the_machine(app_server: Server, page: Any) -> None:
     page.wait_for_timeout(1500)
     assert seen
     assert outside == []
+
+
+def test_a_steps_own_address_runs_inside_the_frame(page: Any) -> None:
+    """A fresh server whose first request is a step's address (a bookmark, a reload)."""
+    from tests.browser.server import start_server, stop_server
+
+    server = start_server()
+    try:
+        page.goto(f"{server.url}/week?lang=nn")
+        wait_for_app(page)
+        page.wait_for_function("() => document.title.startsWith('Steg 4 av')")
+        sidebar = page.get_by_test_id("stSidebar")
+        # The frame's sidebar (language switch), not the old list of page file names.
+        sidebar.get_by_role("radiogroup").wait_for()
+        assert "arbeidsleder" not in sidebar.inner_text()
+    finally:
+        stop_server(server)
