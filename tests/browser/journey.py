@@ -287,6 +287,12 @@ class Journey:
         ).click()
         self.wait_for_step(step_id)
 
+    def go_to_check(self) -> None:
+        """Through the sidebar's navigation ("10. Check your answers")."""
+        name = f"{steps.number(steps.CHECK)}. {self.t(steps.by_id(steps.CHECK).title)}"
+        self.page.get_by_role("navigation").get_by_role("link", name=name, exact=True).click()
+        self.wait_for_step(steps.CHECK)
+
     def download_pdf(self) -> tuple[bytes, str]:
         """On the download page: make the PDF and download it. Returns (bytes, media URL)."""
         media: list[str] = []
