@@ -70,13 +70,23 @@ class Keyboard:
     def press_button(self, name: str, then: str) -> None:
         self.tab_to(name=name)
         self.page.keyboard.press("Enter")
-        self.journey.wait_for_step(then)
+        self.arrived(then)
+
+    def arrived(self, step_id: str) -> None:
+        """The new step is drawn and its h1 has focus: Tab goes on from the top of the step."""
+        self.journey.wait_for_step(step_id)
+        self.page.wait_for_function(
+            "w => document.activeElement && document.activeElement.tagName === 'H1'"
+            " && document.activeElement.textContent.trim().startsWith(w)",
+            arg=self.journey.heading(step_id),
+        )
 
 
 def test_whole_journey_by_keyboard(app_server: Server, page: Any) -> None:
     journey = Journey(page, app_server.url, "en")
     journey.open()
     kb = Keyboard(journey)
+    kb.arrived(steps.START)
     page.mouse.move(0, 0)  # the pointer stays out of the way; nothing below clicks
 
     question = "Who is filling in?"
