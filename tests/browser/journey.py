@@ -81,6 +81,10 @@ class Journey:
         want = self.heading(step_id)
         self.page.wait_for_function("w => document.title.startsWith(w)", arg=want)
         self.page.get_by_role("heading", level=1, name=want).wait_for()
+        # The back (or, on the first step, next) button is drawn last: the whole step is there.
+        if steps.by_id(step_id).section != steps.Section.APPEAL:  # the appeal has no back/next
+            last = self.back_name(step_id) if step_id != steps.START else self.next_name(step_id)
+            self.page.get_by_role("button", name=last, exact=True).wait_for()
         wait_for_app(self.page)
 
     def open(self) -> None:
@@ -123,6 +127,7 @@ class Journey:
         group = self.page.get_by_role("radiogroup", name=self.t(question), exact=True)
         group.get_by_text(self.t(option), exact=True).click()
         expect(group.get_by_role("radio", name=self.t(option), exact=True)).to_be_checked()
+        wait_for_app(self.page)
 
     def type(self, label: str, value: str) -> None:
         if value:

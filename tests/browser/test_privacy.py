@@ -121,7 +121,7 @@ def test_whole_journey_keeps_everything_private(watched: Watched, page: Any) -> 
             wait_for_app(page)
         step_id = journey.next(step_id)
     assert filled >= 20  # every free-text question of the journey
-    assert page.get_by_role("main").get_by_text(CANARY).count() >= 10
+    assert page.get_by_role("main").get_by_text(CANARY, exact=True).count() >= 20
     journey.next(steps.CHECK)
 
     journey.go_to("application")
@@ -150,7 +150,7 @@ def test_two_tabs_never_see_each_others_answers(watched: Watched, browser: Any) 
     for name in ("Ola Først", "Sara Andre"):
         context = browser.new_context(locale="nb-NO")
         page = context.new_page()
-        page.set_default_timeout(20_000)
+        page.set_default_timeout(30_000)
         journey = Journey(page, watched.server.url, "en")
         journey.open()
         tabs.append((context, journey, name))
