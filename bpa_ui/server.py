@@ -72,6 +72,38 @@ MIDDLEWARE = [Middleware(SecurityHeaders)]
 _log = logging.getLogger("bpa_veiviser")
 
 
+class WithoutExceptionText(logging.Filter):
+    """Streamlit logs an uncaught error (e.g. in a widget callback) with its traceback and
+    message before ``on_script_error`` runs: the message may hold what the user typed. Keep the
+    log line, with the error's type and place instead of the traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            from bpa_ui.errors import where
+
+            exc = record.exc_info[1]
+            record.msg = f"{record.getMessage()}: {type(exc).__name__} at {where(exc)}"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True
+
+
+# Streamlit's logger for uncaught errors in the app (streamlit/error_util.py).
+STREAMLIT_ERROR_LOGGERS = ("streamlit.error_util",)
+
+
+def quiet_streamlit_error_logs() -> None:
+    for name in STREAMLIT_ERROR_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, WithoutExceptionText) for f in logger.filters):
+            logger.addFilter(WithoutExceptionText())
+
+
+quiet_streamlit_error_logs()
+
+
 def on_script_error(exc: Exception) -> bool:
     """Last resort for errors the frame did not catch (e.g. in widget callbacks).
 

@@ -372,7 +372,10 @@ def totals(a: Assessment) -> None:
 def render() -> Any:
     draft = get_draft()
     a = assess(draft, assessment_date())
-    _notice()
+    # One slot whether or not there is a notice: the fields below keep their place in the page,
+    # so Streamlit never shows a stale copy of a field beside the new one (typing went into it).
+    with st.container():
+        _notice()
     with st.container(border=True):
         st.header(_("Add an activity"), anchor=False)
         _row_fields("add", draft)

@@ -81,7 +81,7 @@ def browser(chromium: str) -> Iterator[Any]:
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(30_000)
     try:
         yield page
     finally:
@@ -89,9 +89,10 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def wait_for_app(page: Any) -> None:
-    """Wait until Streamlit has rendered the page and finished running the script."""
+    """Wait until Streamlit has rendered the page and finished running the script: no running
+    indicator and no stale element (a stale copy of a field may still take typing, then vanish)."""
     page.wait_for_selector("h1", state="visible")
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText === ''",
+        "() => !document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
     )

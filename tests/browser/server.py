@@ -40,14 +40,22 @@ def _pump(stream: Any, sink: list[str]) -> None:
         sink.append(line)
 
 
-def start_server(script: str = "app.py", extra_args: list[str] | None = None) -> Server:
+def start_server(
+    script: str = "app.py",
+    extra_args: list[str] | None = None,
+    *,
+    env: dict[str, str] | None = None,
+    launcher: str = "streamlit",
+) -> Server:
+    """``python -m <launcher> run <script>`` on a free port of 127.0.0.1. ``launcher`` is
+    ``streamlit``, or a test module that prepares the process and then runs Streamlit's CLI."""
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "streamlit",
+            launcher,
             "run",
             script,
             "--server.port",
