@@ -6,7 +6,6 @@ answer is written to the one Draft in the session; user text is shown only as te
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -498,53 +497,40 @@ def _escape_heading(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|~" else ch for ch in text)
 
 
-def pdf_renderer() -> Callable[..., bytes] | None:
-    """``render_pdf(documents: Document | Sequence[Document]) -> bytes`` when it is installed."""
-    try:
-        from bpa_core.render.pdf import render_pdf  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return render_pdf  # type: ignore[no-any-return,unused-ignore]
+def pdf_of(document: Document) -> bytes:
+    """The PDF, made only when the user clicks (ReportLab is imported then, not before)."""
+    from bpa_core.render.pdf import render_pdf
+
+    return render_pdf(document)
 
 
 def downloads(letter: Document, access: Document) -> None:
     st.header(_("Download"))
-    render = pdf_renderer()
-    if render is None:
-        st.info(_("PDF is not ready yet. You can download the text."), icon=":material/info:")
-    else:
+    files = (
+        (letter, "letter", _("Download the appeal as PDF"), _("appeal-bpa.pdf"),
+         _("Download the appeal as text"), _("appeal-bpa.txt")),
+        (access, "access", _("Download the request to see the documents as PDF"),
+         _("access-request-bpa.pdf"), _("Download the request to see the documents as text"),
+         _("access-request-bpa.txt")),
+    )  # fmt: skip
+    for document, name, pdf_label, pdf_file, _text_label, _text_file in files:
         st.download_button(
-            _("Download the appeal as PDF"),
-            data=lambda: render(letter),
-            file_name=_("appeal-bpa.pdf"),
+            pdf_label,
+            data=lambda document=document: pdf_of(document),
+            file_name=pdf_file,
             mime="application/pdf",
-            key=K + "pdf_letter",
+            key=f"{K}pdf_{name}",
             on_click="ignore",
         )
+    for document, name, _pdf_label, _pdf_file, text_label, text_file in files:
         st.download_button(
-            _("Download the request to see the documents as PDF"),
-            data=lambda: render(access),
-            file_name=_("access-request-bpa.pdf"),
-            mime="application/pdf",
-            key=K + "pdf_access",
+            text_label,
+            data=document.plain_text().encode("utf-8"),
+            file_name=text_file,
+            mime="text/plain",
+            key=f"{K}txt_{name}",
             on_click="ignore",
         )
-    st.download_button(
-        _("Download the appeal as text"),
-        data=letter.plain_text().encode("utf-8"),
-        file_name=_("appeal-bpa.txt"),
-        mime="text/plain",
-        key=K + "txt_letter",
-        on_click="ignore",
-    )
-    st.download_button(
-        _("Download the request to see the documents as text"),
-        data=access.plain_text().encode("utf-8"),
-        file_name=_("access-request-bpa.txt"),
-        mime="text/plain",
-        key=K + "txt_access",
-        on_click="ignore",
-    )
 
 
 def main() -> None:
