@@ -28,7 +28,7 @@ class ScriptTimer:
         self.times: list[float] = []
         self._undo: Callable[[], None] | None = None
 
-    def install(self) -> None:
+    def attach(self) -> None:
         from streamlit.runtime.scriptrunner import script_runner
         from streamlit.runtime.scriptrunner.script_cache import ScriptCache
         from streamlit.testing.v1 import local_script_runner
@@ -83,7 +83,7 @@ def step_reruns(persona: str = "kari", runs: int = 7, lang: str = "nb") -> dict[
     from bpa_ui import steps
 
     timer = ScriptTimer()
-    timer.install()
+    timer.attach()
     try:
         bare = AppTest.from_file(str(BARE), default_timeout=60).run()
         at = _app_with(persona, lang)
@@ -136,7 +136,7 @@ def next_clicks(persona: str = "kari", runs: int = 5, lang: str = "nb") -> dict[
     from bpa_ui import steps
 
     timer = ScriptTimer()
-    timer.install()
+    timer.attach()
     try:
         bare = AppTest.from_file(str(BARE), default_timeout=60).run()
         at = _app_with(persona, lang)
