@@ -352,18 +352,13 @@ def appeal_letter(
         Section("attachments", _("Attachments"), (BulletList(_attachments(c)),), editable=False),
         _signature(c),
     ]
-    poa = _power_of_attorney(c, _("appeal this decision and to see the documents in my case"))
-    if poa is not None:
-        sections.append(poa)
-    title = _("Appeal against a decision on BPA")
-    return Document(
-        kind="appeal",
-        lang=c.lang,
-        title=title,
-        subject=_title(c, title),
-        dated=today,
-        sections=tuple(sections),
-        letterhead=letterhead(c),
+    return _letter(
+        c,
+        "appeal",
+        _("Appeal against a decision on BPA"),
+        sections,
+        today,
+        _power_of_attorney(c, _("appeal this decision and to see the documents in my case")),
     )
 
 
@@ -420,12 +415,29 @@ def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Doc
         Section("why", _("Why I ask"), tuple(why), editable=False),
         _signature(c),
     ]
-    poa = _power_of_attorney(c, _("see the documents in my case"))
-    if poa is not None:
-        sections.append(poa)
-    title = _("Request to see the case documents")
+    return _letter(
+        c,
+        "access_request",
+        _("Request to see the case documents"),
+        sections,
+        today,
+        _power_of_attorney(c, _("see the documents in my case")),
+    )
+
+
+def _letter(
+    c: _Context,
+    kind: str,
+    title: str,
+    sections: list[Section],
+    today: date,
+    power_of_attorney: Section | None,
+) -> Document:
+    """A letter from the person (or on their behalf): letterhead, sections, fullmakt last."""
+    if power_of_attorney is not None:
+        sections = [*sections, power_of_attorney]
     return Document(
-        kind="access_request",
+        kind=kind,
         lang=c.lang,
         title=title,
         subject=_title(c, title),
