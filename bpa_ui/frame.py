@@ -149,11 +149,16 @@ def begin(step_id: str) -> None:
         st.session_state[FROM_CHECK_KEY] = True
     elif step_id == steps.RESULT:
         st.session_state[FROM_CHECK_KEY] = False
-    if st.session_state.get(SHOWN_KEY) != step_id:
-        st.session_state[SHOWN_KEY] = step_id
-        count = int(st.session_state.get(FOCUS_COUNT_KEY, 0)) + 1
-        st.session_state[FOCUS_COUNT_KEY] = count
-        focus_heading(title, count)
+    # One slot whether or not focus moves: the focus script is drawn only on a step change, and
+    # without the slot every element below it would shift by one on the next run. Streamlit then
+    # draws each field anew, and what the user typed meanwhile was lost (seen on the week: the
+    # first number typed after arriving vanished).
+    with st.container():
+        if st.session_state.get(SHOWN_KEY) != step_id:
+            st.session_state[SHOWN_KEY] = step_id
+            count = int(st.session_state.get(FOCUS_COUNT_KEY, 0)) + 1
+            st.session_state[FOCUS_COUNT_KEY] = count
+            focus_heading(title, count)
 
 
 def end(step_id: str, *, next_label: str | None = None) -> None:
