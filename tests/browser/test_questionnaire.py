@@ -77,3 +77,26 @@ def test_save_my_answers_downloads_a_draft_file_that_restores(
     path = tmp_path / "draft.json"
     saved.save_as(path)
     assert load_draft(path.read_bytes()) == persona_draft("aanga")
+
+
+def test_typing_straight_after_arriving_on_a_step_is_kept(app_server: Server, page: Any) -> None:
+    """The first run after a step change used to draw one element fewer (the focus script) above
+    the fields, so Streamlit drew every field anew and a number typed meanwhile vanished."""
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_for_app(page)
+    page.get_by_role("button", name="Start the questions").click()
+    _wait_for_title(page, "Step 2 of 14")
+    page.get_by_role("button", name="Next: The need for help").click()
+    _wait_for_title(page, "Step 3 of 14")
+    page.get_by_role("button", name="Next: The week").click()
+    _wait_for_title(page, "Step 4 of 14 – The week")
+    activity = page.get_by_label("What the help is for", exact=True)
+    minutes = page.get_by_label("Minutes each time", exact=True)
+    activity.fill("Stell")
+    activity.press("Tab")  # starts a run; type on at once, as a quick keyboard user does
+    minutes.fill("45")
+    minutes.press("Tab")
+    wait_for_app(page)
+    page.get_by_role("button", name="Add activity", exact=True).click()
+    page.get_by_role("heading", name="Activities (1)", exact=True).wait_for()
+    assert page.get_by_text("45 min × 1 per day", exact=False).count() == 1
