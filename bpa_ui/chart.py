@@ -112,7 +112,7 @@ def week_chart(a: Assessment) -> None:
     values = [
         {
             "label": labels.category(Category(c)),
-            "hours": display_hours(m),
+            "hours": float(display_hours(m)),
             "shown": fmt.hours_number(m),
         }
         for c, m in a.counted_by_category.items()
@@ -120,7 +120,7 @@ def week_chart(a: Assessment) -> None:
     values.append(
         {
             "label": total_label,
-            "hours": display_hours(a.counted_minutes),
+            "hours": float(display_hours(a.counted_minutes)),
             "shown": fmt.hours_number(a.counted_minutes),
         }
     )
@@ -131,7 +131,7 @@ def week_chart(a: Assessment) -> None:
         },
         {"hours": rules.right_minutes / 60, "text": fmt.hours(Fraction(rules.right_minutes))},
     ]
-    top = max(36.0, display_hours(a.counted_minutes) + 4)
+    top = max(36.0, float(display_hours(a.counted_minutes)) + 4)
     spec = week_spec(
         values, limits, x_title=_("Hours per week"), top=top, category_title=_("Category")
     )

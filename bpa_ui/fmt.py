@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 
 from babel.dates import format_date
@@ -21,8 +20,7 @@ def babel_locale() -> str:
 
 def hours_number(minutes: Fraction) -> str:
     """Weekly minutes as hours with at most one decimal: ``34,5`` (rounded for display only)."""
-    value = Decimal(str(display_hours(minutes)))
-    return format_decimal(value, format="#,##0.#", locale=babel_locale())
+    return format_decimal(display_hours(minutes), format="#,##0.#", locale=babel_locale())
 
 
 def hours(minutes: Fraction) -> str:

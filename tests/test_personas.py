@@ -77,6 +77,7 @@ def test_cli_prints_the_expected_outcome(name: str) -> None:
     )
     data = json.loads(out.stdout)
     assert data["outcome"] == described["expected"]["outcome"]
-    assert data["counted_hours_per_week"] == display_hours(
-        assess(persona_draft(name), on=on).counted_minutes
-    )
+    # The CLI's hours against the persona's own description (rounded to one or two decimals).
+    shown = Fraction(str(data["counted_hours_per_week"]))
+    assert abs(shown - Fraction(str(described["expected"]["counted_hours"]))) <= Fraction(1, 20)
+    assert shown == display_hours(assess(persona_draft(name), on=on).counted_minutes)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from bpa_core.rules.hours import display_hours
 
 # Babel locales per document or interface language; English dates as written in Europe.
 BABEL_LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
@@ -29,8 +31,7 @@ def full_date(day: date, lang: str) -> str:
 
 def minutes_as_hours(minutes: Fraction) -> Decimal:
     """Minutes per week as hours, rounded half up to one decimal: for display only."""
-    hours = Decimal(minutes.numerator) / Decimal(minutes.denominator) / Decimal(60)
-    return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return display_hours(minutes)
 
 
 def hours_text(hours: Decimal, lang: str) -> str:

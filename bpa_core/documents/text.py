@@ -38,7 +38,7 @@ CATEGORY_NAMES: dict[Category, str] = {
 
 def hours_decimal(minutes: Fraction) -> Decimal:
     """Minutes as hours to one decimal, rounded as the rules round for display (half up)."""
-    return Decimal(str(display_hours(minutes)))  # the shortest repr of a tenth is exact
+    return display_hours(minutes)
 
 
 @dataclass(frozen=True)

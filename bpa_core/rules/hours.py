@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -110,7 +111,10 @@ def hours(minutes: Fraction) -> Fraction:
     return minutes / 60
 
 
-def display_hours(minutes: Fraction) -> float:
-    """Hours rounded to one decimal, half up — for display only, never for comparison."""
+def display_hours(minutes: Fraction) -> Decimal:
+    """Hours rounded to one decimal, half up — for display only, never for comparison.
+
+    Exact: the tenths are found with fractions, and a whole number of tenths is exact in Decimal.
+    """
     tenths = (minutes * 10 / 60 + Fraction(1, 2)).__floor__()
-    return tenths / 10
+    return Decimal(tenths).scaleb(-1)

@@ -31,7 +31,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
         "is_child": a.is_child,
         "counted_minutes_per_week": _minutes(a.counted_minutes),
         "counted_minutes_per_week_exact": _exact(a.counted_minutes),
-        "counted_hours_per_week": display_hours(a.counted_minutes),
+        "counted_hours_per_week": float(display_hours(a.counted_minutes)),
         "total_minutes_per_week_exact": _exact(a.total_minutes),
         "excluded_minutes_by_reason": {r.value: _minutes(m) for r, m in a.excluded_minutes.items()},
         "excluded_minutes_by_reason_exact": {
