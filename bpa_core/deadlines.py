@@ -20,8 +20,28 @@ from zoneinfo import ZoneInfo
 
 from bpa_core.i18n import N_
 
-APPEAL_WEEKS = 4  # pbrl. § 7-5: four weeks
-LATE_APPEAL_LIMIT_YEARS = 1  # forvaltningsloven § 31 third paragraph
+
+@dataclass(frozen=True)
+class AppealRules:
+    """The appeal's time limits from ``valid_from``, as dated data (a change of law is a new
+    entry). The new forvaltningsloven (LOV-2025-06-20-81, § 63) is adopted but not in force."""
+
+    valid_from: date
+    appeal_weeks: int  # pbrl. § 7-5: four weeks from when the decision was received
+    late_appeal_limit_years: int  # forvaltningsloven § 31 third paragraph: never after one year
+
+
+APPEAL_RULES: tuple[AppealRules, ...] = (
+    AppealRules(valid_from=date(2001, 1, 1), appeal_weeks=4, late_appeal_limit_years=1),
+)
+
+
+def appeal_rules_for(day: date) -> AppealRules:
+    """The time limits in force on ``day`` (the earliest entry for any day before it)."""
+    in_force = [r for r in APPEAL_RULES if r.valid_from <= day] or [APPEAL_RULES[0]]
+    return max(in_force, key=lambda r: r.valid_from)
+
+
 SOURCES: tuple[str, ...] = ("pbrl_7_5", "dl_148_149")
 NORWAY = ZoneInfo("Europe/Oslo")
 
@@ -178,7 +198,7 @@ def next_working_day(day: date) -> tuple[date, tuple[tuple[date, MoveReason], ..
 
 def appeal_deadline(received: date) -> Deadline:
     """The appeal deadline for a decision received on ``received`` (bpa-rules.md § 5)."""
-    plain = received + timedelta(weeks=APPEAL_WEEKS)
+    plain = received + timedelta(weeks=appeal_rules_for(received).appeal_weeks)
     deadline, skipped = next_working_day(plain)
     if not skipped:
         return Deadline(received=received, deadline=deadline)
@@ -196,7 +216,7 @@ def late_appeal_limit(decision_date: date) -> date:
 
     A decision of 29 February has its limit on 28 February the year after (the earlier day).
     """
-    year = decision_date.year + LATE_APPEAL_LIMIT_YEARS
+    year = decision_date.year + appeal_rules_for(decision_date).late_appeal_limit_years
     try:
         return decision_date.replace(year=year)
     except ValueError:  # 29 February
@@ -213,10 +233,12 @@ class DeadlineStatus(StrEnum):
 
 
 def deadline_status(deadline: Deadline, today: date, decision_date: date | None) -> DeadlineStatus:
+    """Without the decision's own date, the day it was received stands in for it: a decision is
+    made no later than it is received, so a year after that is surely too late."""
     if today < deadline.deadline:
         return DeadlineStatus.OPEN
     if today == deadline.deadline:
         return DeadlineStatus.LAST_DAY
-    if decision_date is not None and today > late_appeal_limit(decision_date):
+    if today > late_appeal_limit(decision_date or deadline.received):
         return DeadlineStatus.TOO_LATE
     return DeadlineStatus.PASSED

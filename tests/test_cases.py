@@ -2,7 +2,7 @@
 
 A case's draft is merged over an adult base (born 1990, need caused by disability, over 2 years,
 no night or two-helper need, 32 hours of personal care). Only the expected keys given are checked;
-a given ``flags`` or ``missing`` list must match exactly.
+a given ``flags``, ``missing`` or ``criterion_sources`` list must match exactly.
 """
 
 from __future__ import annotations
@@ -97,6 +97,10 @@ def test_case(case: dict[str, Any]) -> None:
     cited |= {SOURCES[s].short for c in result.criteria for s in c.sources}
     for source in expected.get("sources", []):
         assert source in cited
+    # A criterion's own sources, exactly: a source dropped from one criterion is caught.
+    for criterion_id, shorts in expected.get("criterion_sources", {}).items():
+        got = [SOURCES[s].short for s in result.criterion(criterion_id).sources]
+        assert got == shorts, criterion_id
 
     # Invariants of every case: counted + excluded = total, and nothing negative.
     assert result.counted_minutes + sum(result.excluded_minutes.values()) == result.total_minutes

@@ -232,8 +232,12 @@ def test_one_year_outer_limit_for_a_late_appeal() -> None:
     deadline = appeal_deadline(date(2026, 3, 12))
     assert deadline_status(deadline, date(2027, 3, 10), decided) == DeadlineStatus.PASSED
     assert deadline_status(deadline, date(2027, 3, 11), decided) == DeadlineStatus.TOO_LATE
-    # without the decision's date the outer limit cannot be placed: still "passed"
-    assert deadline_status(deadline, date(2030, 1, 1), None) == DeadlineStatus.PASSED
+    # Without the decision's date, the day it was received bounds it: a decision is made no
+    # later than it is received, so a year after receipt is surely too late, and before that
+    # it may still be considered.
+    assert deadline_status(deadline, date(2027, 3, 12), None) == DeadlineStatus.PASSED
+    assert deadline_status(deadline, date(2027, 3, 13), None) == DeadlineStatus.TOO_LATE
+    assert deadline_status(deadline, date(2030, 1, 1), None) == DeadlineStatus.TOO_LATE
     # 29 February: the earlier day the year after
     assert late_appeal_limit(date(2028, 2, 29)) == date(2029, 2, 28)
 

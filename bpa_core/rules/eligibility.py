@@ -86,7 +86,8 @@ def assess(draft: Draft, on: date | None = None) -> Assessment:
     """Estimate the BPA right for the answers in ``draft`` on the date ``on`` (default today)."""
     on = on or date.today()
     rules = ruleset_for(on)
-    age = age_on(draft.person.birth_date, on) if draft.person.birth_date else None
+    birth = usable_birth_date(draft, on)
+    age = age_on(birth, on) if birth else None
     is_child = age is not None and age < rules.child_age_limit
     totals = week_totals(
         draft.rows,
@@ -101,7 +102,7 @@ def assess(draft: Draft, on: date | None = None) -> Assessment:
         _duration_criterion(draft),
         _hours_criterion(draft, totals, rules),
     )
-    missing = _missing(draft)
+    missing = _missing(draft, on)
     outcome = _outcome(missing, criteria, totals, rules)
     sources: tuple[str, ...] = ("pbrl_2_1_d", "pbrl_2_1_a", "hol_3_2_6_b", "i_9_2015")
     if outcome == Outcome.NO_RIGHT_CAN_APPLY:
@@ -123,6 +124,13 @@ def assess(draft: Draft, on: date | None = None) -> Assessment:
         is_child=is_child,
         sources=sources,
     )
+
+
+def usable_birth_date(draft: Draft, on: date) -> date | None:
+    """The birth date, unless it lies after the assessment date (a typing error in a draft file
+    or on the command line): then the age is unknown, not 0, and a child's rules never apply."""
+    birth = draft.person.birth_date
+    return birth if birth is not None and birth <= on else None
 
 
 def _age_criterion(draft: Draft, age: int | None, rules: RuleSet) -> Criterion:
@@ -167,9 +175,9 @@ def _hours_criterion(draft: Draft, totals: WeekTotals, rules: RuleSet) -> Criter
     return Criterion("hours", Status.NOT_MET, "under_25", (*sources, "hol_3_8"))
 
 
-def _missing(draft: Draft) -> tuple[Missing, ...]:
+def _missing(draft: Draft, on: date) -> tuple[Missing, ...]:
     missing: list[Missing] = []
-    if draft.person.birth_date is None:
+    if usable_birth_date(draft, on) is None:
         missing.append(Missing.BIRTH_DATE)
     if draft.need.cause in (None, Answer.DONT_KNOW):
         missing.append(Missing.CAUSE)
@@ -208,7 +216,7 @@ def _flags(
     rules: RuleSet,
 ) -> tuple[Flag, ...]:
     flags: list[Flag] = []
-    birth = draft.person.birth_date
+    birth = usable_birth_date(draft, on)
     near = add_months(on, rules.age_near_limit_months)
     if birth and age is not None and age < rules.age_limit <= age_on(birth, near):
         flags.append(Flag.AGE_NEAR_LIMIT)

@@ -53,7 +53,8 @@ SOURCES: dict[str, Source] = {
             "i_9_2015",
             "rundskriv I-9/2015",
             "Rundskriv I-9/2015 fra Helse- og omsorgsdepartementet om rettighetsfesting av BPA",
-            "https://www.regjeringen.no/",
+            "https://www.regjeringen.no/no/dokumenter/"
+            "rundskriv-i-92015-rettighetsfesting-av-brukerstyrt-personlig-assistanse/id2468398/",
         ),
         Source(
             "pbrl_7_2",
