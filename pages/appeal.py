@@ -6,6 +6,7 @@ answer is written to the one Draft in the session; user text is shown only as te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -45,6 +46,7 @@ from bpa_core.draft import (
     FilledInBy,
 )
 from bpa_core.i18n import gettext_for
+from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui.bind import parse_day  # the same date rules as the questionnaire
 from bpa_ui.fmt import babel_locale
@@ -504,29 +506,37 @@ def pdf_of(document: Document) -> bytes:
     return render_pdf(document)
 
 
+def pdf_maker(document: Document) -> Callable[[], bytes]:
+    """The PDF as a callable: made when the button is clicked, never kept in the media store."""
+    return lambda: pdf_of(document)
+
+
+def text_maker(document: Document) -> Callable[[], bytes]:
+    """The plain text as a callable, like the PDF: nothing is made before the click."""
+    return lambda: document.plain_text().encode("utf-8")
+
+
 def downloads(letter: Document, access: Document) -> None:
     st.header(_("Download"))
     files = (
-        (letter, "letter", _("Download the appeal as PDF"), _("appeal-bpa.pdf"),
-         _("Download the appeal as text"), _("appeal-bpa.txt")),
+        (letter, "letter", _("Download the appeal as PDF"), _("Download the appeal as text")),
         (access, "access", _("Download the request to see the documents as PDF"),
-         _("access-request-bpa.pdf"), _("Download the request to see the documents as text"),
-         _("access-request-bpa.txt")),
+         _("Download the request to see the documents as text")),
     )  # fmt: skip
-    for document, name, pdf_label, pdf_file, _text_label, _text_file in files:
+    for document, name, pdf_label, _text_label in files:
         st.download_button(
             pdf_label,
-            data=lambda document=document: pdf_of(document),
-            file_name=pdf_file,
+            data=pdf_maker(document),
+            file_name=pdf_file_name(document),
             mime="application/pdf",
             key=f"{K}pdf_{name}",
             on_click="ignore",
         )
-    for document, name, _pdf_label, _pdf_file, text_label, text_file in files:
+    for document, name, _pdf_label, text_label in files:
         st.download_button(
             text_label,
-            data=document.plain_text().encode("utf-8"),
-            file_name=text_file,
+            data=text_maker(document),
+            file_name=pdf_file_name(document).removesuffix(".pdf") + ".txt",
             mime="text/plain",
             key=f"{K}txt_{name}",
             on_click="ignore",

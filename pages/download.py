@@ -6,9 +6,9 @@ A PDF is made when the user asks for it and offered once; nothing is cached betw
 import streamlit as st
 
 from bpa_core.documents.build import build_documents
-from bpa_core.render.names import draft_file_name, pdf_file_name
+from bpa_core.render.names import pdf_file_name
 from bpa_ui.document_view import document_language_select
-from bpa_ui.frame import begin, end
+from bpa_ui.frame import begin, end, save_button
 from bpa_ui.i18n import _
 from bpa_ui.state import delete_everything, get_draft
 
@@ -39,9 +39,10 @@ if st.button(_("Make the PDF"), type="primary"):
     from bpa_core.render.pdf import render_pdf
 
     documents = build_documents(draft, choice, lang)
+    # A callable: the PDF is made when the button is clicked, never kept in Streamlit's store.
     st.download_button(
         _("Download the PDF"),
-        data=render_pdf(documents),
+        data=lambda: render_pdf(documents),
         file_name=pdf_file_name(documents),
         mime="application/pdf",
         on_click="ignore",
@@ -50,14 +51,8 @@ if st.button(_("Make the PDF"), type="primary"):
     st.success(_("The PDF is ready. Use the button “Download the PDF” to save it."))
 
 st.header(_("Your answers"))
-st.download_button(
-    _("Save your answers (draft file)"),
-    data=draft.to_json(),
-    file_name=draft_file_name(),
-    mime="application/json",
-    on_click="ignore",
-    help=_("A file only you have. Open it on the start page to continue later."),
-)
+# The same button as in the sidebar: the file is made when it is clicked, never before.
+save_button("save_download")
 
 st.header(_("Delete everything"))
 with st.form("delete_everything"):

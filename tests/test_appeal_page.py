@@ -264,6 +264,24 @@ def test_downloads(today: list[date]) -> None:
         assert "Last ned klagen som PDF" in labels
 
 
+def test_letters_are_made_on_click_never_on_a_run(
+    today: list[date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text and PDF files are callables: nothing is made (and put in Streamlit's media
+    store) while the page is drawn."""
+    import bpa_core.render.pdf as pdf
+    from bpa_core.documents.model import Document
+
+    made: list[str] = []
+    monkeypatch.setattr(Document, "plain_text", lambda self: made.append("text") or "")
+    monkeypatch.setattr(pdf, "render_pdf", lambda doc: made.append("pdf") or b"")
+    at = page(draft=persona("aanga"))
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 4
+    assert made == []
+
+
 def test_suggested_text_follows_the_letters_language_unless_rewritten(today: list[date]) -> None:
     at = page(draft=persona("aanga"))
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()

@@ -116,14 +116,29 @@ def test_checklist_page_is_tailored() -> None:
 def test_download_makes_the_pdf_on_click_only() -> None:
     at = page("download", persona("emil"))
     labels = [d.label for d in at.get("download_button")]
-    assert labels == ["Lagre svarene dine (utkastfil)"]  # no PDF before it is asked for
+    assert labels == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
     labels = [d.label for d in at.get("download_button")]
-    assert labels == ["Last ned PDF", "Lagre svarene dine (utkastfil)"]
+    assert labels == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert at.success[0].value.startswith("PDF-en er klar.")
     at.run()  # any other action: the PDF is not kept
-    assert [d.label for d in at.get("download_button")] == ["Lagre svarene dine (utkastfil)"]
+    assert [d.label for d in at.get("download_button")] == ["Lagre svarene mine (fil)"]
+
+
+def test_download_files_are_made_on_click_never_on_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither the draft file nor the PDF is made while the page is drawn (they would sit in
+    Streamlit's media store): both are callables, run only when the button is clicked."""
+    import bpa_core.render.pdf as pdf
+
+    made: list[str] = []
+    monkeypatch.setattr(Draft, "to_json", lambda self: made.append("draft") or "{}")
+    monkeypatch.setattr(pdf, "render_pdf", lambda docs: made.append("pdf") or b"")
+    at = page("download", persona("emil"))
+    next(b for b in at.button if b.label == "Lag PDF").click().run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 2
+    assert made == []
 
 
 def test_delete_everything_asks_first_and_then_forgets_all() -> None:
