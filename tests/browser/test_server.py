@@ -24,7 +24,10 @@ def test_security_headers(app_server: Server, path: str) -> None:
         headers = {k.lower(): v for k, v in response.headers.items()}
     for name, value in REQUIRED_HEADERS.items():
         assert headers.get(name) == value, name
-    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    policy = dict(d.partition(" ")[::2] for d in headers["content-security-policy"].split("; "))
+    assert policy["frame-ancestors"] == "'none'"
+    # Scripts may only talk to this server: no ws:, wss: or other host to send answers to.
+    assert policy["connect-src"] == "'self'"
 
 
 def test_static_assets_carry_the_headers_too(app_server: Server) -> None:
