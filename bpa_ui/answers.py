@@ -11,7 +11,7 @@ from bpa_core.rules import assess
 from bpa_ui import fmt, labels
 from bpa_ui.context import age, assessment_date, is_child
 from bpa_ui.i18n import _
-from bpa_ui.week import row_summary
+from bpa_ui.week import field_labels, row_summary
 
 Answers = list[tuple[str, str]]
 
@@ -109,3 +109,59 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
         ("goals", goals),
         ("arbeidsleder", leader),
     ]
+
+
+def _field_labels() -> dict[str, str]:
+    """Draft field path -> the question's label (the words the user saw), for file errors."""
+    return {
+        "filled_in_by": _("Who is filling in?"),
+        "writer.name": _("Your name"),
+        "writer.relation": _("Your relation to the person, for example mother or son"),
+        "writer.organisation": _("Your organisation"),
+        "writer.phone": _("Your phone number"),
+        "writer.email": _("Your e-mail address"),
+        "person.name": _("Full name"),
+        "person.birth_date": _("Date of birth"),
+        "person.municipality": _("Municipality"),
+        "person.address": _("Address"),
+        "person.phone": _("Phone number"),
+        "person.email": _("E-mail address"),
+        "person.national_id": _("National identity number (fødselsnummer)"),
+        "person.bpa_granted_under_right_before_67": _("BPA granted as a right before 67"),
+        "need.cause": _("Caused by illness, injury or disability"),
+        "need.description": _("Describe the illness, injury or disability in your own words"),
+        "need.onset": _("When did it start?"),
+        "need.since": _("Since when? For example a year"),
+        "need.duration": _("How long will the need for help last?"),
+        "need.course": _("How does the need change?"),
+        "rows": _("The week"),
+        "variations": _("Good days and bad days"),
+        "night_need": _("Help at night"),
+        "two_helper_need": _("Two helpers at the same time"),
+        "manages_alone": _("What the person manages alone"),
+        "needs_help_with": _("What the person needs help with"),
+        "life.living_situation": _("Lives with"),
+        "life.education": _("Education"),
+        "life.civil_status": _("Civil status, for example married or single"),
+        "life.children": _("Children, and their ages"),
+        "life.work": _("Work"),
+        "life.family_changes": _("Changes in the family or network"),
+        "goals.goals": _("Goals with BPA"),
+        "goals.not_done_today": _("What is not done today, for lack of help?"),
+        "goals.why_today_not_enough": _("Why is the help of today not flexible enough?"),
+        "goals.current_services": _("Services today"),
+        "goals.services_bpa_replaces": _("Which of these services could BPA replace?"),
+        "arbeidsleder.kind": _("Who leads the assistants"),
+        "arbeidsleder.name": _("Name of the leader"),
+    }
+
+
+def field_label(path: str) -> str | None:
+    """The label of the question behind a Draft field path (``rows.2.minutes`` -> "Activity 3 –
+    Minutes each time"); None when no question asks for it."""
+    parts = path.split(".")
+    if len(parts) >= 2 and parts[0] == "rows" and parts[1].isdigit():
+        activity = _("Activity {n}").format(n=int(parts[1]) + 1)
+        field = field_labels().get(parts[2]) if len(parts) > 2 else None
+        return f"{activity} – {field}" if field else activity
+    return _field_labels().get(path)

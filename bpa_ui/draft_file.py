@@ -6,9 +6,13 @@ translated message. The file's content is never shown, logged or kept beyond the
 
 from __future__ import annotations
 
-import streamlit as st
+import json
+from typing import Any
 
-from bpa_core.draft import DraftFileError, load_draft
+import streamlit as st
+from pydantic import ValidationError
+
+from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft
 from bpa_ui import steps
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
@@ -16,22 +20,39 @@ from bpa_ui.state import set_draft
 from bpa_ui.week import forget_week_state
 
 UPLOAD_KEY = "draft_upload"
-PROBLEM_KEY = "draft_problem"  # (message id, field) of the last refused file
+PROBLEM_KEY = "draft_problem"  # [(message id, field), ...] of the last refused file
 RESTORED_KEY = "restored"
-# Streamlit's upload limit is 1 MB (.streamlit/config.toml); a real draft is far smaller.
+# A real draft is a few kilobytes. The app refuses anything over 1 MB itself, with its own
+# translated message; Streamlit's limit (.streamlit/config.toml) is higher, so that a file just
+# over 1 MB reaches this check instead of Streamlit's English tooltip.
 MAX_DRAFT_BYTES = 1_000_000
+
+
+def _every_field_problem(raw: bytes) -> list[tuple[str, str]]:
+    """Every bad field of a draft file that parsed (load_draft names only the first)."""
+    from bpa_core.migrations import migrate
+
+    try:
+        data: Any = migrate(json.loads(raw))
+        Draft.model_validate(data)
+    except ValidationError as exc:
+        return [(e.message_id, e.field) for e in field_errors(exc)]
+    except Exception:  # the first problem, from load_draft, is still shown
+        return []
+    return []
 
 
 def restore(raw: bytes) -> None:
     """Replace the answers with the file's, or keep them and remember why not."""
     st.session_state.pop(PROBLEM_KEY, None)
     if len(raw) > MAX_DRAFT_BYTES:
-        st.session_state[PROBLEM_KEY] = ("file_too_big", "")
+        st.session_state[PROBLEM_KEY] = [("file_too_big", "")]
         return
     try:
         draft = load_draft(raw)
     except DraftFileError as exc:
-        st.session_state[PROBLEM_KEY] = (exc.message_id, exc.field)
+        problems = _every_field_problem(raw) if exc.field else []
+        st.session_state[PROBLEM_KEY] = problems or [(exc.message_id, exc.field)]
         return
     set_draft(draft)
     forget_widgets()

@@ -35,3 +35,31 @@ def problem(message_id: str) -> str:
 def field_problem(field_label: str, message_id: str) -> str:
     """``Date of birth: Write a valid date.`` — the error names the field."""
     return _("{field}: {problem}").format(field=field_label, problem=problem(message_id))
+
+
+def file_problem(field_label: str | None, message_id: str) -> str:
+    """A problem in a saved draft file, in words that fit a file (never a typing instruction).
+
+    ``field_label`` is the question's label, or None when the field has no question.
+    """
+    if message_id == "unknown_field":
+        return _("The saved file has a part this tool does not know.")
+    if field_label is None:
+        return _("The saved file has an answer we cannot read.")
+    if message_id == "too_long":
+        return _("The saved file has an answer to “{field}” that is too long.").format(
+            field=field_label
+        )
+    if message_id == "too_large":
+        return _("The saved file has an answer to “{field}” that is too large.").format(
+            field=field_label
+        )
+    if message_id == "too_small":
+        return _("The saved file has an answer to “{field}” that is too small.").format(
+            field=field_label
+        )
+    if message_id == "too_many":
+        return _("The saved file has too many answers to “{field}”.").format(field=field_label)
+    return _("The saved file has an answer to “{field}” that we cannot read.").format(
+        field=field_label
+    )

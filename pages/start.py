@@ -5,6 +5,7 @@ import streamlit as st
 
 from bpa_core.draft import FilledInBy
 from bpa_ui import bind, labels, steps
+from bpa_ui.answers import field_label
 from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload
 from bpa_ui.frame import (
     DELETED_KEY,
@@ -15,7 +16,7 @@ from bpa_ui.frame import (
     page_path,
 )
 from bpa_ui.i18n import _
-from bpa_ui.messages import field_problem
+from bpa_ui.messages import field_problem, file_problem
 
 begin(steps.START)
 
@@ -66,7 +67,6 @@ st.caption(
     )
 )
 
-st.header(_("Who is filling in?"), anchor=False)
 bind.choice(
     "filled_in_by",
     _("Who is filling in?"),
@@ -76,20 +76,34 @@ bind.choice(
 )
 
 st.header(_("Continue from a saved draft"), anchor=False)
+# No type filter, and Streamlit's limit above the app's own (.streamlit/config.toml): every file
+# chosen reaches the app, which refuses it with its own message (Streamlit's own refusal is a
+# small English tooltip).
 st.file_uploader(
     _("Open a draft file you saved earlier (.json)"),
-    type=["json"],
     key=UPLOAD_KEY,
     on_change=on_upload,
     help=_("The answers in the file replace the answers in this tab."),
 )
 name_uploader_button()
-problem = st.session_state.get(PROBLEM_KEY)
-if problem:
-    st.error(
-        field_problem(_("Draft file"), problem[0]) + " " + _("Your current answers are unchanged."),
-        icon=":material/error:",
-    )
+# One slot whether or not there is a problem: the elements below keep their place.
+with st.container():
+    problems = st.session_state.get(PROBLEM_KEY) or []
+    if problems:
+        sentences = [
+            (
+                file_problem(field_label(field), message_id)
+                if field
+                else field_problem(_("Draft file"), message_id)
+            )
+            for message_id, field in problems
+        ]
+        unchanged = _("Your current answers are unchanged.")
+        if len(sentences) == 1:
+            body = sentences[0] + " " + unchanged
+        else:
+            body = "\n".join(f"- {s}" for s in sentences) + "\n\n" + unchanged
+        st.error(body, icon=":material/error:")
 
 if steps.available("appeal"):
     st.header(_("Have you had a decision?"), anchor=False)

@@ -47,8 +47,10 @@ def _start(at: AppTest, who: FilledInBy, birth: date) -> AppTest:
     return at.run()
 
 
-def _upload(at: AppTest, content: bytes, name: str = "draft.json") -> AppTest:
-    at.file_uploader(key="draft_upload").set_value((name, content, "application/json"))
+def _upload(
+    at: AppTest, content: bytes, name: str = "draft.json", mime: str = "application/json"
+) -> AppTest:
+    at.file_uploader(key="draft_upload").set_value((name, content, mime))
     return at.run()
 
 
@@ -261,8 +263,9 @@ BAD_FILES = {
         .read_text(encoding="utf-8")
         .replace('"minutes": 75', '"minutes": 99999')
         .encode(),
-        "The number is too large.",
+        "The saved file has an answer to “Activity 1 – Minutes each time” that is too large.",
     ),
+    "not json at all": (b"%PDF-1.7 not a draft", "could not be read"),
 }
 
 
@@ -278,11 +281,34 @@ def test_a_bad_draft_file_leaves_the_answers_as_they_were(case: str) -> None:
     _upload(at, content)
     assert on_step(at, 1)
     errors = [e.value for e in at.error]
-    assert len(errors) == 1 and errors[0].startswith("Draft file: ")
+    assert len(errors) == 1
     assert message in errors[0] and "Your current answers are unchanged." in errors[0]
     assert draft(at).model_dump() == before
     at.switch_page("pages/person.py").run()
     assert at.text_input(key="w:person.name").value == SAMI
+
+
+def test_a_draft_file_names_every_bad_field_in_words_that_fit_a_file() -> None:
+    data = json.loads((PERSONA_DRAFTS / "kari.json").read_text(encoding="utf-8"))
+    data["person"]["birth_date"] = "17.05.1980"
+    data["night_need"] = "sometimes"
+    at = new_app("nb")
+    _upload(at, json.dumps(data).encode())
+    assert on_step(at, 1)
+    (error,) = [e.value for e in at.error]
+    assert "Den lagrede filen har et svar på «Fødselsdato» som vi ikke kan lese." in error
+    assert "«Hjelp om natta»" in error
+    assert "dag.måned.år" not in error  # no typing instruction for a file
+    assert "Svarene du har nå, er ikke endret." in error
+
+
+def test_a_file_that_is_not_json_reaches_the_apps_own_message() -> None:
+    """No type filter on the uploader: a .pdf gets the translated message, not Streamlit's."""
+    assert "type=" not in (ROOT / "pages" / "start.py").read_text(encoding="utf-8")
+    at = new_app("nn")
+    _upload(at, b"%PDF-1.7", name="vedtak.pdf", mime="application/pdf")
+    (error,) = [e.value for e in at.error]
+    assert error.startswith("Lagra fil: ")
 
 
 def test_delete_everything_clears_the_session_at_once() -> None:

@@ -85,5 +85,22 @@ def test_a_too_large_file_is_refused_in_the_sessions_language(
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": "stor.json", "mimeType": "application/json", "buffer": b" " * 1_100_000}]
     )
-    page.get_by_text("Fila er større enn 1 MB. Vel utkastfila du lagra.").wait_for()
+    # The file reaches the app (Streamlit's limit is above the app's own), and the app refuses
+    # it in a translated error box, not in Streamlit's small English tooltip.
+    alert = page.locator("[data-testid='stAlertContentError']").filter(
+        has_text="Lagra fil: Fila er for stor til å vere ei fil frå denne vegvisaren."
+    )
+    alert.wait_for()
+    assert "Svara du har no, er ikkje endra." in alert.inner_text()
     assert "or smaller" not in page.locator("[data-testid='stFileUploader']").inner_text()
+
+
+def test_a_file_that_is_not_json_is_refused_in_the_sessions_language(
+    app_server: Server, open_in: Any
+) -> None:
+    page = open_in("nb-NO", app_server.url + "/?lang=nn")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "vedtak.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7"}]
+    )
+    page.locator("[data-testid='stAlertContentError']").filter(has_text="Lagra fil: ").wait_for()
+    assert "not allowed" not in page.locator("[data-testid='stFileUploader']").inner_text()
