@@ -237,6 +237,15 @@ class Appeal(_Model):
 class Draft(_Model):
     """All answers of one user. The single schema for the UI, the draft file and the CLI."""
 
+    # The file's key is "document_language"; the attribute of that name is a property (below)
+    # that never gives None, so code written for a required language keeps working.
+    model_config = ConfigDict(
+        **_Model.model_config,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
     format: str = DRAFT_FORMAT
     schema_version: int = SCHEMA_VERSION
     filled_in_by: FilledInBy | None = None
@@ -254,7 +263,14 @@ class Draft(_Model):
     arbeidsleder: Arbeidsleder = Field(default_factory=Arbeidsleder)
     application: Application = Field(default_factory=Application)
     appeal: Appeal = Field(default_factory=Appeal)
-    document_language: DocLanguage = DocLanguage.NB
+    # The language the user chose for the documents; None (not chosen yet): the interface's
+    # language in the app, bokmål for the CLI and wherever no interface language is known.
+    chosen_document_language: DocLanguage | None = Field(
+        default=None,
+        alias="document_language",
+        description="The documents' language as chosen by the user; null: not chosen yet "
+        "(the app uses the interface language, the command line bokmål).",
+    )
 
     @field_validator("format")
     @classmethod
@@ -262,6 +278,20 @@ class Draft(_Model):
         if value != DRAFT_FORMAT:
             raise ValueError("not_a_draft")
         return value
+
+    @property
+    def document_language(self) -> DocLanguage:
+        """The documents' language: the one chosen, else bokmål (default of CLI and documents)."""
+        return self.document_language_or(DocLanguage.NB)
+
+    @document_language.setter
+    def document_language(self, value: DocLanguage | str | None) -> None:
+        self.chosen_document_language = DocLanguage(value) if value is not None else None
+
+    def document_language_or(self, default: DocLanguage | str) -> DocLanguage:
+        """The chosen document language, or ``default`` (the interface's language) if none is
+        chosen yet: the one place that decides, for the app, the CLI and the documents."""
+        return self.chosen_document_language or DocLanguage(default)
 
     @property
     def on_behalf(self) -> bool:

@@ -23,7 +23,7 @@ from bpa_core.documents.model import (
     Table,
 )
 from bpa_core.draft import DocLanguage, Draft
-from bpa_ui.i18n import _
+from bpa_ui.i18n import _, current_language
 
 # Each language by its own name, as language pickers usually show them.
 LANGUAGE_NAMES = {
@@ -35,17 +35,27 @@ LANGUAGE_NAMES = {
 _PRE = "white-space: pre-wrap; overflow-wrap: anywhere;"
 
 
+def document_language(draft: Draft) -> DocLanguage:
+    """The documents' language: the user's choice, else the interface's language."""
+    return draft.document_language_or(current_language())
+
+
 def document_language_select(draft: Draft) -> str:
-    """A choice of document language, apart from the interface language; kept in the draft."""
+    """A choice of document language, apart from the interface language; kept in the draft.
+
+    Until the user picks one, the documents follow the interface language (nothing is stored,
+    so switching the interface language switches the documents too).
+    """
     options = list(DocLanguage)
+    shown = document_language(draft)
     choice = st.selectbox(
         _("Language of the documents"),
         options,
-        index=options.index(draft.document_language),
+        index=options.index(shown),
         format_func=LANGUAGE_NAMES.__getitem__,
         help=_("The documents can be in another language than this page."),
     )
-    if choice != draft.document_language:
+    if choice != shown:
         draft.document_language = choice
     return str(choice.value)
 

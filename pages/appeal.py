@@ -49,6 +49,7 @@ from bpa_core.i18n import gettext_for
 from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui.bind import parse_day  # the same date rules as the questionnaire
+from bpa_ui.document_view import document_language
 from bpa_ui.fmt import babel_locale
 from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
@@ -323,13 +324,20 @@ def sender_inputs(draft: Draft) -> None:
         DocLanguage.NN: _("Nynorsk"),
         DocLanguage.EN: _("English"),
     }
-    init(K + "doc_lang", draft.document_language)
-    draft.document_language = st.radio(
+    # Until the user picks one, the letters follow the interface language (nothing stored).
+    if draft.chosen_document_language is None:
+        st.session_state[K + "doc_lang"] = document_language(draft)
+
+    def chosen() -> None:
+        draft.document_language = st.session_state.get(K + "doc_lang")
+
+    st.radio(
         _("Language of the letters"),
         list(languages),
         key=K + "doc_lang",
         format_func=languages.__getitem__,
         horizontal=True,
+        on_change=chosen,
     )
 
 
@@ -405,7 +413,7 @@ def ground_text_state(ground: Ground, edited: str | None) -> None:
     st.session_state[base] = ground.explanation
 
 
-def ground_inputs(draft: Draft, assessment: Assessment) -> None:
+def ground_inputs(draft: Draft, assessment: Assessment, lang: str) -> None:
     ap = draft.appeal
     st.header(_("Grounds that may fit"))
     if ap.decision_kind is None:
@@ -420,7 +428,7 @@ def ground_inputs(draft: Draft, assessment: Assessment) -> None:
             ),
             icon=":material/info:",
         )
-    grounds = offered_grounds(draft, assessment)
+    grounds = offered_grounds(draft, assessment, lang)
     if not grounds:
         st.write(
             _("No ready-made grounds fit your answers. Write what is wrong in your own words.")
@@ -566,9 +574,10 @@ def main() -> None:
     sender_inputs(draft)
     words_inputs(draft, status)
     assessment = assess(draft, on=today)
-    ground_inputs(draft, assessment)
-    letter = appeal_letter(draft, today, assessment=assessment)
-    access = access_request(draft, today)
+    lang = document_language(draft).value
+    ground_inputs(draft, assessment, lang)
+    letter = appeal_letter(draft, today, lang=lang, assessment=assessment)
+    access = access_request(draft, today, lang=lang)
     st.header(_("Preview"))
     st.write(
         _(

@@ -273,8 +273,13 @@ def test_letters_are_made_on_click_never_on_a_run(
     from bpa_core.documents.model import Document
 
     made: list[str] = []
-    monkeypatch.setattr(Document, "plain_text", lambda self: made.append("text") or "")
-    monkeypatch.setattr(pdf, "render_pdf", lambda doc: made.append("pdf") or b"")
+
+    def making(what: str, result: object) -> object:
+        made.append(what)
+        return result
+
+    monkeypatch.setattr(Document, "plain_text", lambda self: making("text", ""))
+    monkeypatch.setattr(pdf, "render_pdf", lambda doc: making("pdf", b""))
     at = page(draft=persona("aanga"))
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
     assert not at.exception

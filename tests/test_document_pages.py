@@ -132,8 +132,13 @@ def test_download_files_are_made_on_click_never_on_a_run(monkeypatch: pytest.Mon
     import bpa_core.render.pdf as pdf
 
     made: list[str] = []
-    monkeypatch.setattr(Draft, "to_json", lambda self: made.append("draft") or "{}")
-    monkeypatch.setattr(pdf, "render_pdf", lambda docs: made.append("pdf") or b"")
+
+    def making(what: str, result: object) -> object:
+        made.append(what)
+        return result
+
+    monkeypatch.setattr(Draft, "to_json", lambda self: making("draft", "{}"))
+    monkeypatch.setattr(pdf, "render_pdf", lambda docs: making("pdf", b""))
     at = page("download", persona("emil"))
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
@@ -152,3 +157,21 @@ def test_delete_everything_asks_first_and_then_forgets_all() -> None:
     assert at.success[0].value == "Alt du skrev inn, er slettet fra denne økten."
     assert "draft" not in at.session_state or at.session_state["draft"] is not draft
     assert at.session_state["lang"] == "nb"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("nn", "Søknad om brukarstyrt personleg assistanse (BPA)"),
+        ("en", "Application for user-controlled personal assistance (BPA)"),
+    ],
+)
+def test_documents_follow_the_interface_language_until_one_is_chosen(lang: str, title: str) -> None:
+    draft = persona("kari")
+    draft.document_language = None
+    at = page("application", draft, lang=lang)
+    assert title in html(at)
+    assert draft.chosen_document_language is None  # nothing chosen: it keeps following
+    at.selectbox[0].select(DocLanguage.NB).run()
+    assert draft.document_language == DocLanguage.NB
+    assert "Søknad om brukerstyrt personlig assistanse (BPA)" in html(at)
