@@ -11,7 +11,16 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from bpa_core.draft import MAX_MINUTES, MAX_ROWS, MAX_TIMES, ActivityRow, Category, Draft, Per
+from bpa_core.draft import (
+    MAX_MINUTES,
+    MAX_ROWS,
+    MAX_TIMES,
+    ActivityRow,
+    Category,
+    Draft,
+    Per,
+    field_errors,
+)
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Assessment
 from bpa_core.rules.hours import exclusion_reason, weekly_minutes
@@ -83,9 +92,9 @@ def _row_from_state(prefix: str) -> tuple[ActivityRow | None, dict[str, str]]:
             two_helpers=bool(ss.get(f"{prefix}:two_helpers")),
         )
     except ValidationError as exc:
-        for err in exc.errors(include_input=False, include_url=False):
-            field = str(err["loc"][0]) if err.get("loc") else "activity"
-            problems[field] = "invalid_value"
+        # The specific message ids ("too_large", "too_long", ...), as for every other field.
+        for found in field_errors(exc):
+            problems[found.field.split(".")[0] or "activity"] = found.message_id
         return None, problems
     return row, {}
 

@@ -448,3 +448,22 @@ def test_every_step_renders_in_every_language_with_a_full_draft(lang: str) -> No
         at.switch_page(step.file).run()
         assert heading(at).startswith(f"{word} {n} "), step.id
         assert not at.error, (step.id, [e.value for e in at.error])
+
+
+def test_a_refused_week_row_gets_the_specific_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The week's own check of a row gives the same message ids as every other field."""
+    import streamlit as st
+
+    from bpa_ui import week
+
+    state = {
+        "add:category": Category.MEALS,
+        "add:activity": "Middag",
+        "add:minutes": 5000,
+        "add:times": 0,
+        "add:per": Per.DAY,
+    }
+    monkeypatch.setattr(st, "session_state", state)
+    row, problems = week._row_from_state("add")
+    assert row is None
+    assert problems == {"minutes": "too_large", "times": "too_small"}
