@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -14,6 +15,7 @@ from bpa_core.draft import (
     ArbeidslederKind,
     Category,
     Draft,
+    Duration,
     FilledInBy,
     NeedLevel,
     Per,
@@ -40,7 +42,8 @@ def test_sections_in_the_order_of_the_rules(name: str) -> None:
     assert ids == [i for i in SECTION_IDS if i in ids], "sections out of order"
     for required in ("personal", "applied_for", "about", "week", "why_bpa", "attachments"):
         assert required in ids
-    assert ids[-1] == "signature"
+    # The signature ends the letter; a power of attorney for the person to sign may follow.
+    assert ids[-1] == "signature" or ids[-2:] == ["signature", "power_of_attorney"]
     for section in doc.sections:
         assert section.title.strip(), section.id
         assert section.blocks, f"empty heading: {section.id}"
@@ -111,11 +114,11 @@ def test_third_person_for_a_child_written_by_a_parent() -> None:
 def test_counsellor_writes_with_power_of_attorney_and_occasional_needs() -> None:
     doc = application(persona("aanga"))
     text = doc.plain_text()
-    assert "Fullmakt fra Áŋŋá Máret Gaup ligger ved." in text
+    assert "Fullmakt fra Áŋŋá Máret Gaup står nederst i søknaden." in text
     assert "Fullmakt" in _bullets(doc, "attachments")
     assert "Behovet om natta er punktvis." in text
     assert "Av og til trenger Áŋŋá Máret Gaup to hjelpere samtidig." in text
-    assert "Vi ber likevel om at disse timene blir en del av BPA-ordningen." in text
+    assert "Áŋŋá Máret Gaup ber likevel om at disse timene blir en del av BPA-ordningen." in text
     # 25-32 hours: the municipality must show that BPA would cost substantially more.
     assert "vesentlig mer" in doc.section("applied_for").blocks[-2].text  # type: ignore[union-attr]
     table = next(b for b in doc.section("week").blocks if isinstance(b, Table))
@@ -170,6 +173,12 @@ def test_plurals_and_durations() -> None:
     assert "Måltider" in text  # a row without a name shows its category
     en = application(one, "en").plain_text()
     assert "I apply for 1 hour a week." in en
+    en_rows = next(
+        b for b in application(draft, "en").section("week").blocks if isinstance(b, Table)
+    )
+    assert en_rows.rows[0][2] == "once a week"  # not "1 time a week"
+    assert en_rows.rows[1][2] == "2 times a day"
+    assert en_rows.rows[2][2] == "once a month"
 
 
 def test_wished_start_and_hours_as_dates_and_numbers_of_the_language() -> None:
@@ -237,7 +246,8 @@ def test_counsellor_note_is_included_when_given() -> None:
         Paragraph("Behovet er godt kjent."),
     )
     assert not note.editable
-    assert [s.id for s in doc.sections][-2:] == ["counsellor_note", "signature"]
+    ids = [s.id for s in doc.sections]
+    assert ids[-3:] == ["counsellor_note", "signature", "power_of_attorney"]
 
 
 def test_personal_details_and_writer() -> None:
@@ -253,7 +263,7 @@ def test_personal_details_and_writer() -> None:
     assert facts["Fødselsnummer"] == "05119712345"
     assert Paragraph("Søknaden er skrevet av Ida Berg (søster) på vegne av Jonas Berg.") in blocks
     assert Fields((("Telefon", "900 00 000"),)) in blocks
-    assert Paragraph("Fullmakt fra Jonas Berg ligger ved.") in blocks
+    assert Paragraph("Fullmakt fra Jonas Berg står nederst i søknaden.") in blocks
 
 
 @pytest.mark.parametrize(
@@ -267,7 +277,7 @@ def test_personal_details_and_writer() -> None:
         ),
         (ArbeidslederKind.CO_LEADER, "", "Jeg vil ha en medarbeidsleder."),
         (ArbeidslederKind.GUARDIAN, "", "Vergen min blir arbeidsleder."),
-        (ArbeidslederKind.NOT_DECIDED, "", "Vi har ikke bestemt hvem som blir arbeidsleder."),
+        (ArbeidslederKind.NOT_DECIDED, "", "Jeg har ikke bestemt hvem som blir arbeidsleder."),
     ],
 )
 def test_arbeidsleder(kind: ArbeidslederKind, name: str, sentence: str) -> None:
@@ -316,3 +326,200 @@ def _bullets(doc: Document, section_id: str) -> str:
         if isinstance(b, BulletList)
         for item in b.items
     )
+
+
+# --- the review's findings: each test fails without its fix ------------------------------------
+
+
+def test_bpa_granted_before_67_continues_and_the_application_says_so() -> None:
+    text = application(persona("ragnhild")).section("applied_for").plain_text()
+    assert (
+        "Jeg fikk BPA etter retten i pbrl. § 2-1 d før jeg fylte 67 år. "
+        "Retten gjelder videre etter 67 år." in text
+    )
+    draft = persona("ragnhild")
+    draft.filled_in_by = FilledInBy.RELATIVE
+    third = application(draft).section("applied_for").plain_text()
+    assert "Ragnhild Øverås fikk BPA etter retten i pbrl. § 2-1 d før fylte 67 år." in third
+    assert "før jeg fylte 67" not in application(persona("kari")).plain_text()
+    en = application(persona("ragnhild"), "en").plain_text()
+    assert "I was granted BPA under the right in pbrl. § 2-1 d before I turned 67." in en
+
+
+@pytest.mark.parametrize(
+    ("duration", "sentence"),
+    [
+        (Duration.OVER_2_YEARS, "Behovet ventes å vare i mer enn to år."),
+        (Duration.TWO_YEARS_OR_LESS, "Behovet ventes å vare i to år eller kortere."),
+        (
+            Duration.DONT_KNOW,
+            "Det er ennå ikke klart hvor lenge behovet vil vare. "
+            "Legeerklæringen vil si noe om dette.",
+        ),
+    ],
+)
+def test_the_expected_duration_is_stated(duration: Duration, sentence: str) -> None:
+    draft = persona("kari")
+    draft.need.duration = duration
+    assert sentence in application(draft).section("about").plain_text()
+
+
+def test_duration_in_nynorsk_and_english() -> None:
+    assert (
+        "Behovet er venta å vare i meir enn to år."
+        in application(persona("kari"), "nn").plain_text()
+    )
+    assert "The need is expected to last more than two years." in (
+        application(persona("kari"), "en").plain_text()
+    )
+
+
+_WE = re.compile(r"\b(vi|oss|vår|våre|we|us|our)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("name", PERSONAS)
+def test_one_voice_never_we(name: str, lang: str) -> None:
+    """A letter one person writes never says "we": "I" for the person, else third person."""
+    for kind in (None, ArbeidslederKind.NOT_DECIDED):
+        draft = persona(name)
+        if kind is not None:
+            draft.arbeidsleder.kind = kind
+        draft.night_need = NeedLevel.OCCASIONAL
+        draft.application.wished_start = date(2027, 1, 15)
+        draft.need.description = ""  # the user's own words ("I rehabilitering") are theirs
+        doc = application(draft, lang)
+        found = _WE.findall(doc.plain_text())
+        assert not found, (name, lang, found)
+        if draft.on_behalf:  # the fullmakt is the person's own words: "I, Jonas Berg, give ..."
+            letter = [x for x in doc.sections if x.id != "power_of_attorney"]
+            text = "\n".join(x.plain_text() for x in letter)
+            me = {"nb": "Jeg", "nn": "Eg", "en": "I"}[lang]
+            assert not re.search(rf"\b{me}\b ", text), (name, lang)
+
+
+def test_third_person_applies_under_the_right_without_we() -> None:
+    text = application(persona("emil")).section("applied_for").plain_text()
+    assert (
+        "Emil Hansen søker om brukerstyrt personlig assistanse (BPA). "
+        "Søknaden gjelder retten i pbrl. § 2-1 d." in text
+    )
+    assert "Hvis kommunen mener at retten ikke gjelder, ber Emil Hansen om BPA" in text
+    assert "Ønsket er at BPA starter så snart som mulig." in text
+    nn = application(persona("emil"), "nn").section("applied_for").plain_text()
+    assert "Søknaden gjeld retten i pbrl. § 2-1 d." in nn
+
+
+def test_a_writer_without_a_name_gets_a_line_to_fill_in() -> None:
+    doc = application(persona("jonas"))  # his sister writes, without giving her name
+    text = doc.plain_text()
+    assert "Skrevet av: søster" not in text
+    assert (
+        Paragraph(
+            "Søknaden er skrevet av ________________________ (søster) på vegne av Jonas Berg."
+        )
+        in doc.section("personal").blocks
+    )
+    signature = doc.section("signature")
+    assert ("Navn", "_" * 30) in signature.blocks[0].items  # type: ignore[union-attr]
+    assert Paragraph("på vegne av Jonas Berg") in signature.blocks
+
+
+def test_writer_named_like_the_relation_is_not_repeated() -> None:
+    text = application(persona("aanga")).section("personal").plain_text()
+    assert "Søknaden er skrevet av Rådgiver på vegne av Áŋŋá Máret Gaup." in text
+    assert "(rådgiver)" not in text
+
+
+def test_the_power_of_attorney_is_a_form_at_the_end() -> None:
+    doc = application(persona("aanga"))
+    assert doc.sections[-1].id == "power_of_attorney"
+    assert not doc.sections[-1].editable
+    poa = doc.sections[-1].plain_text()
+    assert (
+        "Jeg, Áŋŋá Máret Gaup, gir Rådgiver fullmakt til å søke om BPA for meg og se "
+        "dokumentene i saken min." in poa
+    )
+    assert "Underskrift:" in poa
+    assert "Fullmakt (nederst i søknaden)" in _bullets(doc, "attachments")
+    # No name for the writer: a line to write it on.
+    jonas = application(persona("jonas")).section("power_of_attorney").plain_text()
+    assert "Jeg, Jonas Berg, gir ________________________ (navn) fullmakt til å søke" in jonas
+    # A child (the parents sign) and a guardian (vergeattest) have no fullmakt to sign.
+    assert "power_of_attorney" not in [s.id for s in application(persona("emil")).sections]
+    guardian = persona("jonas")
+    guardian.filled_in_by = FilledInBy.GUARDIAN
+    assert "power_of_attorney" not in [s.id for s in application(guardian).sections]
+    assert "power_of_attorney" not in [s.id for s in application(persona("kari")).sections]
+    en = application(persona("aanga"), "en").section("power_of_attorney").plain_text()
+    assert "I, Áŋŋá Máret Gaup, give Rådgiver power of attorney to apply for BPA" in en
+
+
+def _decimal(cell: str) -> Decimal:
+    return Decimal(cell.replace(",", ".").replace("\xa0", ""))
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_week_rows_add_up_to_the_total_or_say_why_not(name: str) -> None:
+    blocks = application(persona(name)).section("week").blocks
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert table.footer is not None
+    rows = sum((_decimal(r[3]) for r in table.rows), Decimal(0))
+    note = Paragraph("Hver rad er rundet av. Derfor kan radene lagt sammen avvike litt fra summen.")
+    assert (note in blocks) == (rows != _decimal(table.footer[3])), name
+
+
+def test_kari_rows_sum_36_4_against_36_3_and_the_note_explains() -> None:
+    blocks = application(persona("kari")).section("week").blocks
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert table.footer and table.footer[3] == "36,3"
+    i = blocks.index(table)
+    assert isinstance(blocks[i + 1], Paragraph)
+    assert "rundet av" in blocks[i + 1].text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("since", "lang", "sentence"),
+    [
+        ("2026-05", "nb", "Behovet for hjelp startet i mai 2026."),
+        ("2026-05", "nn", "Behovet for hjelp starta i mai 2026."),
+        ("2026-05", "en", "The need for help started in May 2026."),
+        ("2019", "nb", "Behovet for hjelp startet i 2019."),
+        ("2026-05-04", "nb", "Behovet for hjelp startet 4. mai 2026."),
+        ("etter ulykken i fjor", "nb", "Behovet for hjelp startet: etter ulykken i fjor."),
+        ("2026-13", "nb", "Behovet for hjelp startet: 2026-13."),
+        ("våren 2020.", "nb", "Behovet for hjelp startet: våren 2020."),
+    ],
+)
+def test_since_reads_as_words_or_as_a_label(since: str, lang: str, sentence: str) -> None:
+    draft = persona("jonas")
+    draft.need.since = since
+    assert sentence in application(draft, lang).section("about").plain_text()
+
+
+def test_child_wording_the_parents_lead_and_get_respite() -> None:
+    doc = application(persona("emil"))
+    text = doc.plain_text()
+    assert "Med BPA bestemmer foreldrene hvem som hjelper Emil Hansen, med hva og når." in text
+    assert "bestemmer Emil Hansen" not in text
+    manages = doc.section("manages")
+    assert manages.title == "Dette trenger Emil Hansen hjelp til"
+    assert "klarer" not in manages.title
+    bullets = _bullets(doc, "manages")
+    assert "Avlastning for foreldrene" not in bullets
+    assert "Personlig stell" in bullets
+    assert Paragraph("Foreldrene trenger avlastning.") in manages.blocks
+
+
+def test_manages_title_names_only_the_parts_it_has() -> None:
+    draft = persona("kari")
+    draft.rows = []
+    doc = application(draft)
+    assert doc.section("manages").title == "Dette klarer jeg selv"
+    assert not any(isinstance(b, Heading) for b in doc.section("manages").blocks)
+    both = application(persona("kari")).section("manages")
+    assert both.title == "Hva jeg klarer selv, og hva jeg trenger hjelp til"
+    assert [b.text for b in both.blocks if isinstance(b, Heading)] == [
+        "Dette klarer jeg selv",
+        "Dette trenger jeg hjelp til",
+    ]

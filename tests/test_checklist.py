@@ -86,3 +86,25 @@ def test_nynorsk_and_english() -> None:
 def test_bokmal_checklist_is_plain_language(name: str) -> None:
     score = lix_module().lix(checklist(persona(name)).plain_text())[0]
     assert score <= 40, f"LIX {score:.1f} for {name}"
+
+
+def test_a_child_gets_the_parents_role_and_school_not_work() -> None:
+    text = items(checklist(persona("emil")))
+    assert "Rollen til foreldrene som arbeidsleder, og om de trenger en medarbeidsleder." in text
+    assert "barnehage eller skole" in text
+    assert "personen" not in text
+    assert "jobb, studier" not in text
+    nn = items(checklist(persona("emil"), "nn"))
+    assert "Rolla til foreldra som arbeidsleiar" in nn
+    assert "barnehage eller skule" in nn
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_checklist_keeps_the_voice(name: str) -> None:
+    draft = persona(name)
+    text = items(checklist(draft))
+    assert "personen" not in text  # "jeg" for the person, the name when someone writes for them
+    if draft.filled_in_by == "self":
+        assert "Om jeg kan være arbeidsleder, eller trenger en medarbeidsleder." in text
+    elif name != "emil":
+        assert f"Om {draft.person.name} kan være arbeidsleder" in text

@@ -8,10 +8,12 @@ text instead of the generated one. Section ids are stable: the edits and the pre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 
+from bpa_core.documents.fullmakt import NAME_LINE, power_of_attorney
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -22,20 +24,21 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.documents.text import Writer
+from bpa_core.documents.text import Writer, hours_decimal
 from bpa_core.draft import (
     ActivityRow,
     ArbeidslederKind,
     Category,
     Course,
     Draft,
+    Duration,
     FilledInBy,
     NeedLevel,
     Onset,
     Per,
 )
 from bpa_core.i18n import N_
-from bpa_core.rules import Assessment, ExclusionReason, Outcome, weekly_minutes
+from bpa_core.rules import Assessment, ExclusionReason, Flag, Outcome, weekly_minutes
 
 # Section ids in the order of bpa-rules.md § 3, then the counsellor's note and the signature.
 SECTION_IDS: tuple[str, ...] = (
@@ -50,9 +53,10 @@ SECTION_IDS: tuple[str, ...] = (
     "attachments",
     "counsellor_note",
     "signature",
+    "power_of_attorney",
 )
 # Sections whose text the user cannot replace (the note is the counsellor's own text).
-NOT_EDITABLE: frozenset[str] = frozenset({"counsellor_note", "signature"})
+NOT_EDITABLE: frozenset[str] = frozenset({"counsellor_note", "signature", "power_of_attorney"})
 
 
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -71,14 +75,15 @@ def build_application(
         "personal": lambda: _personal(draft, assessment, w),
         "applied_for": lambda: _applied_for(draft, assessment, w),
         "about": lambda: _about(draft, w),
-        "manages": lambda: _manages(draft, w),
+        "manages": lambda: _manages(draft, assessment, w),
         "week": lambda: _week(draft, assessment, w),
         "night_two_helpers": lambda: _night_two_helpers(draft, w),
-        "why_bpa": lambda: _why_bpa(draft, w),
+        "why_bpa": lambda: _why_bpa(draft, assessment, w),
         "arbeidsleder": lambda: _arbeidsleder(draft, w),
         "attachments": lambda: _attachments(draft, assessment, w),
         "counsellor_note": lambda: _counsellor_note(draft, w),
         "signature": lambda: _signature(draft, w),
+        "power_of_attorney": lambda: _power_of_attorney(draft, assessment, w),
     }
     sections: list[Section] = []
     for section_id in SECTION_IDS:
@@ -151,20 +156,24 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
         FilledInBy.GUARDIAN: w._("guardian"),
         FilledInBy.COUNSELLOR: w._("counsellor"),
     }.get(draft.filled_in_by or FilledInBy.RELATIVE, "")
-    relation = writer.relation.strip() or role
-    writer_name = writer.name.strip()
+    relation = " ".join(writer.relation.split()) or role
+    # No name given: a blank line to write it on, so the reader still learns who wrote it.
+    writer_name = " ".join(writer.name.split()) or NAME_LINE
     blocks: list[Block] = []
     facts: list[tuple[str, str]] = []
-    if writer_name:
+    if relation.casefold() == writer_name.casefold():  # "Rådgiver (rådgiver)" says it twice
+        text = w._(
+            "This application is written by {writer} on behalf of {name}.",
+            writer=writer_name,
+            name=w.name,
+        )
+    else:
         text = w._(
             "This application is written by {writer} ({relation}) on behalf of {name}.",
             writer=writer_name,
             relation=relation,
             name=w.name,
         )
-    else:
-        text = w._("This application is written on behalf of {name}.", name=w.name)
-        facts.append((w._("Written by"), relation))
     blocks.append(Paragraph(text))
     facts += [
         (label, value)
@@ -181,11 +190,24 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
         blocks.append(
             Paragraph(w._("The certificate of guardianship (vergefullmakt) is attached."))
         )
-    elif not assessment.is_child:
+    elif _needs_power_of_attorney(draft, assessment):
         blocks.append(
-            Paragraph(w._("A power of attorney (fullmakt) from {name} is attached.", name=w.name))
+            Paragraph(
+                w._(
+                    "A power of attorney (fullmakt) from {name} is at the end of the application.",
+                    name=w.name,
+                )
+            )
         )
     return blocks
+
+
+def _needs_power_of_attorney(draft: Draft, assessment: Assessment) -> bool:
+    """Someone other than a guardian writes for an adult: the person signs a fullmakt.
+
+    A guardian (verge) shows the certificate of guardianship; a parent signs for a child.
+    """
+    return draft.on_behalf and draft.filled_in_by != FilledInBy.GUARDIAN and not assessment.is_child
 
 
 # Personal assistance that does not count toward the right, but belongs in the scheme.
@@ -215,6 +237,23 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
                 ),
             )
         ),
+    ]
+    if Flag.CONTINUES_PAST_67 in assessment.flags:
+        blocks.append(
+            Paragraph(
+                w.voice(
+                    N_(
+                        "I was granted BPA under the right in pbrl. § 2-1 d before I turned 67. "
+                        "The right continues after 67."
+                    ),
+                    N_(
+                        "{name} was granted BPA under the right in pbrl. § 2-1 d before turning "
+                        "67. The right continues after 67."
+                    ),
+                )
+            )
+        )
+    blocks.append(
         Paragraph(
             w.voice(
                 N_(
@@ -223,11 +262,11 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
                 ),
                 N_(
                     "If the municipality finds that the right does not apply, "
-                    "we ask that BPA be granted under hol. § 3-8."
+                    "{name} asks that BPA be granted under hol. § 3-8."
                 ),
             )
-        ),
-    ]
+        )
+    )
     wanted = draft.application.hours_per_week
     if wanted is not None and wanted > 0:
         minutes = Fraction(wanted) * 60
@@ -268,7 +307,7 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
             Paragraph(
                 w.voice(
                     N_("I want BPA to start on {date}."),
-                    N_("{name} wants BPA to start on {date}."),
+                    N_("The wish is that BPA starts on {date}."),
                     date=w.date(start),
                 )
             )
@@ -278,7 +317,7 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
             Paragraph(
                 w.voice(
                     N_("I want BPA to start as soon as possible."),
-                    N_("{name} wants BPA to start as soon as possible."),
+                    N_("The wish is that BPA starts as soon as possible."),
                 )
             )
         )
@@ -294,13 +333,25 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     elif need.onset == Onset.ACQUIRED:
         facts.append(w._("The disability is acquired."))
     if need.since.strip() and need.onset != Onset.CONGENITAL:
-        facts.append(w._("The need for help started in {since}.", since=need.since.strip()))
+        facts.append(_since(need.since, w))
     if need.course == Course.STABLE:
         facts.append(w._("The condition is stable."))
     elif need.course == Course.PROGRESSIVE:
         facts.append(w._("The condition gets worse over time."))
     elif need.course == Course.VARYING:
         facts.append(w._("The condition varies from day to day."))
+    # How long the need lasts is a condition of the right (over two years): always say it.
+    if need.duration == Duration.OVER_2_YEARS:
+        facts.append(w._("The need is expected to last more than two years."))
+    elif need.duration == Duration.TWO_YEARS_OR_LESS:
+        facts.append(w._("The need is expected to last two years or less."))
+    elif need.duration == Duration.DONT_KNOW:
+        facts.append(
+            w._(
+                "It is not yet clear how long the need will last. "
+                "The doctor's statement will say something about this."
+            )
+        )
     if facts:
         health.append(Paragraph(" ".join(facts)))
 
@@ -322,24 +373,66 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     return title, tuple(blocks)
 
 
-def _manages(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
+def _since(since: str, w: Writer) -> str:
+    """When the need started: "2019", "2026-05" or "2026-05-04" in words, other text as typed."""
+    text = " ".join(since.split())
+    if _YEAR.fullmatch(text):
+        return w._("The need for help started in {since}.", since=text)
+    month = _YEAR_MONTH.fullmatch(text)
+    if month and 1 <= int(month[2]) <= 12:
+        return w._(
+            "The need for help started in {since}.",
+            since=w.month_year(date(int(month[1]), int(month[2]), 1)),
+        )
+    try:
+        day = date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else None
+    except ValueError:
+        day = None
+    if day is not None:
+        return w._("The need for help started on {date}.", date=w.date(day))
+    # Free text ("after the accident", "birth"): a label, so any wording reads right.
+    return w._("The need for help started: {since}.", since=text.rstrip("."))
+
+
+_YEAR = re.compile(r"\d{4}")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Needs that are not the person's own help in daily life: listed apart or not at all.
+_NOT_DAILY_HELP = (Category.HEALTH, Category.WORK_OR_EDUCATION, Category.RESPITE)
+
+
+def _manages(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
     manages = paragraphs(draft.manages_alone)
     needs: tuple[Block, ...] = paragraphs(draft.needs_help_with)
     if not needs:
         categories = [
             w.category(c)
             for c in Category
-            if c not in (Category.HEALTH, Category.WORK_OR_EDUCATION)
-            and any(r.category == c for r in draft.rows)
+            if c not in _NOT_DAILY_HELP and any(r.category == c for r in draft.rows)
         ]
-        needs = (BulletList(tuple(categories)),) if categories else ()
+        generated: list[Block] = [BulletList(tuple(categories))] if categories else []
+        if any(r.category == Category.RESPITE for r in draft.rows):
+            # Respite relieves the parents (or relatives): it is not help the person needs.
+            generated.append(
+                Paragraph(
+                    w._("The parents need respite (avlastning).")
+                    if assessment.is_child
+                    else w._("The relatives who help need respite (avlastning).")
+                )
+            )
+        needs = tuple(generated)
     title = (
         w._("What I manage and what I need help with")
         if w.first_person
         else w._("What {name} manages and needs help with", name=w.name)
     )
-    if not manages:  # one part only: the section title says it all
-        return title, needs
+    if not manages:  # one part only: the title names that part, never a part that is missing
+        return w.voice(N_("What I need help with"), N_("What {name} needs help with")), needs
+    if not needs:
+        return (
+            w.voice(N_("What I manage on my own"), N_("What {name} manages on their own")),
+            manages,
+        )
     blocks: list[Block] = [
         Heading(w.voice(N_("What I manage on my own"), N_("What {name} manages on their own"))),
         *manages,
@@ -359,6 +452,20 @@ def _activity(row: ActivityRow, w: Writer) -> str:
     if row.two_helpers:
         notes.append(w._("two helpers"))
     return w._("{activity} ({notes})", activity=name, notes=", ".join(notes)) if notes else name
+
+
+def week_blocks(draft: Draft, w: Writer, total: Fraction) -> tuple[Block, ...]:
+    """The week table, and a note when the rounded rows do not add up to the rounded total.
+
+    Each row is rounded to one decimal on its own (8,75 -> 8,8), so a reader adding up the
+    column can land a tenth or two from the exact total (Kari: 36,4 against 36,3).
+    """
+    table = week_table(draft, w, total)
+    rows = sum((hours_decimal(weekly_minutes(r)) for r in draft.rows), hours_decimal(Fraction(0)))
+    if rows == hours_decimal(total):
+        return (table,)
+    note = w._("Each row is rounded, so the rows added up can differ a little from the total.")
+    return table, Paragraph(note)
 
 
 def week_table(draft: Draft, w: Writer, total: Fraction) -> Table:
@@ -403,7 +510,7 @@ def _week(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[B
                 N_("The table shows the help {name} needs in an ordinary week."),
             )
         ),
-        week_table(draft, w, total),
+        *week_blocks(draft, w, total),
     ]
     if any(r.per in (Per.MONTH, Per.YEAR) for r in draft.rows):
         blocks.append(
@@ -489,25 +596,31 @@ def _night_two_helpers(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]
     if NeedLevel.OCCASIONAL in (night, two):
         blocks.append(
             Paragraph(
-                w._(
-                    "Help that is needed only now and then does not count toward the right. "
-                    "We still ask that these hours are part of the BPA scheme."
+                w.voice(
+                    N_(
+                        "Help that is needed only now and then does not count toward the right. "
+                        "I still ask that these hours are part of the BPA scheme."
+                    ),
+                    N_(
+                        "Help that is needed only now and then does not count toward the right. "
+                        "{name} still asks that these hours are part of the BPA scheme."
+                    ),
                 )
             )
         )
     return w._("Help at night and two helpers"), tuple(blocks)
 
 
-def _why_bpa(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
+def _why_bpa(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
     g = draft.goals
-    blocks: list[Block] = [
-        Paragraph(
-            w.voice(
-                N_("With BPA I decide who helps me, with what and when."),
-                N_("With BPA {name} decides who helps, with what and when."),
-            )
+    if assessment.is_child and not w.first_person:  # for a child, the parents lead the scheme
+        lead = w._("With BPA the parents decide who helps {name}, with what and when.", name=w.name)
+    else:
+        lead = w.voice(
+            N_("With BPA I decide who helps me, with what and when."),
+            N_("With BPA {name} decides who helps, with what and when."),
         )
-    ]
+    blocks: list[Block] = [Paragraph(lead)]
     topics = (
         (w.voice(N_("My goals"), N_("The goals of {name}")), g.goals),
         (w._("What is not done today for lack of help"), g.not_done_today),
@@ -549,7 +662,13 @@ def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         person = w._("me") if w.first_person else w.name
         text = w._(named, leader=leader, name=person) if leader else w.voice(first, third)
     elif kind == ArbeidslederKind.NOT_DECIDED:
-        text = w._("Who will be the arbeidsleder is not decided yet. We would like advice on this.")
+        text = w.voice(
+            N_("I have not decided who will be the arbeidsleder. I would like advice on this."),
+            N_(
+                "It is not decided yet who will be the arbeidsleder. "
+                "The application also asks for advice on this."
+            ),
+        )
     return w._("Arbeidsleder"), (Paragraph(text),) if text else ()
 
 
@@ -562,8 +681,8 @@ def _attachments(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
         items.append(w._("Week plan (the table in this application)"))
     if draft.filled_in_by == FilledInBy.GUARDIAN:
         items.append(w._("Certificate of guardianship (vergefullmakt)"))
-    elif draft.on_behalf and not assessment.is_child:
-        items.append(w._("Power of attorney (fullmakt)"))
+    elif _needs_power_of_attorney(draft, assessment):
+        items.append(w._("Power of attorney (fullmakt, at the end of the application)"))
     return w._("Attachments"), (BulletList(tuple(items)),)
 
 
@@ -576,8 +695,27 @@ def _signature(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         (w._("Place and date"), "_" * 30),
         (w._("Signature"), "_" * 30),
     ]
+    signer = " ".join((draft.writer.name if draft.on_behalf else draft.person.name).split())
+    if not signer:  # a line to print the name on: a signature alone may not be readable
+        lines.append((w._("Name"), "_" * 30))
     blocks: list[Block] = [Fields(tuple(lines))]
-    signer = draft.writer.name.strip() if draft.on_behalf else draft.person.name.strip()
     if signer:
         blocks.append(Paragraph(signer))
+    if draft.on_behalf:
+        blocks.append(Paragraph(w._("on behalf of {person}", person=w.name)))
     return w._("Signature"), tuple(blocks)
+
+
+def _power_of_attorney(
+    draft: Draft, assessment: Assessment, w: Writer
+) -> tuple[str, tuple[Block, ...]]:
+    """The fullmakt the personal details refer to, for the person to sign (an adult only)."""
+    if not _needs_power_of_attorney(draft, assessment):
+        return w._("Power of attorney"), ()
+    section = power_of_attorney(
+        w.gettext,
+        " ".join(draft.person.name.split()),
+        " ".join(draft.writer.name.split()),
+        w._("apply for BPA for me and to see the documents in my case"),
+    )
+    return section.title, section.blocks

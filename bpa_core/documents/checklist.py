@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bpa_core.documents.application import week_table
+from bpa_core.documents.application import week_blocks
 from bpa_core.documents.model import Block, Checklist, Document, Paragraph, Section
 from bpa_core.documents.text import Writer
 from bpa_core.draft import Draft, NeedLevel
@@ -52,12 +52,30 @@ def checklist_items(draft: Draft, assessment: Assessment, w: Writer) -> tuple[st
             "Preventive needs, such as skin care or extra care during illness. Wear, late "
             "effects and new health problems in recent years."
         ),
-        w._(
-            "What BPA would mean for health, work, studies and taking part in society. "
-            "The need for social contact outside the home."
-        ),
-        w._("Whether the person can be arbeidsleder, or needs a co-leader (medarbeidsleder)."),
     ]
+    if assessment.is_child:  # a child goes to kindergarten or school; the parents lead
+        items += [
+            w._(
+                "What BPA would mean for the child's health, for kindergarten or school, and "
+                "for taking part in leisure and social life. The need for contact with friends "
+                "outside the home."
+            ),
+            w._(
+                "The parents' role as arbeidsleder, and whether they need a co-leader "
+                "(medarbeidsleder)."
+            ),
+        ]
+    else:
+        items += [
+            w._(
+                "What BPA would mean for health, work, studies and taking part in society. "
+                "The need for social contact outside the home."
+            ),
+            w.voice(
+                N_("Whether I can be arbeidsleder, or need a co-leader (medarbeidsleder)."),
+                N_("Whether {name} can be arbeidsleder, or needs a co-leader (medarbeidsleder)."),
+            ),
+        ]
     if assessment.is_child:
         items.append(w._("The child's needs beyond those of other children of the same age."))
     items.append(w._("Changes in the family, and ageing or wear on relatives who help today."))
@@ -121,7 +139,7 @@ def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Bloc
                 )
             )
         )
-        blocks.append(week_table(draft, w, assessment.total_minutes))
+        blocks.extend(week_blocks(draft, w, assessment.total_minutes))
     for label, level in (
         (N_("Help at night: {level}."), draft.night_need),
         (N_("Two helpers at once: {level}."), draft.two_helper_need),

@@ -35,6 +35,14 @@ CATEGORY_NAMES: dict[Category, str] = {
     Category.WORK_OR_EDUCATION: N_("Help at work or school"),
 }
 
+# One occasion: English says "once a day", not "1 time a day"; Norwegian "1 gang om dagen".
+_ONCE: dict[Per, str] = {
+    Per.DAY: N_("once a day"),
+    Per.WEEK: N_("once a week"),
+    Per.MONTH: N_("once a month"),
+    Per.YEAR: N_("once a year"),
+}
+
 
 def hours_decimal(minutes: Fraction) -> Decimal:
     """Minutes as hours to one decimal, rounded as the rules round for display (half up)."""
@@ -89,6 +97,10 @@ class Writer:
         text = self.ngettext("{hours} hour", "{hours} hours", count)
         return text.format(hours=self.number(value))
 
+    def month_year(self, day: date) -> str:
+        """'mai 2026' / 'May 2026': a month without a day."""
+        return format_date(day, "LLLL y", locale=self.locale)
+
     def date(self, day: date) -> str:
         return format_date(day, "long", locale=self.locale)
 
@@ -96,7 +108,10 @@ class Writer:
         return self.gettext(CATEGORY_NAMES[category])
 
     def how_often(self, row: ActivityRow) -> str:
+        """'1 gang om dagen', 'once a day', '3 ganger i uka', '4 times a year'."""
         n = row.times
+        if n == 1:
+            return self.gettext(_ONCE[row.per])
         if row.per == Per.DAY:
             return self.ngettext("{n} time a day", "{n} times a day", n).format(n=n)
         if row.per == Per.WEEK:
