@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, TypeVar
 
 import streamlit as st
+from babel.numbers import format_decimal
 from pydantic import BaseModel, ValidationError
 
 from bpa_core.draft import MAX_TEXT, Draft, field_errors
+from bpa_ui.fmt import babel_locale
 from bpa_ui.i18n import _, in_session_language
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
@@ -113,10 +116,13 @@ def count_error_shown() -> None:
 
 
 def show_error(path: str, label: str) -> None:
-    message_id = errors().get(path)
-    if message_id:
-        st.error(field_problem(label, message_id), icon=":material/error:")
-        count_error_shown()
+    # One slot whether or not there is an error: the fields below keep their place, so
+    # Streamlit does not draw them anew (and drop what is being typed) when an error comes or goes.
+    with st.container():
+        message_id = errors().get(path)
+        if message_id:
+            st.error(field_problem(label, message_id), icon=":material/error:")
+            count_error_shown()
 
 
 def text(
@@ -237,6 +243,42 @@ def day(path: str, label: str, *, max_value: date, help: str | None = None) -> N
         on_change=_commit_day,
         args=(path, max_value),
     )
+    show_error(path, label)
+
+
+def parse_hours(text: str) -> Decimal | None:
+    """``37,5`` or ``37.5`` -> Decimal; empty -> None. Raises ValueError on anything else."""
+    cleaned = text.strip().replace(" ", "").replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError("not_hours") from None
+    if not value.is_finite():
+        raise ValueError("not_hours")
+    return value
+
+
+def _commit_hours(path: str) -> None:
+    raw = str(st.session_state.get(key_for(path)) or "")
+    try:
+        assign(get_draft(), path, parse_hours(raw))
+    except (ValueError, ValidationError):  # not a number, below 0, above 168, three decimals
+        set_error(path, "not_hours")
+        _invalid()[path] = raw
+    else:
+        set_error(path, None)
+        _invalid().pop(path, None)
+
+
+def hours(path: str, label: str, *, help: str | None = None) -> None:
+    """Hours a week typed as text (37,5 or 37.5) for a Decimal field; a refused value stays."""
+    # The language's own decimal sign, no grouping: 37,5 (nb, nn) or 37.5 (en).
+    key = _seed(
+        path, lambda v: "" if v is None else format_decimal(v, "0.##", locale=babel_locale())
+    )
+    st.text_input(label, key=key, help=help, max_chars=12, on_change=_commit_hours, args=(path,))
     show_error(path, label)
 
 

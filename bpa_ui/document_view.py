@@ -11,6 +11,7 @@ from html import escape
 
 import streamlit as st
 
+from bpa_core.appeal.words import long_date
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -104,7 +105,13 @@ def show_section(section: Section, number: int | None = None) -> None:
         show_block(block)
 
 
-def show_document(document: Document) -> None:
+def show_document(document: Document, *, letter: bool = False) -> None:
+    """The document as it will be sent; a letter (the appeal, the request for access) with its
+    letterhead and date above the title, as the PDF has them."""
+    if letter:
+        for line in document.letterhead:
+            st.text(line)
+        st.text(long_date(document.dated, document.lang))
     heading(document.title, 2)
     for section in document.sections:
         show_section(section)

@@ -21,6 +21,8 @@ def problem(message_id: str) -> str:
         "required": _("This must be filled in."),
         "unknown_field": _("The file has a field this tool does not know."),
         "birth_date_too_early": _("The date of birth must be after 1900."),
+        "not_hours": _("Write a number of hours from 0 to 168, for example 37,5."),
+        "decided_after_received": _("The decision cannot be dated after the day it came."),
         # Draft files
         "not_json": _("The file could not be read. Choose a draft file saved from this tool."),
         "not_a_draft": _("This is not a draft file from this tool. Choose another file."),

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import streamlit as st
-from babel.numbers import format_decimal
-from pydantic import ValidationError
 
 from bpa_core import deadlines
 from bpa_core.appeal import Ground, offered_grounds
@@ -28,14 +25,7 @@ from bpa_core.deadlines import (
 )
 from bpa_core.documents.appeal import access_request, appeal_letter
 from bpa_core.documents.model import (
-    Block,
-    BulletList,
-    Checklist,
     Document,
-    Heading,
-    Paragraph,
-    Section,
-    Table,
 )
 from bpa_core.draft import (
     MAX_TEXT,
@@ -48,11 +38,11 @@ from bpa_core.draft import (
 from bpa_core.i18n import gettext_for
 from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
-from bpa_ui.bind import parse_day  # the same date rules as the questionnaire
-from bpa_ui.document_view import document_language
-from bpa_ui.fmt import babel_locale
+from bpa_ui import bind
+from bpa_ui.document_view import document_language, show_document
 from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
+from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 
 K = "appeal_"  # widget keys on this page
@@ -81,78 +71,29 @@ def choice(label: str, key: str, current: Any, options: list[Any], labels: dict[
     return st.radio(label, options, index=None, key=K + key, format_func=labels.__getitem__)
 
 
-def parse_hours(text: str) -> Decimal | None:
-    """``37,5`` or ``37.5`` -> Decimal; empty -> None. Raises ValueError on anything else."""
-    cleaned = text.strip().replace(" ", "").replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError("not_a_number") from None
-    if not value.is_finite():
-        raise ValueError("not_a_number")
-    return value
-
-
-def hours_field(draft: Draft, label: str, attr: str) -> None:
-    current = getattr(draft.appeal, attr)
-    # The language's own decimal sign, no grouping: 37,5 (nb, nn) or 37.5 (en).
-    shown = "" if current is None else format_decimal(current, "0.##", locale=babel_locale())
-    text = text_field(label, attr, shown)
-    try:
-        setattr(draft.appeal, attr, parse_hours(text))
-    except (ValueError, ValidationError):
-        field_problem(label, _("Write a number of hours from 0 to 168, for example 37,5."))
-
-
-# --- the decision ---------------------------------------------------------------------------
-
-
-def field_problem(label: str, problem: str) -> None:
-    """An error that names the field (announced to screen readers as an alert)."""
-    st.error(_("{field}: {problem}").format(field=label, problem=problem), icon=":material/error:")
-
-
-def day_field(label: str, key: str, current: date | None, today: date, help: str) -> date | None:
-    """A date typed as text (day.month.year): large targets, any keyboard, a clear error.
-
-    A date that cannot be read, or lies after today, is named in an error and stays in the box;
-    the Draft keeps its last good value.
-    """
-    init(K + key, current.strftime("%d.%m.%Y") if current else None)
-    raw = st.text_input(label, key=K + key, max_chars=12, placeholder=_("dd.mm.yyyy"), help=help)
-    try:
-        value = parse_day(raw or "")
-    except ValueError:
-        field_problem(label, _("Write the date as day.month.year, for example 14.03.1992."))
-        return current
-    if value is not None and value > today:
-        field_problem(label, _("The date cannot be after today."))
-        return current
-    return value
-
-
 def decision_inputs(draft: Draft, today: date) -> None:
     ap = draft.appeal
     st.header(_("The decision"))
-    ap.decision_received = day_field(
+    # bind's fields: a refused date or number stays in the field (also after leaving the page)
+    # with the shared message naming the field; the Draft keeps its last good value.
+    bind.day(
+        "appeal.decision_received",
         _("The day you received the decision"),
-        "received",
-        ap.decision_received,
-        today,
-        _("The deadline counts from this day."),
+        max_value=today,
+        help=_("The deadline counts from this day."),
     )
     decided_label = _("The date of the decision")
-    ap.decision_date = day_field(
+    bind.day(
+        "appeal.decision_date",
         decided_label,
-        "decided",
-        ap.decision_date,
-        today,
-        _("The date written on the decision letter (vedtaket)."),
+        max_value=today,
+        help=_("The date written on the decision letter (vedtaket)."),
     )
-    if ap.decision_date and ap.decision_received and ap.decision_date > ap.decision_received:
-        field_problem(decided_label, _("The decision cannot be dated after the day it came."))
+    with st.container():  # one slot whether or not the error is shown (see bpa_ui.frame)
+        if ap.decision_date and ap.decision_received and ap.decision_date > ap.decision_received:
+            st.error(
+                field_problem(decided_label, "decided_after_received"), icon=":material/error:"
+            )
     ap.case_number = text_field(_("Case number"), "case_number", ap.case_number)
     ap.decided_by = text_field(
         _("Who made the decision"),
@@ -169,17 +110,20 @@ def decision_inputs(draft: Draft, today: date) -> None:
     ap.decision_kind = choice(
         _("What did the municipality decide?"), "kind", ap.decision_kind, list(kinds), kinds
     )
-    if ap.decision_kind == DecisionKind.FEWER_HOURS:
-        hours_field(draft, _("Hours a week applied for"), "hours_applied")
-        hours_field(draft, _("Hours a week granted"), "hours_granted")
-    if ap.decision_kind == DecisionKind.OTHER_SERVICE:
-        ap.service_offered = text_field(
-            _("What was offered instead of BPA?"),
-            "service_offered",
-            ap.service_offered,
-            long=True,
-            help=_("For example home care (hjemmetjenester) at fixed times, or a day centre."),
-        )
+    # Fixed slots: the fields below keep their place whichever kind is chosen.
+    with st.container():
+        if ap.decision_kind == DecisionKind.FEWER_HOURS:
+            bind.hours("appeal.hours_applied", _("Hours a week applied for"))
+            bind.hours("appeal.hours_granted", _("Hours a week granted"))
+    with st.container():
+        if ap.decision_kind == DecisionKind.OTHER_SERVICE:
+            ap.service_offered = text_field(
+                _("What was offered instead of BPA?"),
+                "service_offered",
+                ap.service_offered,
+                long=True,
+                help=_("For example home care (hjemmetjenester) at fixed times, or a day centre."),
+            )
     answers = {
         Answer.YES: _("Yes"),
         Answer.NO: _("No"),
@@ -475,38 +419,6 @@ def ground_inputs(draft: Draft, assessment: Assessment, lang: str) -> None:
 # --- preview and download -------------------------------------------------------------------
 
 
-def show_document(doc: Document) -> None:
-    """The document as the user will send it. Every text is shown as text, never as Markdown."""
-    for line in doc.letterhead:
-        st.text(line)
-    st.text(long_date(doc.dated, doc.lang))
-    st.subheader(doc.title, anchor=False)
-    for section in doc.sections:
-        st.markdown("#### " + _escape_heading(section.title))
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                st.text(block.text)
-            elif isinstance(block, Heading):
-                st.markdown("##### " + _escape_heading(block.text))
-            elif isinstance(block, BulletList | Checklist):
-                st.text("\n".join("• " + item for item in block.items))
-            elif isinstance(block, Table):
-                rows = [block.header, *block.rows, *([block.footer] if block.footer else [])]
-                st.text("\n".join(" | ".join(r) for r in rows))
-            else:  # any other block: its plain text, as the document model writes it
-                st.text(_block_text(doc, block))
-
-
-def _block_text(doc: Document, block: Block) -> str:
-    one = Document(doc.kind, doc.lang, "", "", doc.dated, (Section("block", "", (block,)),))
-    return one.plain_text()
-
-
-def _escape_heading(text: str) -> str:
-    """Our own section titles, with Markdown's special characters neutralised all the same."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|~" else ch for ch in text)
-
-
 def pdf_of(document: Document) -> bytes:
     """The PDF, made only when the user clicks (ReportLab is imported then, not before)."""
     from bpa_core.render.pdf import render_pdf
@@ -587,9 +499,9 @@ def main() -> None:
     )
     tab_letter, tab_access = st.tabs([_("The appeal"), _("Request to see the documents")])
     with tab_letter:
-        show_document(letter)
+        show_document(letter, letter=True)
     with tab_access:
-        show_document(access)
+        show_document(access, letter=True)
     downloads(letter, access)
 
 
