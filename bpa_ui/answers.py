@@ -6,14 +6,44 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from bpa_core.draft import Draft
+from bpa_core.draft import ArbeidslederKind, Draft, FilledInBy
 from bpa_core.rules import assess
 from bpa_ui import fmt, labels
-from bpa_ui.context import age, assessment_date, is_child
+from bpa_ui.context import age, assessment_date, is_child, pick, voice
 from bpa_ui.i18n import _
 from bpa_ui.week import field_labels, row_summary
 
 Answers = list[tuple[str, str]]
+
+# The leader is named only when someone else leads (the arbeidsleder step asks only then).
+LEADER_NAMED = (ArbeidslederKind.CO_LEADER, ArbeidslederKind.GUARDIAN)
+
+
+def municipality_question(draft: Draft) -> str:
+    return pick(
+        draft,
+        you=_("Municipality (kommune) where you live"),
+        other=_("Municipality (kommune) where the person lives"),
+        parent=_("Municipality (kommune) where your child lives"),
+    )
+
+
+def work_question(draft: Draft) -> str:
+    return pick(
+        draft,
+        you=_("Work now, or work you plan"),
+        other=_("Work now, or work the person plans"),
+        parent=_("Work now, or work your child plans"),
+    )
+
+
+def not_done_question(draft: Draft) -> str:
+    return pick(
+        draft,
+        you=_("What is not done today, for lack of help?"),
+        other=_("What is not done today, because the person lacks help?"),
+        parent=_("What is not done today, because your child lacks help?"),
+    )
 
 
 def _text(value: str) -> str:
@@ -28,16 +58,23 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
     """(step id, [(question, answer)]) for every step with questions; empty answers stay ''."""
     p = draft.person
     person: Answers = []
+    # Only the rows the steps asked for: no organisation for a parent, no leader's name when
+    # the person leads the assistants.
     if draft.on_behalf:
-        person += [
-            (_("Your name"), draft.writer.name),
-            (_("Your relation to the person, for example mother or son"), draft.writer.relation),
-            (_("Your organisation"), draft.writer.organisation),
-        ]
+        person.append((_("Your name"), draft.writer.name))
+        if draft.filled_in_by == FilledInBy.COUNSELLOR:
+            person += [
+                (_("Your organisation"), draft.writer.organisation),
+                (_("Your role, for example adviser"), draft.writer.relation),
+            ]
+        else:
+            person.append(
+                (_("Your relation to the person, for example mother or son"), draft.writer.relation)
+            )
     person += [
         (_("Full name"), p.name),
         (_("Date of birth"), fmt.long_date(p.birth_date) if p.birth_date else ""),
-        (_("Municipality (kommune) where the person lives"), p.municipality),
+        (municipality_question(draft), p.municipality),
     ]
     years = age(draft)
     if p.bpa_granted_under_right_before_67 or (years is not None and years >= 60):
@@ -70,8 +107,24 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
         (_("Two helpers at the same time"), _enum(labels.need_level)(draft.two_helper_need)),
     ]
     alone: Answers = [
-        (_("What the person manages alone"), draft.manages_alone),
-        (_("What the person needs help with"), draft.needs_help_with),
+        (
+            pick(
+                draft,
+                you=_("What do you manage on your own?"),
+                other=_("What does the person manage on their own?"),
+                parent=_("What does your child manage on their own?"),
+            ),
+            draft.manages_alone,
+        ),
+        (
+            pick(
+                draft,
+                you=_("What do you need help with, in your own words?"),
+                other=_("What does the person need help with, in your own words?"),
+                parent=_("What does your child need help with, in your own words?"),
+            ),
+            draft.needs_help_with,
+        ),
     ]
     life = draft.life
     family: Answers = [(_("Lives with"), life.living_situation)]
@@ -82,21 +135,23 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
             (_("Civil status, for example married or single"), life.civil_status),
             (_("Children, and their ages"), life.children),
             (_("Education"), life.education),
-            (_("Work now, or work you plan"), life.work),
+            (work_question(draft), life.work),
         ]
     family.append((_("Changes in the family or network"), life.family_changes))
     g = draft.goals
     goals: Answers = [
         (_("Goals with BPA"), g.goals),
-        (_("What is not done today, for lack of help?"), g.not_done_today),
+        (not_done_question(draft), g.not_done_today),
         (_("Why is the help of today not flexible enough?"), g.why_today_not_enough),
         (_("Services today"), g.current_services),
         (_("Which of these services could BPA replace?"), g.services_bpa_replaces),
     ]
+    kind = draft.arbeidsleder.kind
     leader: Answers = [
-        (_("Who leads the assistants"), _enum(labels.arbeidsleder)(draft.arbeidsleder.kind)),
-        (_("Name of the leader"), draft.arbeidsleder.name),
+        (_("Who leads the assistants"), labels.arbeidsleder(kind, voice(draft)) if kind else ""),
     ]
+    if kind in LEADER_NAMED:
+        leader.append((_("Name of the leader"), draft.arbeidsleder.name))
     start: Answers = [(_("Who is filling in?"), _enum(labels.filled_in_by)(draft.filled_in_by))]
     return [
         ("start", start),

@@ -15,6 +15,7 @@ from bpa_core.draft import (
 )
 from bpa_core.rules.eligibility import Status
 from bpa_core.rules.hours import ExclusionReason
+from bpa_ui.context import Voice
 from bpa_ui.i18n import _
 
 
@@ -102,9 +103,14 @@ def per(value: Per) -> str:
     }[value]
 
 
-def arbeidsleder(value: ArbeidslederKind) -> str:
+def arbeidsleder(value: ArbeidslederKind, speaking_to: Voice | None = None) -> str:
+    """``speaking_to`` sets whom "self" speaks of: "Myself" when the person fills in."""
+    leads_self = {
+        Voice.SELF: _("Myself"),
+        Voice.PARENT: _("The child themself"),
+    }.get(speaking_to or Voice.OTHER, _("The person themself"))
     return {
-        ArbeidslederKind.SELF: _("The person themself"),
+        ArbeidslederKind.SELF: leads_self,
         ArbeidslederKind.CO_LEADER: _("Someone else, as co-leader (medarbeidsleder)"),
         ArbeidslederKind.GUARDIAN: _("A parent or guardian"),
         ArbeidslederKind.NOT_DECIDED: _("Not decided yet"),

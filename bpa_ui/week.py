@@ -28,7 +28,7 @@ from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels
 from bpa_ui.bind import SHORT_TEXT, count_error_shown
 from bpa_ui.chart import week_chart
-from bpa_ui.context import assessment_date, is_child
+from bpa_ui.context import assessment_date, is_child, pick
 from bpa_ui.i18n import _, in_session_language
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
@@ -247,7 +247,12 @@ def _row_fields(prefix: str, draft: Draft) -> None:
         names["night"],
         key=f"{prefix}:night",
         persist_state="session",
-        help=_("Tick if the help is given at night, when the person would otherwise sleep."),
+        help=pick(
+            draft,
+            you=_("Tick if the help is given at night, when you would otherwise sleep."),
+            other=_("Tick if the help is given at night, when the person would otherwise sleep."),
+            parent=_("Tick if the help is given at night, when your child would otherwise sleep."),
+        ),
     )
     st.checkbox(names["two_helpers"], key=f"{prefix}:two_helpers", persist_state="session")
 

@@ -1,10 +1,13 @@
 """Arbeidsleder: who leads the assistants day to day."""
 
+from functools import partial
+
 import streamlit as st
 
 from bpa_core.draft import ArbeidslederKind
 from bpa_ui import bind, labels
-from bpa_ui.context import is_child, pick
+from bpa_ui.answers import LEADER_NAMED
+from bpa_ui.context import is_child, pick, voice
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
 from bpa_ui.state import get_draft
@@ -31,9 +34,10 @@ bind.choice(
         parent=_("Who will lead your child's assistants?"),
     ),
     options,
-    labels.arbeidsleder,
+    partial(labels.arbeidsleder, speaking_to=voice(draft)),  # picklable, as widgets need
 )
-if draft.arbeidsleder.kind in (ArbeidslederKind.CO_LEADER, ArbeidslederKind.GUARDIAN):
-    bind.text("arbeidsleder.name", _("Name of the leader"))
+with st.container():  # one slot whether or not the name is asked (see bpa_ui.frame)
+    if draft.arbeidsleder.kind in LEADER_NAMED:
+        bind.text("arbeidsleder.name", _("Name of the leader"))
 
 end("arbeidsleder")

@@ -1,6 +1,7 @@
 """Goals and today's services: why BPA, and what the municipality gives today."""
 
 from bpa_ui import bind
+from bpa_ui.answers import not_done_question
 from bpa_ui.context import pick
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
@@ -20,7 +21,7 @@ bind.text(
     area=True,
     help=_("For example work, studies, friends, training, or being a parent."),
 )
-bind.text("goals.not_done_today", _("What is not done today, for lack of help?"), area=True)
+bind.text("goals.not_done_today", not_done_question(draft), area=True)
 bind.text(
     "goals.why_today_not_enough",
     _("Why is the help of today not flexible enough?"),

@@ -4,6 +4,7 @@ import streamlit as st
 
 from bpa_core.draft import FilledInBy
 from bpa_ui import bind, labels
+from bpa_ui.answers import municipality_question
 from bpa_ui.context import age, assessment_date, pick
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
@@ -35,23 +36,24 @@ bind.day(
     max_value=assessment_date(),
     help=_("Age matters: the right to BPA is for people under 67."),
 )
-bind.text("person.municipality", _("Municipality (kommune) where the person lives"))
+bind.text("person.municipality", municipality_question(draft))
 
 years = age(draft)
-if years is not None and years >= 60:
-    bind.choice(
-        "person.bpa_granted_under_right_before_67",
-        pick(
-            draft,
-            you=_("Were you granted BPA as a right before you turned 67?"),
-            other=_("Was the person granted BPA as a right before turning 67?"),
-            parent=_("Was your child granted BPA as a right before turning 67?"),
-        ),
-        [True, False],
-        labels.yes_no,
-        help=_("If so, the right goes on after 67."),
-        horizontal=True,
-    )
+with st.container():  # one slot whether or not the question is asked (see bpa_ui.frame)
+    if years is not None and years >= 60:
+        bind.choice(
+            "person.bpa_granted_under_right_before_67",
+            pick(
+                draft,
+                you=_("Were you granted BPA as a right before you turned 67?"),
+                other=_("Was the person granted BPA as a right before turning 67?"),
+                parent=_("Was your child granted BPA as a right before turning 67?"),
+            ),
+            [True, False],
+            labels.yes_no,
+            help=_("If so, the right goes on after 67."),
+            horizontal=True,
+        )
 
 with st.expander(_("Contact details for the application (optional)")):
     st.caption(_("Fill in only what you want in the application. You can leave all of it empty."))

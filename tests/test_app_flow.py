@@ -151,7 +151,51 @@ def test_adult_gets_no_respite_and_is_addressed_as_you() -> None:
     at.switch_page("pages/family.py").run()
     assert at.text_input(key="w:life.civil_status").label.startswith("Civil status")
     at.switch_page("pages/arbeidsleder.py").run()
-    assert "The person themself" in at.radio(key="w:arbeidsleder.kind").options
+    assert "Myself" in at.radio(key="w:arbeidsleder.kind").options
+    assert "The person themself" not in at.radio(key="w:arbeidsleder.kind").options
+
+
+def _check_page(who: FilledInBy, birth: date, kind: ArbeidslederKind) -> str:
+    want = persona_draft("kari")
+    want.filled_in_by = who
+    want.person.birth_date = birth
+    want.arbeidsleder.kind = kind
+    at = new_app("nb")
+    at.session_state["draft"] = want
+    at.switch_page("pages/check.py").run()
+    assert not at.exception
+    return all_text(at)
+
+
+def test_check_answers_speaks_to_an_adult_applying_herself_and_leaves_out_what_was_not_asked() -> (
+    None
+):
+    shown = _check_page(FilledInBy.SELF, date(1980, 1, 1), ArbeidslederKind.SELF)
+    for question in (
+        "Kommunen der du bor",
+        "Hva klarer du selv?",
+        "Hva blir ikke gjort i dag, fordi du mangler hjelp?",
+        "Jobb nå, eller jobb du planlegger",
+        "Jeg selv",
+    ):
+        assert question in shown
+    for wrong in ("Kommunen der personen bor", "Hva personen klarer selv", "Personen selv"):
+        assert wrong not in shown
+    assert "Navnet på lederen" not in shown  # she leads the assistants herself
+    assert "Organisasjonen din" not in shown
+
+
+def test_check_answers_for_a_parent_and_a_counsellor() -> None:
+    parent = _check_page(FilledInBy.RELATIVE, date(2018, 6, 30), ArbeidslederKind.GUARDIAN)
+    assert "Hva blir ikke gjort i dag, fordi barnet ditt mangler hjelp?" in parent
+    assert "Kommunen der barnet ditt bor" in parent
+    assert "Organisasjonen din" not in parent
+    assert "Navnet på lederen" in parent
+    counsellor = _check_page(FilledInBy.COUNSELLOR, date(1981, 9, 2), ArbeidslederKind.SELF)
+    assert "Hva blir ikke gjort i dag, fordi personen mangler hjelp?" in counsellor
+    assert "Jobb nå, eller jobb personen planlegger" in counsellor
+    assert "Organisasjonen din" in counsellor and "Personen selv" in counsellor
+    assert "fordi du mangler" not in counsellor and "jobb du planlegger" not in counsellor
 
 
 def test_counsellor_speaks_of_the_person_and_gives_an_organisation() -> None:
