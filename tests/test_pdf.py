@@ -100,6 +100,36 @@ def test_metadata_title_subject_lang_and_no_personal_data() -> None:
     assert b"Kari" not in pdf.split(b"/Info")[0][-2000:]  # nothing personal near the Info dict
 
 
+@pytest.mark.parametrize("kind", ["appeal", "access_request"])
+def test_appeal_metadata_has_the_plain_title_and_no_case_data(kind: str) -> None:
+    from datetime import date
+
+    from bpa_core.documents.appeal import access_request, appeal_letter
+    from bpa_core.draft import DecisionKind
+
+    draft = persona("aanga")
+    draft.appeal.decision_kind = DecisionKind.REFUSED
+    draft.appeal.case_number = "26/1234"
+    draft.appeal.decision_date = date(2026, 11, 6)
+    draft.appeal.decision_received = date(2026, 11, 10)
+    draft.appeal.decided_by = "Tildelingskontoret"
+    build = appeal_letter if kind == "appeal" else access_request
+    doc = build(draft, ASSESSED_ON, lang="nb")
+    pdf = render_pdf(doc)
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta is not None
+    title = {
+        "appeal": "Klage på vedtak om BPA",
+        "access_request": "Krav om innsyn i saksdokumentene",
+    }
+    assert meta.title == title[kind]
+    assert meta.subject == title[kind]
+    values = " ".join(str(v) for v in meta.values())
+    for personal in ("26/1234", "1234", "saksnummer", "Áŋŋá", "Gaup", "Kautokeino", "Tildeling"):
+        assert personal not in values, personal
+    assert "26/1234" in " ".join(pdf_pages(pdf))  # the case number stays in the letter
+
+
 def test_page_numbers_and_date_in_the_document_language() -> None:
     nb = pdf_pages(render_pdf(documents("kari")))
     assert "Side 1 av 2" in nb[0]

@@ -3,6 +3,20 @@
 The deadline is in ``bpa_core.deadlines``; the letters in ``bpa_core.documents.appeal``.
 """
 
-from bpa_core.appeal.grounds import Ground, GroundId, chosen_grounds, ground_text, offered_grounds
+from bpa_core.appeal.grounds import (
+    Ground,
+    GroundId,
+    assessment_date_for,
+    chosen_grounds,
+    ground_text,
+    offered_grounds,
+)
 
-__all__ = ["Ground", "GroundId", "chosen_grounds", "ground_text", "offered_grounds"]
+__all__ = [
+    "Ground",
+    "GroundId",
+    "assessment_date_for",
+    "chosen_grounds",
+    "ground_text",
+    "offered_grounds",
+]

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from bpa_core.appeal.words import hours_text, minutes_as_hours
+from bpa_core.appeal.words import hours_count, hours_text, minutes_as_hours
 from bpa_core.draft import Answer, Appeal, DecisionKind, Draft, NeedLevel
 from bpa_core.i18n import gettext_for, ngettext_for
 from bpa_core.rules.eligibility import Assessment, Outcome
 from bpa_core.rules.hours import ExclusionReason
+from bpa_core.rules.ruleset import RULESETS
 
 Gettext = Callable[[str], str]
 
@@ -56,30 +58,55 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def assessment_date_for(appeal: Appeal, today: date) -> date:
+    """The day to estimate the right on for an appeal: the day of the decision.
+
+    The appeal is about the decision, so the facts of that day count: someone who was 66 when
+    refused and is 67 now still had the need that gives a right. Without a decision date (or
+    with one after today, a slip), the day the decision was received; else today. A day before
+    the first dated rule set (too old to appeal anyway) falls back the same way.
+    """
+    for day in (appeal.decision_date, appeal.decision_received):
+        if day is not None and RULESETS[0].valid_from <= day <= today:
+            return day
+    return today
+
+
+def _counted_need(minutes: Fraction, lang: str) -> str:
+    """'The week plan shows a need of 36 hours a week that counts for the right.'"""
+    hours = minutes_as_hours(minutes)
+    ngettext = ngettext_for(lang, "documents")
+    return ngettext(
+        "The week plan shows a need of {hours} hour a week that counts for the right.",
+        "The week plan shows a need of {hours} hours a week that counts for the right.",
+        hours_count(hours),
+    ).format(hours=hours_text(hours, lang))
+
+
 def _need_gives_right(a: Assessment, lang: str, _: Gettext) -> Ground:
+    rest = _(
+        "When the need is 32 hours a week or more, the person has a right to have the help "
+        "organised as BPA (pbrl. § 2-1 d). The municipality cannot offer another service "
+        "instead."
+    )
     return Ground(
         GroundId.NEED_GIVES_RIGHT,
         _("The need gives a right to BPA"),
-        _(
-            "The week plan shows a need of {hours} hours a week that count for the right. "
-            "When the need is 32 hours a week or more, the person has a right to have the help "
-            "organised as BPA (pbrl. § 2-1 d). The municipality cannot offer another service "
-            "instead."
-        ).format(hours=hours_text(minutes_as_hours(a.counted_minutes), lang)),
+        f"{_counted_need(a.counted_minutes, lang)} {rest}",
         ("pbrl_2_1_d",),
     )
 
 
 def _cost_not_documented(a: Assessment, lang: str, _: Gettext) -> Ground:
+    rest = _(
+        "With 25 hours or more, the right to BPA holds unless the municipality shows that "
+        "BPA would cost much more than other help (pbrl. § 2-1 d). It is the municipality "
+        "that must show this. The decision does not show any such cost."
+    )
     return Ground(
         GroundId.COST_NOT_DOCUMENTED,
         _("Extra cost is not documented"),
-        _(
-            "The week plan shows a need of {hours} hours a week that count for the right. "
-            "With 25 hours or more, the right to BPA holds unless the municipality shows that "
-            "BPA would cost much more than other help (pbrl. § 2-1 d). It is the municipality "
-            "that must show this. The decision does not show any such cost."
-        ).format(hours=hours_text(minutes_as_hours(a.counted_minutes), lang)),
+        f"{_counted_need(a.counted_minutes, lang)} {rest}",
         ("pbrl_2_1_d", "i_9_2015"),
     )
 
@@ -101,7 +128,7 @@ def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -
     minutes = a.excluded_minutes.get(reason, Fraction(0))
     hours = minutes_as_hours(minutes)
     ngettext = ngettext_for(lang, "documents")
-    n = 1 if hours == 1 else 2  # nb, nn and en: singular only for exactly one
+    n = hours_count(hours)
     if reason == ExclusionReason.OCCASIONAL_NIGHT:
         ground_id = GroundId.OCCASIONAL_NIGHT
         title = _("Help at night now and then is held outside")
@@ -139,23 +166,26 @@ def _hours_below_need(
     appeal: Appeal, need_minutes: Fraction | None, lang: str, _: Gettext
 ) -> Ground:
     sentences: list[str] = []
+    ngettext = ngettext_for(lang, "documents")
     granted = appeal.hours_granted
     if granted is not None:
         sentences.append(
-            _("The decision gives {hours} hours a week.").format(hours=hours_text(granted, lang))
+            ngettext(
+                "The decision gives {hours} hour a week.",
+                "The decision gives {hours} hours a week.",
+                hours_count(granted),
+            ).format(hours=hours_text(granted, lang))
         )
     if appeal.hours_applied is not None:
         sentences.append(
-            _("The application was for {hours} hours a week.").format(
-                hours=hours_text(appeal.hours_applied, lang)
-            )
+            ngettext(
+                "The application was for {hours} hour a week.",
+                "The application was for {hours} hours a week.",
+                hours_count(appeal.hours_applied),
+            ).format(hours=hours_text(appeal.hours_applied, lang))
         )
     if need_minutes is not None:
-        sentences.append(
-            _(
-                "The week plan shows a need of {hours} hours a week that count for the right."
-            ).format(hours=hours_text(minutes_as_hours(need_minutes), lang))
-        )
+        sentences.append(_counted_need(need_minutes, lang))
     sentences.append(
         _(
             "The hours must build on the mapping of the need, and the decision must show how "

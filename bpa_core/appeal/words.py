@@ -37,3 +37,11 @@ def minutes_as_hours(minutes: Fraction) -> Decimal:
 def hours_text(hours: Decimal, lang: str) -> str:
     """``30,5`` in Norwegian, ``30.5`` in English; whole hours without decimals."""
     return format_decimal(hours.normalize(), format="#,##0.##", locale=babel_locale(lang))
+
+
+def hours_count(hours: Decimal) -> int:
+    """The number ngettext picks the form by: "1 time", "1,5 timer", "2 timer".
+
+    A whole number is itself; a fraction counts as plural (nb, nn and en say "1.5 hours").
+    """
+    return int(hours) if hours == hours.to_integral_value() else 2

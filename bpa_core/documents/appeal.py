@@ -13,21 +13,35 @@ person ("on behalf of Kari Nordmann"), as the application does (``Draft.filled_i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
-from bpa_core.appeal.grounds import chosen_grounds, ground_text
-from bpa_core.appeal.words import hours_text, long_date
+from bpa_core.appeal.grounds import assessment_date_for, chosen_grounds, ground_text
+from bpa_core.appeal.words import hours_count, hours_text, long_date
 from bpa_core.deadlines import Deadline, appeal_deadline
-from bpa_core.documents.model import Block, BulletList, Document, Heading, Paragraph, Section
+from bpa_core.documents.application import week_blocks
+from bpa_core.documents.fullmakt import SIGNATURE_LINE, power_of_attorney
+from bpa_core.documents.model import (
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    Paragraph,
+    Section,
+    Table,
+)
+from bpa_core.documents.text import Writer
 from bpa_core.draft import DecisionKind, Draft, FilledInBy
-from bpa_core.i18n import gettext_for
+from bpa_core.i18n import N_, gettext_for, ngettext_for
 from bpa_core.rules.eligibility import Assessment, assess
 
 Gettext = Callable[[str], str]
-SIGNATURE_LINE = "_" * 32
+NGettext = Callable[[str, str, int], str]
+__all__ = ["SIGNATURE_LINE", "access_request", "appeal_letter", "clean"]
 
 
 def clean(text: str) -> str:
@@ -54,8 +68,13 @@ class _Context:
     draft: Draft
     lang: str
     _: Gettext
+    ngettext: NGettext
     today: date
     is_child: bool
+
+    def hours(self, hours: Decimal) -> str:
+        """An hour count in the document language: "37,5" / "37.5"."""
+        return hours_text(hours, self.lang)
 
     @property
     def on_behalf(self) -> bool:
@@ -84,10 +103,31 @@ class _Context:
         return kind in (FilledInBy.RELATIVE, FilledInBy.COUNSELLOR) and not self.is_child
 
 
+def assess_for_appeal(draft: Draft, today: date) -> Assessment:
+    """The estimate on the day of the decision (see ``assessment_date_for``), not today."""
+    return assess(draft, on=assessment_date_for(draft.appeal, today))
+
+
 def _context(draft: Draft, today: date, lang: str | None, a: Assessment | None) -> _Context:
     lang = lang or draft.document_language.value
-    a = a or assess(draft, on=today)
-    return _Context(draft, lang, gettext_for(lang, "documents"), today, a.is_child)
+    a = a or assess_for_appeal(draft, today)
+    return _Context(
+        draft,
+        lang,
+        gettext_for(lang, "documents"),
+        ngettext_for(lang, "documents"),
+        today,
+        a.is_child,
+    )
+
+
+def _distinct(*parts: str) -> list[str]:
+    """The non-empty parts, each once: "Rådgiver, rådgiver" says one thing twice."""
+    out: list[str] = []
+    for part in parts:
+        if part and part.casefold() not in (x.casefold() for x in out):
+            out.append(part)
+    return out
 
 
 def _municipality(c: _Context) -> str:
@@ -114,7 +154,7 @@ def letterhead(c: _Context) -> tuple[str, ...]:
     if one_line(p.national_id):
         lines.append(_("National identity number: {number}").format(number=one_line(p.national_id)))
     if c.on_behalf:
-        who = ", ".join(x for x in (c.writer, one_line(w.relation), one_line(w.organisation)) if x)
+        who = ", ".join(_distinct(c.writer, one_line(w.relation), one_line(w.organisation)))
         if who:
             lines.append(_("Written by: {writer}").format(writer=who))
         if one_line(w.phone):
@@ -162,17 +202,21 @@ def _what_was_decided(c: _Context) -> list[str]:
     elif kind == DecisionKind.FEWER_HOURS:
         if ap.hours_granted is not None:
             out.append(
-                _("The decision gives {hours} hours of BPA a week.").format(
-                    hours=hours_text(ap.hours_granted, c.lang)
-                )
+                c.ngettext(
+                    "The decision gives {hours} hour of BPA a week.",
+                    "The decision gives {hours} hours of BPA a week.",
+                    hours_count(ap.hours_granted),
+                ).format(hours=c.hours(ap.hours_granted))
             )
         else:
             out.append(_("The decision gives fewer hours than applied for."))
         if ap.hours_applied is not None:
             out.append(
-                _("The application was for {hours} hours a week.").format(
-                    hours=hours_text(ap.hours_applied, c.lang)
-                )
+                c.ngettext(
+                    "The application was for {hours} hour a week.",
+                    "The application was for {hours} hours a week.",
+                    hours_count(ap.hours_applied),
+                ).format(hours=c.hours(ap.hours_applied))
             )
     elif kind == DecisionKind.OTHER_SERVICE:
         service = one_line(ap.service_offered)
@@ -228,15 +272,20 @@ def _default_change(c: _Context) -> str:
     if ap.decision_kind == DecisionKind.CO_PAYMENT:
         return _("I ask that the co-payment is removed or set lower.")
     if applied is not None and ap.decision_kind is not None:
-        hours = hours_text(applied, c.lang)
+        n = hours_count(applied)
         if c.on_behalf:
-            return _(
+            return c.ngettext(
+                "I ask that the decision is changed so that {person} gets BPA with {hours} hour "
+                "a week.",
                 "I ask that the decision is changed so that {person} gets BPA with {hours} hours "
-                "a week."
-            ).format(person=c.person, hours=hours)
-        return _(
-            "I ask that the decision is changed so that I get BPA with {hours} hours a week."
-        ).format(hours=hours)
+                "a week.",
+                n,
+            ).format(person=c.person, hours=c.hours(applied))
+        return c.ngettext(
+            "I ask that the decision is changed so that I get BPA with {hours} hour a week.",
+            "I ask that the decision is changed so that I get BPA with {hours} hours a week.",
+            n,
+        ).format(hours=c.hours(applied))
     if c.on_behalf:
         return _(
             "I ask that the decision is changed so that {person} gets BPA for the whole need."
@@ -265,17 +314,51 @@ def _late_section(c: _Context) -> Section | None:
     return Section("late", _("The appeal comes after the deadline"), blocks, editable=False)
 
 
+# The user's own attachment lines already name a doctor's statement: no second line for it.
+_DOCTOR = re.compile(r"\b(?:fast)?lege|\blækjar|\bdoctor|\bGP\b", re.IGNORECASE)
+
+
 def _attachments(c: _Context) -> tuple[str, ...]:
     _ = c._
+    own = [one_line(x) for x in clean(c.draft.appeal.attachments).split("\n") if x.strip()]
     items = [_("A copy of the decision")]
+    if not any(_DOCTOR.search(x) for x in own):
+        items.append(_("Doctor's statement (legeerklæring), if you have one"))
     if c.draft.rows:
-        items.append(_("The week plan: the help that is needed through the week"))
+        items.append(_("The week plan (at the end of this letter)"))
     if c.draft.filled_in_by == FilledInBy.GUARDIAN:
         items.append(_("Proof of guardianship (vergeattest)"))
     if c.needs_power_of_attorney:
         items.append(_("Power of attorney (at the end of this letter)"))
-    items.extend(one_line(x) for x in clean(c.draft.appeal.attachments).split("\n") if x.strip())
+    items.extend(own)
     return tuple(items)
+
+
+def _week_plan(c: _Context, a: Assessment) -> Section | None:
+    """The week plan the attachments list names: the application's table, after the letter."""
+    if not c.draft.rows:
+        return None
+    w = replace(Writer.for_draft(c.draft, c.lang), name=c.person)
+    intro = w.voice(
+        N_("The table shows the help I need in an ordinary week."),
+        N_("The table shows the help {name} needs in an ordinary week."),
+    )
+    blocks: list[Block] = [Paragraph(intro)]
+    for block in week_blocks(c.draft, w, a.total_minutes):
+        if isinstance(block, Table):  # activity names are the user's text
+            rows = tuple(tuple(one_line(cell) for cell in row) for row in block.rows)
+            block = replace(block, rows=rows)
+        blocks.append(block)
+    if a.excluded_minutes:
+        total = w._(
+            "In total that is {total} a week. Of these, {counted} count toward the right to BPA.",
+            total=w.hours(a.total_minutes),
+            counted=w.hours(a.counted_minutes),
+        )
+    else:
+        total = w._("In total that is {total} a week.", total=w.hours(a.total_minutes))
+    blocks.append(Paragraph(total))
+    return Section("week_plan", c._("Attachment: the week plan"), tuple(blocks), editable=False)
 
 
 def _signature(c: _Context) -> Section:
@@ -283,7 +366,9 @@ def _signature(c: _Context) -> Section:
     blocks: list[Block] = [Paragraph(_("Kind regards")), Paragraph(SIGNATURE_LINE)]
     if c.on_behalf:
         relation = one_line(c.draft.writer.relation)
-        writer = ", ".join(x for x in (c.writer, relation) if x)
+        if not c.writer:  # a line to print the name on: a signature alone may not be readable
+            blocks.append(Paragraph(_("Name:") + " " + SIGNATURE_LINE))
+        writer = ", ".join(_distinct(c.writer, relation))
         if writer:
             blocks.append(Paragraph(writer))
         blocks.append(Paragraph(_("on behalf of {person}").format(person=c.person)))
@@ -295,22 +380,8 @@ def _signature(c: _Context) -> Section:
 def _power_of_attorney(c: _Context, what: str) -> Section | None:
     if not c.needs_power_of_attorney:
         return None
-    _ = c._
-    writer = c.writer or _("the person who signs this letter")
-    text = _("I, {person}, give {writer} power of attorney to {what}.").format(
-        person=c.person, writer=writer, what=what
-    )
-    blocks = (
-        Paragraph(text),
-        Paragraph(_("Place and date:") + " " + SIGNATURE_LINE),
-        Paragraph(_("Signature:") + " " + SIGNATURE_LINE),
-    )
-    return Section("power_of_attorney", _("Power of attorney"), blocks, editable=False)
-
-
-def _title(c: _Context, title: str) -> str:
-    case = one_line(c.draft.appeal.case_number)
-    return c._("{title}, case number {number}").format(title=title, number=case) if case else title
+    # A name not given is a line to write it on ("gir ____ (navn) fullmakt"), never "søkeren".
+    return power_of_attorney(c._, one_line(c.draft.person.name), c.writer, what)
 
 
 def appeal_letter(
@@ -320,8 +391,12 @@ def appeal_letter(
     lang: str | None = None,
     assessment: Assessment | None = None,
 ) -> Document:
-    """The appeal to the municipality, in the document language (default: the draft's)."""
-    a = assessment or assess(draft, on=today)
+    """The appeal to the municipality, in the document language (default: the draft's).
+
+    The grounds build on the estimate on the day of the decision (``assess_for_appeal``) unless
+    the caller gives one.
+    """
+    a = assessment or assess_for_appeal(draft, today)
     c = _context(draft, today, lang, a)
     _ = c._
     access = Section(
@@ -352,6 +427,9 @@ def appeal_letter(
         Section("attachments", _("Attachments"), (BulletList(_attachments(c)),), editable=False),
         _signature(c),
     ]
+    week_plan = _week_plan(c, a)
+    if week_plan is not None:
+        sections.append(week_plan)
     return _letter(
         c,
         "appeal",
@@ -440,7 +518,7 @@ def _letter(
         kind=kind,
         lang=c.lang,
         title=title,
-        subject=_title(c, title),
+        subject=title,  # PDF metadata: never a case number or anything else about the person
         dated=today,
         sections=tuple(sections),
         letterhead=letterhead(c),
