@@ -6,6 +6,7 @@ kept grouped by category in the Draft, so the list reads like the application's 
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import streamlit as st
@@ -29,7 +30,7 @@ from bpa_ui import fmt, labels
 from bpa_ui.bind import SHORT_TEXT, count_error_shown
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child, pick
-from bpa_ui.i18n import _, in_session_language
+from bpa_ui.i18n import _, in_session_language, ngettext
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 from bpa_ui.suggestions import SUGGESTIONS
@@ -176,16 +177,30 @@ def undo_remove() -> None:
     st.session_state[NOTICE_KEY] = "restored"
 
 
-def _problems(prefix: str) -> None:
+def numbered_labels(number: int | None) -> dict[str, str]:
+    """The fields' labels; when changing activity ``number``, with that number in each label
+    ("What the help is for (activity 3)"), so they differ from the add form's."""
     names = field_labels()
-    for field, message_id in (st.session_state.get(f"{prefix}:problems") or {}).items():
-        st.error(field_problem(names.get(field, field), message_id), icon=":material/error:")
-        count_error_shown()
+    if number is None:
+        return names
+    return {
+        field: _("{field} (activity {n})").format(field=label, n=number)
+        for field, label in names.items()
+    }
 
 
-def _row_fields(prefix: str, draft: Draft) -> None:
-    """The fields of one row (adding or changing). Keys ``prefix:field``."""
-    names = field_labels()
+def _problems(prefix: str, number: int | None = None) -> None:
+    names = numbered_labels(number)
+    # One slot whether or not there are problems: the elements below keep their place.
+    with st.container():
+        for field, message_id in (st.session_state.get(f"{prefix}:problems") or {}).items():
+            st.error(field_problem(names.get(field, field), message_id), icon=":material/error:")
+            count_error_shown()
+
+
+def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
+    """The fields of one row (adding, or changing activity ``number``). Keys ``prefix:field``."""
+    names = numbered_labels(number)
     ss = st.session_state
     options = categories(draft)
     current = ss.get(f"{prefix}:category")
@@ -304,50 +319,75 @@ def rows_list(draft: Draft, a: Assessment) -> None:
     if not draft.rows:
         st.info(_("No activities yet. Add the first one above."), icon=":material/info:")
         return
-    previous: Category | None = None
+    # One expander per category, its hours in the title: a long week stays short on screen.
+    # Open while one of its activities is being changed.
+    by_category: dict[Category, list[int]] = {}
     for index, row in enumerate(draft.rows):
-        if row.category != previous:
-            counted = a.counted_by_category.get(row.category.value)
-            title = labels.category(row.category)
-            if counted:
-                title = _("{category} – {hours} counted").format(
-                    category=title, hours=fmt.hours(counted)
-                )
-            st.subheader(title, anchor=False)
-            previous = row.category
-        with st.container(border=True):
-            if editing == index:
-                st.markdown(_("**Change activity {n}**").format(n=index + 1))
-                _row_fields("edit", draft)
-                _problems("edit")
-                c1, c2 = st.columns(2)
-                c1.button(
-                    _("Save activity {n}").format(n=index + 1),
-                    key=f"save:{index}",
-                    type="primary",
-                    on_click=save_edit,
-                    args=(index,),
-                )
-                c2.button(_("Cancel"), key=f"cancel:{index}", on_click=cancel_edit)
-                continue
-            text_col, change_col, remove_col = st.columns([6, 2, 2], vertical_alignment="center")
-            with text_col:
-                st.text(f"{index + 1}. {row.activity}")
-                st.caption(row_summary(row, draft, a))
-            change_col.button(
-                _("Change {n}").format(n=index + 1),
-                key=f"edit:{index}",
-                on_click=start_edit,
+        by_category.setdefault(row.category, []).append(index)
+    for category, indexes in by_category.items():
+        with st.expander(category_title(category, len(indexes), a), expanded=editing in indexes):
+            for index in indexes:
+                _row(draft, a, index, editing)
+
+
+def category_title(category: Category, count: int, a: Assessment) -> str:
+    """``Personal care – 3 activities, 12,5 hours counted``."""
+    activities = ngettext("{n} activity", "{n} activities", count).format(n=fmt.whole(count))
+    counted = a.counted_by_category.get(category.value)
+    if counted:
+        return _("{category} – {activities}, {hours} counted").format(
+            category=labels.category(category), activities=activities, hours=fmt.hours(counted)
+        )
+    return _("{category} – {activities}, not counted").format(
+        category=labels.category(category), activities=activities
+    )
+
+
+def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
+    """One activity: its summary with "change" and "remove", or the form that changes it."""
+    row = draft.rows[index]
+    with st.container(border=True):
+        if editing == index:
+            st.markdown(_("**Change activity {n}**").format(n=index + 1))
+            _row_fields("edit", draft, index + 1)
+            _problems("edit", index + 1)
+            c1, c2 = st.columns(2)
+            c1.button(
+                _("Save activity {n}").format(n=index + 1),
+                key=f"save:{index}",
+                type="primary",
+                on_click=save_edit,
                 args=(index,),
-                icon=":material/edit:",
             )
-            remove_col.button(
-                _("Remove {n}").format(n=index + 1),
-                key=f"remove:{index}",
-                on_click=remove_row,
-                args=(index,),
-                icon=":material/delete:",
-            )
+            c2.button(_("Cancel"), key=f"cancel:{index}", on_click=cancel_edit)
+            return
+        text_col, change_col, remove_col = st.columns([6, 2, 2], vertical_alignment="center")
+        with text_col:
+            st.text(f"{index + 1}. {row.activity}")
+            st.caption(row_summary(row, draft, a))
+        change_col.button(
+            _("Change {n}").format(n=index + 1),
+            key=f"edit:{index}",
+            on_click=start_edit,
+            args=(index,),
+            icon=":material/edit:",
+        )
+        remove_col.button(
+            _("Remove {n}").format(n=index + 1),
+            key=f"remove:{index}",
+            on_click=remove_row,
+            args=(index,),
+            icon=":material/delete:",
+        )
+
+
+def running_total(a: Assessment) -> str:
+    """``Counted so far: 34,5 hours a week · 2 hours not counted``."""
+    line = _("Counted so far: {hours} a week").format(hours=fmt.hours(a.counted_minutes))
+    excluded = sum(a.excluded_minutes.values(), Fraction(0))
+    if excluded:
+        line += " · " + _("{hours} not counted").format(hours=fmt.hours(excluded))
+    return line
 
 
 def totals(a: Assessment) -> None:
@@ -401,6 +441,8 @@ def render() -> Any:
             icon=":material/add:",
             type="primary",
         )
+        # Always drawn (a fixed slot): the counted total, live, without scrolling to the end.
+        st.markdown(running_total(a))
     st.header(_("Activities ({count})").format(count=fmt.whole(len(draft.rows))), anchor=False)
     rows_list(draft, a)
     totals(a)

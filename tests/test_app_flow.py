@@ -266,6 +266,32 @@ def test_week_builder_stays_usable_with_many_rows() -> None:
     assert "Activities (25)" in [h.value for h in at.header]
     assert len([b for b in at.button if str(b.key).startswith("remove:")]) == 25
     assert "**Counted toward the right to BPA: 29.2 hours**" in all_text(at)
+    # The live total right under the add form (not only at the end of a long list), and one
+    # expander per category with its hours in the title.
+    live = [m.value for m in at.markdown if m.value.startswith("Counted so far:")]
+    assert live == ["Counted so far: 29.2 hours a week"]
+    assert [e.label for e in at.expander] == ["Household – 25 activities, 29.2 hours counted"]
+
+
+def test_the_live_total_names_what_is_not_counted_and_the_edit_form_has_numbered_labels() -> None:
+    at = new_app("en")
+    d = draft(at)
+    d.rows = [
+        ActivityRow(category=Category.MEALS, activity="Middag", minutes=60, times=1, per=Per.DAY),
+        ActivityRow(category=Category.HEALTH, activity="Sår", minutes=60, times=2, per=Per.WEEK),
+    ]
+    at.switch_page("pages/week.py").run()
+    live = [m.value for m in at.markdown if m.value.startswith("Counted so far:")]
+    assert live == ["Counted so far: 7 hours a week · 2 hours not counted"]
+    assert [e.label for e in at.expander] == [
+        "Meals – 1 activity, 7 hours counted",
+        "Health care (medicine, wounds) – 1 activity, not counted",
+    ]
+    press(at, "edit:1")
+    assert at.text_input(key="edit:activity").label == "What the help is for (activity 2)"
+    assert at.selectbox(key="edit:category").label == "Kind of help (activity 2)"
+    assert at.text_input(key="add:activity").label == "What the help is for"
+    assert [e.proto.expanded for e in at.expander] == [False, True]  # open where it is changed
 
 
 def test_restore_from_a_draft_file_lands_on_check_answers_with_everything_filled() -> None:
