@@ -488,6 +488,9 @@ def test_kari_rows_sum_36_4_against_36_3_and_the_note_explains() -> None:
         ("2026-05-04", "nb", "Behovet for hjelp startet 4. mai 2026."),
         ("etter ulykken i fjor", "nb", "Behovet for hjelp startet: etter ulykken i fjor."),
         ("2026-13", "nb", "Behovet for hjelp startet: 2026-13."),
+        ("0000-05", "nb", "Behovet for hjelp startet: 0000-05."),
+        ("2026-02-30", "nb", "Behovet for hjelp startet: 2026-02-30."),
+        ("٢٠١٩", "nb", "Behovet for hjelp startet: ٢٠١٩."),
         ("våren 2020.", "nb", "Behovet for hjelp startet: våren 2020."),
     ],
 )

@@ -208,3 +208,28 @@ def test_every_field_at_once() -> None:
     for lang in ("nb", "nn", "en"):
         docs = build_documents(draft, "all", lang, on=ASSESSED_ON)
         assert_survives(nasty, render_pdf(docs), docs[0].title)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    since=st.one_of(
+        st.from_regex(r"\A[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?\Z"),
+        st.from_regex(r"\A\s*\d{4}-\d{2}\s*\Z"),
+        st.text(max_size=40),
+    ),
+    lang=st.sampled_from(["nb", "nn", "en"]),
+)
+def test_when_the_need_started_never_breaks_the_application(since: str, lang: str) -> None:
+    """Year, month or day in any shape ("0000-05", "2026-02-30", other digits): a sentence."""
+    from bpa_core.documents.application import build_application
+    from bpa_core.rules import assess
+
+    draft = persona("jonas")
+    draft.need.since = since
+    about = build_application(draft, assess(draft, on=ASSESSED_ON), lang).section("about")
+    text = about.plain_text()
+    if since.strip():
+        assert any(
+            phrase in text
+            for phrase in ("startet", "starta", "started")  # nb, nn, en
+        )

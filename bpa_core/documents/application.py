@@ -379,24 +379,24 @@ def _since(since: str, w: Writer) -> str:
     if _YEAR.fullmatch(text):
         return w._("The need for help started in {since}.", since=text)
     month = _YEAR_MONTH.fullmatch(text)
-    if month and 1 <= int(month[2]) <= 12:
-        return w._(
-            "The need for help started in {since}.",
-            since=w.month_year(date(int(month[1]), int(month[2]), 1)),
-        )
+    day = _ISO_DAY.fullmatch(text)
     try:
-        day = date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else None
-    except ValueError:
-        day = None
-    if day is not None:
-        return w._("The need for help started on {date}.", date=w.date(day))
+        if month:
+            first = date(int(month[1]), int(month[2]), 1)
+            return w._("The need for help started in {since}.", since=w.month_year(first))
+        if day:
+            return w._(
+                "The need for help started on {date}.", date=w.date(date.fromisoformat(text))
+            )
+    except ValueError:  # "2026-13", "0000-05": not a date after all, so shown as typed
+        pass
     # Free text ("after the accident", "birth"): a label, so any wording reads right.
-    return w._("The need for help started: {since}.", since=text.rstrip("."))
+    return w._("The need for help started: {since}.", since=text.removesuffix("."))
 
 
-_YEAR = re.compile(r"\d{4}")
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+_YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Needs that are not the person's own help in daily life: listed apart or not at all.
 _NOT_DAILY_HELP = (Category.HEALTH, Category.WORK_OR_EDUCATION, Category.RESPITE)
 
