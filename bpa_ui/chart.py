@@ -21,6 +21,8 @@ from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels
 from bpa_ui.i18n import _
 
+INK = "#111111"
+
 
 def summary_lines(a: Assessment) -> list[str]:
     lines = [
@@ -40,18 +42,20 @@ def week_spec(
     category_title: str = "Category",
 ) -> dict[str, Any]:
     """The Vega-Lite spec: bars with their numbers, and the dashed 25 and 32 hour lines."""
+    # Axis words in #111 (Streamlit's default grey is below 4.5:1 against white).
     x = {
         "field": "hours",
         "type": "quantitative",
         "title": x_title,
         "scale": {"domain": [0, top]},
+        "axis": {"labelColor": INK, "titleColor": INK},
     }
     y = {
         "field": "label",
         "type": "nominal",
         "sort": None,
         "title": None,
-        "axis": {"labelLimit": 260, "labelOverlap": False},
+        "axis": {"labelLimit": 260, "labelOverlap": False, "labelColor": INK},
     }
     tooltip = [
         {"field": "label", "type": "nominal", "title": category_title},
@@ -87,10 +91,12 @@ def week_spec(
             },
             {
                 "data": {"values": limits},
+                # Each line's words on its own side ("25 timer" to the left of its line,
+                # "32 timer" to the right), so the two never run into each other.
                 "mark": {
                     "type": "text",
-                    "align": "left",
-                    "dx": 3,
+                    "align": {"expr": "datum.align === 'right' ? 'right' : 'left'"},
+                    "dx": {"expr": "datum.align === 'right' ? -4 : 4"},
                     "dy": -6,
                     "baseline": "bottom",
                     "color": "#000000",
@@ -128,8 +134,13 @@ def week_chart(a: Assessment) -> None:
         {
             "hours": rules.cost_exception_minutes / 60,
             "text": fmt.hours(Fraction(rules.cost_exception_minutes)),
+            "align": "right",
         },
-        {"hours": rules.right_minutes / 60, "text": fmt.hours(Fraction(rules.right_minutes))},
+        {
+            "hours": rules.right_minutes / 60,
+            "text": fmt.hours(Fraction(rules.right_minutes)),
+            "align": "left",
+        },
     ]
     top = max(36.0, float(display_hours(a.counted_minutes)) + 4)
     spec = week_spec(
