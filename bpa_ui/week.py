@@ -24,7 +24,7 @@ from bpa_core.draft import (
 )
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Assessment
-from bpa_core.rules.hours import exclusion_reason, weekly_minutes
+from bpa_core.rules.hours import display_hours, exclusion_reason, weekly_minutes
 from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels
 from bpa_ui.bind import SHORT_TEXT, count_error_shown
@@ -390,35 +390,47 @@ def running_total(a: Assessment) -> str:
     return line
 
 
+def shown_missing(a: Assessment, limit_minutes: int) -> Fraction:
+    """The hours still missing to a limit, as shown: the limit minus the counted hours *as
+    shown*, so that the two figures on the page add up (19,3 + 5,7 = 25, not 25,1). Never 0
+    while something is still missing (then the smallest figure shown, 0,1 hours)."""
+    exact = Fraction(limit_minutes) - a.counted_minutes
+    if exact <= 0:
+        return Fraction(0)
+    shown = Fraction(limit_minutes) - Fraction(display_hours(a.counted_minutes)) * 60
+    return max(shown, Fraction(6))  # 6 minutes: 0,1 hours
+
+
 def totals(a: Assessment) -> None:
+    rules = ruleset_for(a.assessed_on)
     st.header(_("Hours a week"), anchor=False)
     st.markdown(
         _("**Counted toward the right to BPA: {hours}**").format(hours=fmt.hours(a.counted_minutes))
     )
-    if a.excluded_minutes:
-        st.markdown(_("Not counted, with the reason:"))
-        st.markdown(
-            "\n".join(
-                f"- {labels.exclusion(reason)}: {fmt.hours(minutes)}"
-                for reason, minutes in a.excluded_minutes.items()
+    with st.container():  # one slot whether or not something is left out
+        if a.excluded_minutes:
+            st.markdown(_("Not counted, with the reason:"))
+            st.markdown(
+                "\n".join(
+                    f"- {labels.exclusion(reason)}: {fmt.hours(minutes)}"
+                    for reason, minutes in a.excluded_minutes.items()
+                )
             )
-        )
+    # Its own paragraph, not a bullet under the excluded hours: where the counted hours stand.
     missing: list[str] = []
-    if a.minutes_missing_to_25 > 0:
+    to_25 = shown_missing(a, rules.cost_exception_minutes)
+    to_32 = shown_missing(a, rules.right_minutes)
+    if to_25:
         missing.append(
-            _("{hours} more a week would reach 25 hours.").format(
-                hours=fmt.hours(a.minutes_missing_to_25)
-            )
+            _("{hours} more a week would reach 25 hours.").format(hours=fmt.hours(to_25))
         )
-    if a.minutes_missing_to_32 > 0:
+    if to_32:
         missing.append(
-            _("{hours} more a week would reach 32 hours.").format(
-                hours=fmt.hours(a.minutes_missing_to_32)
-            )
+            _("{hours} more a week would reach 32 hours.").format(hours=fmt.hours(to_32))
         )
     else:
-        missing.append(_("The counted hours reach 32 hours a week."))
-    st.markdown("\n".join(f"- {m}" for m in missing))
+        missing.append(_("The counted hours are 32 or more a week."))
+    st.markdown(" ".join(missing))
     if a.counted_by_category:
         week_chart(a)
 

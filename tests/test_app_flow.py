@@ -537,3 +537,31 @@ def test_a_refused_week_row_gets_the_specific_message(monkeypatch: pytest.Monkey
     row, problems = week._row_from_state("add")
     assert row is None
     assert problems == {"minutes": "too_large", "times": "too_small"}
+
+
+def _result_text(name: str, lang: str = "en") -> str:
+    at = new_app(lang)
+    at.session_state["draft"] = persona_draft(name)
+    at.switch_page("pages/result.py").run()
+    assert not at.exception
+    return all_text(at)
+
+
+def test_the_missing_hours_add_up_with_the_counted_hours_shown() -> None:
+    """Sofie: 19.25 hours counted, shown as 19.3; the missing hours are shown as 5.7 and 12.7
+    (they add up to 25 and 32 with the figure shown), not 5.8 and 12.8."""
+    shown = _result_text("sofie")
+    assert "**Counted toward the right to BPA: 19.3 hours**" in shown
+    assert "5.7 hours more a week would reach 25 hours." in shown
+    assert "12.7 hours more a week would reach 32 hours." in shown
+    assert "5.8 hours" not in shown
+
+
+def test_the_hours_reached_stand_apart_from_the_hours_not_counted() -> None:
+    at = new_app("nb")
+    at.session_state["draft"] = persona_draft("kari")
+    at.switch_page("pages/result.py").run()
+    markdown = [m.value for m in at.markdown]
+    # A paragraph of its own, not a bullet under "Teller ikke med, og hvorfor:".
+    assert "Timene som teller, er 32 eller flere i uka." in markdown
+    assert not [m for m in markdown if m.startswith("- ") and "32" in m]
