@@ -290,7 +290,9 @@ def _pages() -> list[st.Page]:
 def run() -> None:
     lang = current_language()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
-    page = st.navigation(_pages(), position="sidebar")
+    # Every step in the sidebar, the result, documents and appeal too: no "View 5 more" (in
+    # English only, and it hid them).
+    page = st.navigation(_pages(), position="sidebar", expanded=True)
     # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
     # so the step being left is not drawn again first (see bench/).
     goto = st.session_state.pop(GOTO_KEY, None)

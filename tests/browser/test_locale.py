@@ -104,3 +104,15 @@ def test_a_file_that_is_not_json_is_refused_in_the_sessions_language(
     )
     page.locator("[data-testid='stAlertContentError']").filter(has_text="Lagra fil: ").wait_for()
     assert "not allowed" not in page.locator("[data-testid='stFileUploader']").inner_text()
+
+
+def test_the_sidebar_lists_every_step_without_streamlits_english_view_more(
+    app_server: Server, open_in: Any
+) -> None:
+    page = open_in("nb-NO", app_server.url + "/?lang=nn")
+    nav = page.locator("[data-testid='stSidebarNav']")
+    nav.get_by_text("11. Resultat").wait_for()
+    shown = nav.inner_text()
+    assert "View" not in shown and "more" not in shown
+    for title in ("12. Søknaden", "14. Last ned", "Klag på eit vedtak"):
+        assert title in shown, title
