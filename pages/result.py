@@ -15,13 +15,17 @@ draft = get_draft()
 a = assess(draft, assessment_date())
 
 st.header(explain.outcome_sentence(a.outcome, draft), anchor=False)
-st.info(
-    _(
+if a.outcome == Outcome.UNCLEAR:  # no estimate yet: say so, and who decides all the same
+    about = _(
+        "When the missing answers are in, you get an estimate here. The municipality decides, "
+        "after its own review of the need (kartlegging)."
+    )
+else:
+    about = _(
         "This is an estimate made on {day}. The municipality decides, after its own review of "
         "the need (kartlegging)."
-    ).format(day=fmt.long_date(a.assessed_on)),
-    icon=":material/info:",
-)
+    ).format(day=fmt.long_date(a.assessed_on))
+st.info(about, icon=":material/info:")
 
 if a.outcome == Outcome.UNCLEAR:
     st.subheader(_("What is missing"), anchor=False)

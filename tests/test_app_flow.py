@@ -419,7 +419,10 @@ def test_unclear_result_lists_what_is_missing_and_leads_there() -> None:
     at = new_app("en")
     at.switch_page("pages/result.py").run()
     assert at.header[0].value == "We cannot make an estimate yet: some answers are missing."
-    assert "The municipality decides" in all_text(at)
+    # No "This is an estimate" right under "we cannot make an estimate", but still who decides.
+    (info,) = [i.value for i in at.info if "municipality" in i.value]
+    assert "This is an estimate" not in info
+    assert "The municipality decides, after its own review of the need" in info
     press(at, "missing:rows")
     assert on_step(at, 4)
 
