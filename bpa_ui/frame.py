@@ -72,19 +72,34 @@ def uploader_style() -> str:
     )
 
 
+_UPLOADER_NAMES = """<script>(function(){
+window.__bpaUploadNames = %s;
+if (window.__bpaUploadObserver) { window.__bpaUploadApply(); return; }
+function name(b, text){
+  if (b.getAttribute('aria-label') !== text) { b.setAttribute('aria-label', text); }
+}
+function apply(){
+  const w = window.__bpaUploadNames;
+  document.querySelectorAll("[data-testid='stFileUploaderDropzone'] button").forEach(function(b){
+    if (b.closest("[data-testid='stFileChipDeleteBtn']")) { name(b, w.remove); }
+    else { name(b, w.choose); }  // "Browse files", and "Add files" once a file is chosen
+  });
+}
+window.__bpaUploadApply = apply;
+window.__bpaUploadObserver = new MutationObserver(function(){ apply(); });
+window.__bpaUploadObserver.observe(document.body, {childList: true, subtree: true,
+  attributes: true, attributeFilter: ['aria-label']});
+apply();
+})();</script>"""
+
+
 def name_uploader_button() -> None:
-    """Give the uploader's button its accessible name in the session's language (see
-    ``uploader_style``). The text is an interface string, JSON-encoded."""
-    st.html(
-        "<script>(function(){"
-        f"const name = {json.dumps(_('Choose file'))}; let tries = 0;"
-        "function go(){"
-        "const b = document.querySelector(\"[data-testid='stFileUploaderDropzone'] button\");"
-        "if (b) { b.setAttribute('aria-label', name); }"
-        "if (tries++ < 40) { setTimeout(go, 100); }}"
-        "go();})();</script>",
-        unsafe_allow_javascript=True,
-    )
+    """Give the uploader's buttons their accessible names in the session's language (see
+    ``uploader_style``): the add button (before and after a file is chosen) "Choose file", the
+    chosen file's × "Remove the file". Watched, since Streamlit draws the buttons anew. The
+    texts are interface strings, JSON-encoded."""
+    names = {"choose": _("Choose file"), "remove": _("Remove the file")}
+    st.html(_UPLOADER_NAMES % json.dumps(names), unsafe_allow_javascript=True)
 
 
 def focus_heading(heading: str, count: int) -> None:

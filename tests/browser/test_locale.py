@@ -116,3 +116,28 @@ def test_the_sidebar_lists_every_step_without_streamlits_english_view_more(
     assert "View" not in shown and "more" not in shown
     for title in ("12. Søknaden", "14. Last ned", "Klag på eit vedtak"):
         assert title in shown, title
+
+
+def test_the_uploaders_buttons_are_named_in_the_sessions_language_after_a_file_is_chosen(
+    app_server: Server, open_in: Any
+) -> None:
+    page = open_in("nb-NO", app_server.url + "/?lang=nn")
+    uploader = page.locator("[data-testid='stFileUploader']")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stFileUploaderDropzone'] button\")"
+        "?.getAttribute('aria-label') === 'Vel fil'"
+    )
+    uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "vedtak.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7"}]
+    )
+    remove = uploader.locator("[data-testid='stFileChipDeleteBtn'] button")
+    remove.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-testid='stFileChipDeleteBtn'] button\")"
+        "?.getAttribute('aria-label') === 'Fjern fila'"
+    )
+    names = uploader.evaluate(
+        "u => Array.from(u.querySelectorAll(\"[data-testid='stFileUploaderDropzone'] button\"),"
+        " b => b.getAttribute('aria-label'))"
+    )
+    assert sorted(names) == ["Fjern fila", "Vel fil"]
