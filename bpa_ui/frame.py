@@ -270,6 +270,13 @@ def save_button(key: str, *, primary: bool = False) -> None:
     )
 
 
+CONFIRM_DELETE_KEY = "confirm_delete"
+
+
+def _ask_delete(asking: bool) -> None:
+    st.session_state[CONFIRM_DELETE_KEY] = asking
+
+
 def sidebar() -> None:
     with st.sidebar:
         language_switch(horizontal=False)
@@ -278,10 +285,30 @@ def sidebar() -> None:
         st.button(
             _("Delete everything"),
             key="delete_everything",
-            on_click=_delete,
+            on_click=_ask_delete,
+            args=(True,),
             icon=":material/delete:",
-            help=_("Removes all answers from this browser tab at once."),
+            help=_("Removes all answers from this browser tab, after you confirm."),
         )
+        # A fixed slot for the confirmation, as on the download page: one click never deletes.
+        with st.container():
+            if st.session_state.get(CONFIRM_DELETE_KEY):
+                st.warning(
+                    _("Delete all answers in this tab? Save them first if you need them."),
+                    icon=":material/warning:",
+                )
+                st.button(
+                    _("Yes, delete everything now"),
+                    key="delete_everything_confirm",
+                    type="primary",
+                    on_click=_delete,
+                )
+                st.button(
+                    _("No, keep my answers"),
+                    key="delete_everything_cancel",
+                    on_click=_ask_delete,
+                    args=(False,),
+                )
 
 
 def _pages() -> list[st.Page]:

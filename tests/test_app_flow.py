@@ -389,6 +389,16 @@ def test_delete_everything_clears_the_session_at_once() -> None:
     at.run()
     # (AppTest shows the sidebar on its first run only; the browser tests cover later runs.)
     press(at, "delete_everything")
+    assert draft(at) is kari  # one click only asks
+    assert at.session_state["confirm_delete"] is True
+    # The confirmation, on a first run (the browser test clicks through the sidebar itself).
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "nn"
+    at.session_state["draft"] = kari
+    at.session_state["confirm_delete"] = True
+    at.run()
+    assert "Slette alle svara i denne fana?" in " ".join(w.value for w in at.sidebar.warning)
+    press(at, "delete_everything_confirm")
     assert on_step(at, 1)
     assert heading(at).startswith("Steg 1 av")  # the language stays
     assert draft(at) == Draft()

@@ -100,3 +100,22 @@ def test_typing_straight_after_arriving_on_a_step_is_kept(app_server: Server, pa
     page.get_by_role("button", name="Add activity", exact=True).click()
     page.get_by_role("heading", name="Activities (1)", exact=True).wait_for()
     assert page.get_by_text("45 min × 1 per day", exact=False).count() == 1
+
+
+def test_delete_everything_in_the_sidebar_asks_first(app_server: Server, page: Any) -> None:
+    from tests.support import PERSONA_DRAFTS
+
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_for_app(page)
+    page.set_input_files("input[type=file]", str(PERSONA_DRAFTS / "aanga.json"))
+    _wait_for_title(page, "Step 10 of 14 – Check your answers")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="Delete everything").click()
+    sidebar.get_by_text("Delete all answers in this tab?").wait_for()
+    sidebar.get_by_role("button", name="No, keep my answers").click()
+    sidebar.get_by_text("Delete all answers in this tab?").wait_for(state="detached")
+    assert page.title().startswith("Step 10 of 14")
+    sidebar.get_by_role("button", name="Delete everything").click()
+    sidebar.get_by_role("button", name="Yes, delete everything now").click()
+    _wait_for_title(page, "Step 1 of 14")
+    page.get_by_text("Everything is deleted from this browser tab.").wait_for()
