@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from bpa_core import deadlines
-from bpa_core.appeal import Ground, offered_grounds
+from bpa_core.appeal import Ground, assessment_date_for, offered_grounds
 from bpa_core.appeal.words import full_date, long_date
 from bpa_core.deadlines import (
     REASON_NAMES,
@@ -485,7 +485,8 @@ def main() -> None:
     status = show_deadline(draft, today)
     sender_inputs(draft)
     words_inputs(draft, status)
-    assessment = assess(draft, on=today)
+    # The right as on the day of the decision (else the day it came, else today).
+    assessment = assess(draft, on=assessment_date_for(draft.appeal, today))
     lang = document_language(draft).value
     ground_inputs(draft, assessment, lang)
     letter = appeal_letter(draft, today, lang=lang, assessment=assessment)

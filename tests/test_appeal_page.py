@@ -376,3 +376,17 @@ def test_a_refused_date_or_number_is_kept_after_leaving_the_page(today: list[dat
         "Dagen du fikk vedtaket: Skriv datoen som dag.måned.år, for eksempel 14.03.1992.",
         "Timer i uka det ble søkt om: Skriv et antall timer fra 0 til 168, for eksempel 37,5.",
     ]
+
+
+def test_grounds_are_assessed_on_the_day_of_the_decision(today: list[date]) -> None:
+    """66 when refused, 67 now: the grounds are those of the decision day (assessment_date_for)."""
+    draft = persona("aanga")
+    draft.person.birth_date = date(1959, 11, 1)
+    at = page(draft=draft)
+    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.text_input(key="w:appeal.decision_received").input("05.10.2026").run()
+    at.text_input(key="w:appeal.decision_date").input("01.10.2026").run()
+    assert not at.exception
+    keys = [c.key for c in at.checkbox]
+    assert "appeal_ground_cost_not_documented" in keys
+    assert "appeal_ground_bpa_not_considered" not in keys
