@@ -59,6 +59,27 @@ LABELS = {
 }
 
 
+def voice_of(want: Draft) -> str:
+    """Whom the questions address (as bpa_ui.context.voice): "you", "parent" or "other"."""
+    from datetime import date
+
+    if want.filled_in_by in (None, FilledInBy.SELF):
+        return "you"
+    birth = want.person.birth_date
+    today = date.today()
+    child = (
+        birth is not None
+        and (today.year - birth.year) - ((today.month, today.day) < (birth.month, birth.day)) < 18
+    )
+    if child and want.filled_in_by in (FilledInBy.RELATIVE, FilledInBy.GUARDIAN):
+        return "parent"
+    return "other"
+
+
+def said(want: Draft, *, you: str, other: str, parent: str) -> str:
+    return {"you": you, "other": other, "parent": parent}[voice_of(want)]
+
+
 class Journey:
     """One browser tab on the app, in one interface language."""
 
@@ -173,7 +194,15 @@ class Journey:
             "Date of birth (day.month.year)",
             p.birth_date.strftime("%d.%m.%Y") if p.birth_date else "",
         )
-        self.type("Municipality (kommune) where the person lives", p.municipality)
+        self.type(
+            said(
+                want,
+                you="Municipality (kommune) where you live",
+                other="Municipality (kommune) where the person lives",
+                parent="Municipality (kommune) where your child lives",
+            ),
+            p.municipality,
+        )
         self.next("person")
 
         n = want.need
@@ -226,7 +255,12 @@ class Journey:
                 "Children, and their ages": life.children,
                 "Kindergarten or school": life.education,
                 "Education": life.education,
-                "Work now, or work you plan": life.work,
+                said(
+                    want,
+                    you="Work now, or work you plan",
+                    other="Work now, or work the person plans",
+                    parent="Work now, or work your child plans",
+                ): life.work,
                 "Changes in the family or network, for example relatives who help today and "
                 "get tired": life.family_changes,
             }
@@ -238,7 +272,12 @@ class Journey:
         self.fill_text_areas([g.goals])
         self.fill_labelled(
             {
-                "What is not done today, for lack of help?": g.not_done_today,
+                said(
+                    want,
+                    you="What is not done today, for lack of help?",
+                    other="What is not done today, because the person lacks help?",
+                    parent="What is not done today, because your child lacks help?",
+                ): g.not_done_today,
                 "Why is the help of today not flexible enough?": g.why_today_not_enough,
                 "Which services are given today? For example home help, 2 hours a week": (
                     g.current_services
@@ -249,7 +288,12 @@ class Journey:
         self.next("goals")
 
         kind = want.arbeidsleder.kind
-        self.choose(self.radiogroup_names()[0], LABELS["arbeidsleder"][kind.value])
+        leader = LABELS["arbeidsleder"][kind.value]
+        if kind == ArbeidslederKind.SELF:
+            leader = said(
+                want, you="Myself", other="The person themself", parent="The child themself"
+            )
+        self.choose(self.radiogroup_names()[0], leader)
         if kind in (ArbeidslederKind.CO_LEADER, ArbeidslederKind.GUARDIAN):
             self.type("Name of the leader", want.arbeidsleder.name)
         self.next("arbeidsleder")

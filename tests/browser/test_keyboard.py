@@ -96,7 +96,7 @@ def test_whole_journey_by_keyboard(app_server: Server, page: Any) -> None:
     kb.press_button("Start the questions", "person")
 
     kb.type_into("Full name", "Ådne Sørli-Ŋáŋŋá")
-    kb.type_into("Municipality (kommune) where the person lives", "Tromsø")
+    kb.type_into("Municipality (kommune) where you live", "Tromsø")
     kb.type_into("Date of birth (day.month.year)", "01.02.1990", back=True)  # Shift+Tab back up
     kb.press_button("Next: The need for help", "need")
 
@@ -135,7 +135,7 @@ def test_whole_journey_by_keyboard(app_server: Server, page: Any) -> None:
     leader = "Who will lead your assistants?"
     kb.tab_to(group=leader)
     kb.page.keyboard.press("Space")
-    kb.radio_checked(leader, "The person themself")
+    kb.radio_checked(leader, "Myself")
     kb.press_button("Next: Check your answers", steps.CHECK)
     kb.press_button("See the result", steps.RESULT)
 

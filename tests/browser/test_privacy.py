@@ -159,7 +159,7 @@ def test_two_tabs_never_see_each_others_answers(watched: Watched, browser: Any) 
             journey.next(steps.START)
         for _, journey, name in tabs:  # typed in turn, while both sessions are live
             journey.type("Full name", name)
-            journey.type("Municipality (kommune) where the person lives", name + " kommune")
+            journey.type("Municipality (kommune) where you live", name + " kommune")
         for _, journey, name in tabs:
             journey.next("person")
             journey.back("need")
