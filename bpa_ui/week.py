@@ -38,12 +38,13 @@ from bpa_ui.suggestions import SUGGESTIONS
 EDITING_KEY = "week_editing"  # index of the row being changed
 REMOVED_KEY = "week_removed"  # (index, row) of the last removed row, for "undo"
 NOTICE_KEY = "week_notice"
+OPEN_KEY = "week_open"  # the category last added to, changed or being changed: its expander opens
 FIELDS = ("category", "activity", "minutes", "times", "per", "night", "two_helpers")
 
 
 def forget_week_state() -> None:
     """After a restore: no row is being changed, and "undo" has nothing to bring back."""
-    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY):
+    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY, OPEN_KEY):
         st.session_state.pop(key, None)
 
 
@@ -118,6 +119,7 @@ def add_row() -> None:
     if row is None or problems:
         return
     draft.rows = _sorted([*draft.rows, row])
+    st.session_state[OPEN_KEY] = row.category
     _reset_add()
     st.session_state[NOTICE_KEY] = "added"
     st.session_state[EDITING_KEY] = None
@@ -136,6 +138,7 @@ def start_edit(index: int) -> None:
         st.session_state[f"edit:{name}"] = getattr(row, name)
     st.session_state["edit:problems"] = {}
     st.session_state[EDITING_KEY] = index
+    st.session_state[OPEN_KEY] = row.category
 
 
 def save_edit(index: int) -> None:
@@ -148,6 +151,7 @@ def save_edit(index: int) -> None:
     rows[index] = row
     draft.rows = _sorted(rows)
     st.session_state[EDITING_KEY] = None
+    st.session_state[OPEN_KEY] = row.category
     st.session_state[NOTICE_KEY] = "changed"
 
 
@@ -172,8 +176,10 @@ def undo_remove() -> None:
     index, data = saved
     draft = get_draft()
     rows = list(draft.rows)
-    rows.insert(min(index, len(rows)), ActivityRow.model_validate(data))
+    restored = ActivityRow.model_validate(data)
+    rows.insert(min(index, len(rows)), restored)
     draft.rows = rows
+    st.session_state[OPEN_KEY] = restored.category
     st.session_state[NOTICE_KEY] = "restored"
 
 
@@ -320,12 +326,13 @@ def rows_list(draft: Draft, a: Assessment) -> None:
         st.info(_("No activities yet. Add the first one above."), icon=":material/info:")
         return
     # One expander per category, its hours in the title: a long week stays short on screen.
-    # Open while one of its activities is being changed.
+    # Open: the category last added to or changed, or where a row is being changed.
     by_category: dict[Category, list[int]] = {}
     for index, row in enumerate(draft.rows):
         by_category.setdefault(row.category, []).append(index)
     for category, indexes in by_category.items():
-        with st.expander(category_title(category, len(indexes), a), expanded=editing in indexes):
+        opened = editing in indexes or category == st.session_state.get(OPEN_KEY)
+        with st.expander(category_title(category, len(indexes), a), expanded=opened):
             for index in indexes:
                 _row(draft, a, index, editing)
 

@@ -292,6 +292,8 @@ def test_the_live_total_names_what_is_not_counted_and_the_edit_form_has_numbered
     assert at.selectbox(key="edit:category").label == "Kind of help (activity 2)"
     assert at.text_input(key="add:activity").label == "What the help is for"
     assert [e.proto.expanded for e in at.expander] == [False, True]  # open where it is changed
+    press(at, "save:1")
+    assert [e.proto.expanded for e in at.expander] == [False, True]  # and after, to see it
 
 
 def test_restore_from_a_draft_file_lands_on_check_answers_with_everything_filled() -> None:
