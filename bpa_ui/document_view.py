@@ -108,10 +108,8 @@ def show_section(section: Section, number: int | None = None) -> None:
 def show_document(document: Document, *, letter: bool = False) -> None:
     """The document as it will be sent; a letter (the appeal, the request for access) with its
     letterhead and date above the title, as the PDF has them."""
-    if letter:
-        for line in document.letterhead:
-            st.text(line)
-        st.text(long_date(document.dated, document.lang))
+    if letter:  # one block, as on paper: sender, addressee, then the date
+        st.text("\n".join([*document.letterhead, long_date(document.dated, document.lang)]))
     heading(document.title, 2)
     for section in document.sections:
         show_section(section)
