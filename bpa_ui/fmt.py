@@ -18,15 +18,17 @@ def babel_locale() -> str:
     return BABEL_LOCALES.get(current_language(), "nb_NO")
 
 
-def hours_number(minutes: Fraction) -> str:
+def hours_number(minutes: Fraction, *, up: bool = False) -> str:
     """Weekly minutes as hours with at most one decimal: ``34,5`` (rounded for display only)."""
-    return format_decimal(display_hours(minutes), format="#,##0.#", locale=babel_locale())
+    return format_decimal(display_hours(minutes, up=up), format="#,##0.#", locale=babel_locale())
 
 
-def hours(minutes: Fraction) -> str:
-    """``34,5 timer`` / ``1 time`` / ``34.5 hours``."""
-    count = 1 if minutes == 60 else 2
-    return ngettext("{hours} hour", "{hours} hours", count).format(hours=hours_number(minutes))
+def hours(minutes: Fraction, *, up: bool = False) -> str:
+    """``34,5 timer`` / ``1 time`` / ``34.5 hours``; ``up`` for hours still missing."""
+    count = 1 if display_hours(minutes, up=up) == 1 else 2  # the plural of the figure shown
+    return ngettext("{hours} hour", "{hours} hours", count).format(
+        hours=hours_number(minutes, up=up)
+    )
 
 
 def whole(number: int) -> str:

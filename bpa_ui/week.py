@@ -24,7 +24,7 @@ from bpa_core.draft import (
 )
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Assessment
-from bpa_core.rules.hours import display_hours, exclusion_reason, weekly_minutes
+from bpa_core.rules.hours import exclusion_reason, weekly_minutes
 from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels
 from bpa_ui.bind import SHORT_TEXT, count_error_shown
@@ -397,19 +397,7 @@ def running_total(a: Assessment) -> str:
     return line
 
 
-def shown_missing(a: Assessment, limit_minutes: int) -> Fraction:
-    """The hours still missing to a limit, as shown: the limit minus the counted hours *as
-    shown*, so that the two figures on the page add up (19,3 + 5,7 = 25, not 25,1). Never 0
-    while something is still missing (then the smallest figure shown, 0,1 hours)."""
-    exact = Fraction(limit_minutes) - a.counted_minutes
-    if exact <= 0:
-        return Fraction(0)
-    shown = Fraction(limit_minutes) - Fraction(display_hours(a.counted_minutes)) * 60
-    return max(shown, Fraction(6))  # 6 minutes: 0,1 hours
-
-
 def totals(a: Assessment) -> None:
-    rules = ruleset_for(a.assessed_on)
     st.header(_("Hours a week"), anchor=False)
     st.markdown(
         _("**Counted toward the right to BPA: {hours}**").format(hours=fmt.hours(a.counted_minutes))
@@ -425,15 +413,15 @@ def totals(a: Assessment) -> None:
             )
     # Its own paragraph, not a bullet under the excluded hours: where the counted hours stand.
     missing: list[str] = []
-    to_25 = shown_missing(a, rules.cost_exception_minutes)
-    to_32 = shown_missing(a, rules.right_minutes)
+    # Missing hours rounded up beside the counted hours rounded down: they add up to the limit.
+    to_25, to_32 = a.minutes_missing_to_25, a.minutes_missing_to_32
     if to_25:
         missing.append(
-            _("{hours} more a week would reach 25 hours.").format(hours=fmt.hours(to_25))
+            _("{hours} more a week would reach 25 hours.").format(hours=fmt.hours(to_25, up=True))
         )
     if to_32:
         missing.append(
-            _("{hours} more a week would reach 32 hours.").format(hours=fmt.hours(to_32))
+            _("{hours} more a week would reach 32 hours.").format(hours=fmt.hours(to_32, up=True))
         )
     else:
         missing.append(_("The counted hours are 32 or more a week."))

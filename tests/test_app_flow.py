@@ -265,12 +265,12 @@ def test_week_builder_stays_usable_with_many_rows() -> None:
     assert not at.exception
     assert "Activities (25)" in [h.value for h in at.header]
     assert len([b for b in at.button if str(b.key).startswith("remove:")]) == 25
-    assert "**Counted toward the right to BPA: 29.2 hours**" in all_text(at)
+    assert "**Counted toward the right to BPA: 29.1 hours**" in all_text(at)  # 29 h 10 min
     # The live total right under the add form (not only at the end of a long list), and one
     # expander per category with its hours in the title.
     live = [m.value for m in at.markdown if m.value.startswith("Counted so far:")]
-    assert live == ["Counted so far: 29.2 hours a week"]
-    assert [e.label for e in at.expander] == ["Household – 25 activities, 29.2 hours counted"]
+    assert live == ["Counted so far: 29.1 hours a week"]
+    assert [e.label for e in at.expander] == ["Household – 25 activities, 29.1 hours counted"]
 
 
 def test_the_live_total_names_what_is_not_counted_and_the_edit_form_has_numbered_labels() -> None:
@@ -563,13 +563,14 @@ def _result_text(name: str, lang: str = "en") -> str:
 
 
 def test_the_missing_hours_add_up_with_the_counted_hours_shown() -> None:
-    """Sofie: 19.25 hours counted, shown as 19.3; the missing hours are shown as 5.7 and 12.7
-    (they add up to 25 and 32 with the figure shown), not 5.8 and 12.8."""
+    """Sofie: 19.25 hours counted, shown rounded down as 19.2; the missing 5.75 and 12.75 hours
+    rounded up as 5.8 and 12.8: they add up to 25 and 32 with the figure shown, and what is
+    shown as missing is enough (5.7 more would leave her 3 minutes short of 25)."""
     shown = _result_text("sofie")
-    assert "**Counted toward the right to BPA: 19.3 hours**" in shown
-    assert "5.7 hours more a week would reach 25 hours." in shown
-    assert "12.7 hours more a week would reach 32 hours." in shown
-    assert "5.8 hours" not in shown
+    assert "**Counted toward the right to BPA: 19.2 hours**" in shown
+    assert "5.8 hours more a week would reach 25 hours." in shown
+    assert "12.8 hours more a week would reach 32 hours." in shown
+    assert "5.7 hours" not in shown and "19.3" not in shown
 
 
 def test_the_hours_reached_stand_apart_from_the_hours_not_counted() -> None:

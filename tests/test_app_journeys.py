@@ -45,9 +45,10 @@ def _comparable(d: Draft) -> dict[str, object]:
     return data
 
 
-def _hours_nb(hours: Fraction) -> str:
-    """Hours as the Norwegian page shows them: one decimal, half up, decimal comma."""
-    tenths = (hours * 10 + Fraction(1, 2)).__floor__()
+def _hours_nb(hours: Fraction, *, up: bool = False) -> str:
+    """Hours as the Norwegian page shows them: one decimal, decimal comma; hours counted or
+    excluded rounded down, hours still missing (``up``) rounded up."""
+    tenths = (hours * 10).__ceil__() if up else (hours * 10).__floor__()
     whole, rest = divmod(tenths, 10)
     return f"{whole},{rest}" if rest else f"{whole}"
 
@@ -76,9 +77,13 @@ def test_persona_from_start_to_result(name: str) -> None:
     if "hours_missing" in expected:
         to_25 = Fraction(str(expected["hours_missing"]["to_25"]))
         assert abs(Fraction(25) - exact - to_25) < Fraction(1, 20)
-        # Shown so that it adds up with the counted hours as shown (19,3 + 5,7 = 25).
-        shown_counted = Fraction((exact * 10 + Fraction(1, 2)).__floor__(), 10)
-        assert f"{_hours_nb(Fraction(25) - shown_counted)} timer til i uka gir 25 timer." in page
+        # Rounded up beside the counted hours rounded down: the two add up (19,2 + 5,8 = 25).
+        shown_counted = Fraction((exact * 10).__floor__(), 10)
+        assert f"{_hours_nb(Fraction(25) - exact, up=True)} timer til i uka gir 25 timer." in page
+        assert f"{_hours_nb(shown_counted)} timer" in page
+        assert Fraction(25) - shown_counted == Fraction(
+            ((Fraction(25) - exact) * 10).__ceil__(), 10
+        )
 
 
 def test_every_step_has_its_number_and_title_as_h1() -> None:

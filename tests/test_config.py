@@ -13,7 +13,7 @@ def test_streamlit_config_keeps_data_private() -> None:
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["showErrorLinks"] is False
     assert config["client"]["toolbarMode"] == "viewer"
-    assert config["server"]["maxUploadSize"] == 1
+    assert config["server"]["maxUploadSize"] == 2
     assert config["server"]["address"] == "127.0.0.1"
     assert config["runner"]["enforceSerializableSessionState"] is True
 

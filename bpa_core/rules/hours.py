@@ -111,10 +111,14 @@ def hours(minutes: Fraction) -> Fraction:
     return minutes / 60
 
 
-def display_hours(minutes: Fraction) -> Decimal:
-    """Hours rounded to one decimal, half up — for display only, never for comparison.
+def display_hours(minutes: Fraction, *, up: bool = False) -> Decimal:
+    """Hours to one decimal, for display only, never for comparison.
 
-    Exact: the tenths are found with fractions, and a whole number of tenths is exact in Decimal.
+    Hours the person has are rounded down, hours still missing (``up``) are rounded up: a total
+    of 1919 minutes shows as 31,9 hours, never as 32 beside "you probably have the right unless
+    …", and what is shown as missing is enough. The two add up to the limit exactly
+    (19,2 + 5,8 = 25). Exact: the tenths are found with fractions (a tenth of an hour is 6
+    minutes), and a whole number of tenths is exact in Decimal.
     """
-    tenths = (minutes * 10 / 60 + Fraction(1, 2)).__floor__()
-    return Decimal(tenths).scaleb(-1)
+    tenths = minutes / 6
+    return Decimal(tenths.__ceil__() if up else tenths.__floor__()).scaleb(-1)
