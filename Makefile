@@ -13,7 +13,7 @@ MO := $(foreach l,$(LANGS),$(foreach d,$(DOMAINS),locales/$(l)/LC_MESSAGES/$(d).
 
 help:
 	@echo "make run    - install into $(VENV) and start the app on http://localhost:$(PORT)"
-	@echo "make test   - install dev tools and run ruff, mypy --strict bpa_core and pytest"
+	@echo "make test   - install dev tools and run ruff, mypy --strict and pytest (browser tests too)"
 	@echo "make bench  - measure speed (never part of make test)"
 	@echo "make i18n   - extract strings, update and compile the catalogs"
 
@@ -46,6 +46,7 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(VENV)/bin/mypy --strict bpa_core
 	$(VENV)/bin/mypy --strict bpa_ui
+	$(VENV)/bin/mypy --strict pages app.py
 
 pytest: $(VENV)/.dev-installed compile
 	$(PY) -m pytest
