@@ -228,7 +228,8 @@ class Appeal(_Model):
     what_is_wrong: Text = ""
     change_wanted: Text = ""
     new_information: Text = ""
-    attachments: Text = ""  # further attachments, one per line (e.g. a doctor's statement)
+    doctor_statement: bool = False  # a doctor's statement (legeerklæring) goes with the appeal
+    attachments: Text = ""  # further attachments, one per line
     late_reason: Text = ""  # why the appeal comes after the deadline (forvaltningsloven § 31)
     grounds: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list)
     ground_edits: dict[Annotated[str, Field(max_length=64)], Text] = Field(default_factory=dict)

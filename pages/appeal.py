@@ -314,12 +314,21 @@ def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
         ap.new_information,
         long=True,
     )
+    init(K + "doctor_statement", ap.doctor_statement)
+    ap.doctor_statement = st.checkbox(
+        _("A statement from the doctor (legeerklæring) goes with the appeal"),
+        key=K + "doctor_statement",
+        help=_(
+            "The doctor can say what help is needed and why. It often helps. The letter then "
+            "lists it as an attachment."
+        ),
+    )
     ap.attachments = text_field(
         _("Other attachments, one on each line (optional)"),
         "attachments",
         ap.attachments,
         long=True,
-        help=_("For example a statement from your doctor (legeerklæring)."),
+        help=_("For example a statement from an occupational therapist or a physiotherapist."),
     )
     if status in (DeadlineStatus.PASSED, DeadlineStatus.TOO_LATE):
         ap.late_reason = text_field(

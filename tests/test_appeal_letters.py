@@ -162,7 +162,6 @@ def test_band_refusal_letter(aanga_refused: Draft) -> None:
     ]
     assert texts(doc, "attachments") == [
         "Kopi av vedtaket",
-        "Legeerklæring (hvis du har en)",
         "Ukeplan (nederst i brevet)",
         "Fullmakt (nederst i brevet)",
     ]
@@ -673,16 +672,21 @@ def persona_decided(name: str) -> Draft:
     return with_decision(persona(name), DecisionKind.REFUSED)
 
 
-def test_attachments_name_the_doctors_statement_unless_the_user_did(aanga_refused: Draft) -> None:
-    assert "Legeerklæring (hvis du har en)" in texts(
-        appeal_letter(aanga_refused, TODAY, lang="nb"), "attachments"
-    )
-    assert "Doctor's statement (legeerklæring), if you have one" in texts(
+def test_attachments_name_the_doctors_statement_when_it_goes_with_the_letter(
+    aanga_refused: Draft,
+) -> None:
+    # Not said to go with it: the letter lists no doctor's statement (and never "if you have one").
+    items = texts(appeal_letter(aanga_refused, TODAY, lang="nb"), "attachments")
+    assert not [x for x in items if "egeerklæring" in x]
+    aanga_refused.appeal.doctor_statement = True
+    assert "Legeerklæring" in texts(appeal_letter(aanga_refused, TODAY, lang="nb"), "attachments")
+    assert "Statement from the doctor (legeerklæring)" in texts(
         appeal_letter(aanga_refused, TODAY, lang="en"), "attachments"
     )
+    # The user's own line names it: listed once, in their words.
     aanga_refused.appeal.attachments = "Legeerklæring fra fastlegen, 1. november 2026"
     items = texts(appeal_letter(aanga_refused, TODAY, lang="nb"), "attachments")
-    assert "Legeerklæring (hvis du har en)" not in items
+    assert "Legeerklæring" not in items
     assert items[-1] == "Legeerklæring fra fastlegen, 1. november 2026"
 
 

@@ -169,7 +169,7 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     assert any("Velg hva kommunen bestemte" in m for m in values(at.markdown))
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
     assert not any("Noen grunner bygger på anslaget" in i for i in values(at.info))
-    labels = [c.label for c in at.checkbox]
+    labels = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
     assert labels == [
         "Kommunen har ikke vist at BPA koster mye mer",
         "Hjelp om natta av og til skal holdes utenfor",
@@ -300,7 +300,8 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     assert draft_of(at).appeal.ground_edits == {}
     night = at.text_area(key="appeal_ground_text_occasional_night").value
     assert night.startswith("Hjelp om natta trengst berre av og til")
-    assert [c.label for c in at.checkbox][1] == "Hjelp om natta av og til skal haldast utanfor"
+    grounds = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
+    assert grounds[1] == "Hjelp om natta av og til skal haldast utanfor"
     # a rewritten text stays as written when the language changes
     at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
     at.radio(key="appeal_doc_lang").set_value(DocLanguage.NB).run()
@@ -390,3 +391,15 @@ def test_grounds_are_assessed_on_the_day_of_the_decision(today: list[date]) -> N
     keys = [c.key for c in at.checkbox]
     assert "appeal_ground_cost_not_documented" in keys
     assert "appeal_ground_bpa_not_considered" not in keys
+
+
+def test_a_doctors_statement_is_listed_only_when_ticked(today: list[date]) -> None:
+    draft = persona("kari")
+    draft.appeal.decision_received = date(2026, 11, 2)
+    at = page(draft=draft)
+    assert ">Legeerklæring</li>" not in html(at)
+    at.checkbox(key="appeal_doctor_statement").check().run()
+    assert not at.exception
+    assert draft_of(at).appeal.doctor_statement is True
+    assert ">Legeerklæring</li>" in html(at)
+    assert "hvis du har en" not in html(at) + all_text(at)

@@ -322,8 +322,9 @@ def _attachments(c: _Context) -> tuple[str, ...]:
     _ = c._
     own = [one_line(x) for x in clean(c.draft.appeal.attachments).split("\n") if x.strip()]
     items = [_("A copy of the decision")]
-    if not any(_DOCTOR.search(x) for x in own):
-        items.append(_("Doctor's statement (legeerklæring), if you have one"))
+    # Listed when the user says one goes with the letter, unless their own lines name it already.
+    if c.draft.appeal.doctor_statement and not any(_DOCTOR.search(x) for x in own):
+        items.append(_("Statement from the doctor (legeerklæring)"))
     if c.draft.rows:
         items.append(_("The week plan (at the end of this letter)"))
     if c.draft.filled_in_by == FilledInBy.GUARDIAN:
