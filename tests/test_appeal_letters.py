@@ -738,3 +738,13 @@ def test_letterhead_says_a_name_once() -> None:
     draft = persona_decided("aanga")
     draft.writer.relation = "RÅDGIVER"
     assert "Skrevet av: Rådgiver, Brukerorganisasjon" in appeal_letter(draft, TODAY).letterhead
+
+
+def test_no_occasional_ground_when_the_person_answered_no_such_need(aanga_refused: Draft) -> None:
+    # A row marked "at night" while the night need is answered "none": it is held outside (and
+    # flagged on the week), but the letter must not say that help is needed "now and then".
+    aanga_refused.night_need = NeedLevel.NONE
+    assert "occasional_night" not in ids(aanga_refused)
+    assert "occasional_two_helpers" in ids(aanga_refused)
+    aanga_refused.night_need = None  # not answered: the rows held outside speak for themselves
+    assert "occasional_night" in ids(aanga_refused)

@@ -263,6 +263,14 @@ def _hours_below(draft: Draft, a: Assessment) -> bool:
     return appeal.hours_applied is not None and appeal.hours_granted < appeal.hours_applied
 
 
+def _occasional_need(need: NeedLevel | None, reason: ExclusionReason, a: Assessment) -> bool:
+    """The need is occasional, or rows held outside for it while the need was not answered.
+    Not when the person answered that there is no such need: the ground says "now and then"."""
+    if need == NeedLevel.OCCASIONAL:
+        return True
+    return need is None and reason in a.excluded_minutes
+
+
 def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tuple[Ground, ...]:
     """The grounds that fit the decision and the answers, in the document language."""
     lang = lang or draft.document_language.value
@@ -279,13 +287,9 @@ def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tup
     if _hours_below(draft, a):
         out.append(_hours_below_need(appeal, _week_plan_minutes(draft, a), lang, _))
     if kind in _ABOUT_HOURS:
-        excluded = a.excluded_minutes
-        if draft.night_need == NeedLevel.OCCASIONAL or ExclusionReason.OCCASIONAL_NIGHT in excluded:
+        if _occasional_need(draft.night_need, ExclusionReason.OCCASIONAL_NIGHT, a):
             out.append(_occasional(ExclusionReason.OCCASIONAL_NIGHT, a, lang, _))
-        if (
-            draft.two_helper_need == NeedLevel.OCCASIONAL
-            or ExclusionReason.OCCASIONAL_TWO_HELPERS in excluded
-        ):
+        if _occasional_need(draft.two_helper_need, ExclusionReason.OCCASIONAL_TWO_HELPERS, a):
             out.append(_occasional(ExclusionReason.OCCASIONAL_TWO_HELPERS, a, lang, _))
     if kind == DecisionKind.OTHER_SERVICE:
         out.append(_other_service(appeal, _))
