@@ -87,6 +87,64 @@ def test_counted_and_applied_hours_match_the_persona(name: str) -> None:
     assert f"{subject} søker om {applied} timer i uka." in text
 
 
+_HOURS = re.compile(r"([0-9]+(?:,[0-9])?)\s+timer?\b")
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_hours_applied_for_and_what_is_left_out_add_up_to_the_week_total(name: str) -> None:
+    """A caseworker can reconcile the figure with the table: applied + left out = the Sum."""
+    doc = application(persona(name))
+    table = next(b for b in doc.section("week").blocks if isinstance(b, Table))
+    assert table.footer is not None
+    total = _decimal(table.footer[3])
+    blocks = doc.section("applied_for").blocks
+    i = next(
+        i
+        for i, b in enumerate(blocks)
+        if isinstance(b, Paragraph) and "søker om" in b.text and "timer i uka" in b.text
+    )
+    paragraph = blocks[i]
+    assert isinstance(paragraph, Paragraph)
+    applied = _decimal(_HOURS.search(paragraph.text)[1])  # type: ignore[index]
+    if applied == total:
+        assert paragraph.text.endswith("nedenfor.")
+        return
+    assert "som teller med for retten" in paragraph.text
+    assert paragraph.text.endswith("Disse timene er ikke med:")
+    left_out = blocks[i + 1]
+    assert isinstance(left_out, BulletList) and left_out.items
+    parts = [_decimal(_HOURS.findall(item)[-1]) for item in left_out.items]
+    assert applied + sum(parts) == total, name
+
+
+def test_kari_applies_for_the_counted_hours_and_names_the_health_tasks() -> None:
+    blocks = application(persona("kari")).section("applied_for").blocks
+    assert (
+        Paragraph(
+            "Jeg søker om 34,5 timer i uka. Det er timene i ukeplanen nedenfor som teller med for "
+            "retten. Disse timene er ikke med:"
+        )
+        in blocks
+    )
+    assert BulletList(("Helseoppgaver, som medisiner eller sårstell: 1,7 timer.",)) in blocks
+    assert "Det er hjelpen i ukeplanen" not in application(persona("kari")).plain_text()
+
+
+def test_occasional_hours_applied_for_are_named_with_the_counted_ones() -> None:
+    draft = persona("aanga")
+    draft.rows.append(
+        ActivityRow(
+            category=Category.HEALTH, activity="Medisiner", minutes=30, times=7, per=Per.WEEK
+        )
+    )
+    text = application(draft, "en").section("applied_for").plain_text()
+    assert (
+        "These are the hours in the week plan below that count toward the right, and the help "
+        "at night and with two helpers now and then. These hours are left out:"
+    ) in text
+    assert "• Health tasks, such as medicines or wound care: 3.5 hours." in text
+
+
 def test_first_person_when_the_person_writes() -> None:
     doc = application(persona("kari"))
     text = doc.plain_text()
@@ -460,6 +518,32 @@ def test_the_power_of_attorney_is_a_form_at_the_end() -> None:
     assert "I, Áŋŋá Máret Gaup, give Rådgiver power of attorney to apply for BPA" in en
 
 
+ROUNDING_NOTE = (
+    "Hver rad er rundet ned til nærmeste tidel. "
+    "Derfor kan radene lagt sammen bli litt mindre enn summen."
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("nb", ROUNDING_NOTE),
+        (
+            "nn",
+            "Kvar rad er runda ned til næraste tidel. "
+            "Difor kan summen av radene vere litt mindre enn totalen.",
+        ),
+        (
+            "en",
+            "Each row is rounded down to the nearest tenth. "
+            "So the sum of the rows can be a little less than the total.",
+        ),
+    ],
+)
+def test_the_rounding_note_says_rounded_down(lang: str, note: str) -> None:
+    assert Paragraph(note) in application(persona("kari"), lang).section("week").blocks
+
+
 def _decimal(cell: str) -> Decimal:
     return Decimal(cell.replace(",", ".").replace("\xa0", ""))
 
@@ -470,7 +554,7 @@ def test_week_rows_add_up_to_the_total_or_say_why_not(name: str) -> None:
     table = next(b for b in blocks if isinstance(b, Table))
     assert table.footer is not None
     rows = sum((_decimal(r[3]) for r in table.rows), Decimal(0))
-    note = Paragraph("Hver rad er rundet av. Derfor kan radene lagt sammen avvike litt fra summen.")
+    note = Paragraph(ROUNDING_NOTE)
     assert (note in blocks) == (rows != _decimal(table.footer[3])), name
 
 
@@ -481,7 +565,7 @@ def test_kari_rows_sum_36_1_against_36_2_and_the_note_explains() -> None:
     assert table.footer and table.footer[3] == "36,2"  # 36 h 15 min; the rows add up to 36,1
     i = blocks.index(table)
     assert isinstance(blocks[i + 1], Paragraph)
-    assert "rundet av" in blocks[i + 1].text  # type: ignore[union-attr]
+    assert blocks[i + 1] == Paragraph(ROUNDING_NOTE)
 
 
 @pytest.mark.parametrize(

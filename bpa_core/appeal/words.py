@@ -30,7 +30,7 @@ def full_date(day: date, lang: str) -> str:
 
 
 def minutes_as_hours(minutes: Fraction) -> Decimal:
-    """Minutes per week as hours, rounded half up to one decimal: for display only."""
+    """Minutes per week as hours, rounded down to a tenth (hours had): for display only."""
     return display_hours(minutes)
 
 

@@ -223,6 +223,57 @@ def applied_minutes(assessment: Assessment) -> Fraction:
     return assessment.counted_minutes + sum(extra, Fraction(0))
 
 
+# What the hours applied for hold besides the counted hours: (night, two helpers) -> sentence.
+_APPLIED_WITH: dict[tuple[bool, bool], str] = {
+    (False, False): N_("These are the hours in the week plan below that count toward the right."),
+    (True, False): N_(
+        "These are the hours in the week plan below that count toward the right, "
+        "and the help at night now and then."
+    ),
+    (False, True): N_(
+        "These are the hours in the week plan below that count toward the right, "
+        "and the help with two helpers now and then."
+    ),
+    (True, True): N_(
+        "These are the hours in the week plan below that count toward the right, "
+        "and the help at night and with two helpers now and then."
+    ),
+}
+
+
+def _applied_hours(assessment: Assessment, w: Writer) -> tuple[Block, ...]:
+    """The hours applied for, and, when some hours of the week plan are not among them, which
+    hours the figure is and what is left out: the figures add up to the table's total."""
+    applied = applied_minutes(assessment)
+    left_out = {
+        r: m for r, m in assessment.excluded_minutes.items() if r not in _APPLIED_TOO and m > 0
+    }
+    if not left_out:
+        return (
+            Paragraph(
+                w.voice(
+                    N_("I apply for {hours} a week. This is the help in my week plan below."),
+                    N_(
+                        "{name} applies for {hours} a week. "
+                        "This is the help in the week plan below."
+                    ),
+                    hours=w.hours(applied),
+                )
+            ),
+        )
+    excluded = assessment.excluded_minutes
+    included = tuple(excluded.get(r, Fraction(0)) > 0 for r in _APPLIED_TOO)
+    first = w.voice(
+        N_("I apply for {hours} a week."),
+        N_("{name} applies for {hours} a week."),
+        hours=w.hours(applied),
+    )
+    which = w._(_APPLIED_WITH[included[0], included[1]])
+    intro = w._("These hours are left out:")
+    items = tuple(w._(_EXCLUDED_TEXT[r], hours=w.hours(m)) for r, m in left_out.items())
+    return Paragraph(f"{first} {which} {intro}"), BulletList(items)
+
+
 def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
     blocks: list[Block] = [
         Paragraph(
@@ -280,18 +331,7 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
             )
         )
     elif applied_minutes(assessment) > 0:
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_("I apply for {hours} a week. This is the help in my week plan below."),
-                    N_(
-                        "{name} applies for {hours} a week. "
-                        "This is the help in the week plan below."
-                    ),
-                    hours=w.hours(applied_minutes(assessment)),
-                )
-            )
-        )
+        blocks.extend(_applied_hours(assessment, w))
     if assessment.outcome == Outcome.RIGHT_UNLESS_COST:
         blocks.append(
             Paragraph(
@@ -457,14 +497,17 @@ def _activity(row: ActivityRow, w: Writer) -> str:
 def week_blocks(draft: Draft, w: Writer, total: Fraction) -> tuple[Block, ...]:
     """The week table, and a note when the rounded rows do not add up to the rounded total.
 
-    Each row is rounded to one decimal on its own (8,75 -> 8,8), so a reader adding up the
-    column can land a tenth or two from the exact total (Kari: 36,4 against 36,3).
+    Each row, like the total, is rounded down to a tenth on its own (8,75 -> 8,7), so the rows
+    added up can come to a tenth or two less than the total (Kari: 36,1 against 36,2).
     """
     table = week_table(draft, w, total)
     rows = sum((hours_decimal(weekly_minutes(r)) for r in draft.rows), hours_decimal(Fraction(0)))
     if rows == hours_decimal(total):
         return (table,)
-    note = w._("Each row is rounded, so the rows added up can differ a little from the total.")
+    note = w._(
+        "Each row is rounded down to the nearest tenth. "
+        "So the rows added up can be a little less than the total."
+    )
     return table, Paragraph(note)
 
 

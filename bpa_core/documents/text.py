@@ -45,7 +45,7 @@ _ONCE: dict[Per, str] = {
 
 
 def hours_decimal(minutes: Fraction) -> Decimal:
-    """Minutes as hours to one decimal, rounded as the rules round for display (half up)."""
+    """Minutes as hours to one decimal, rounded down as the rules round hours the person has."""
     return display_hours(minutes)
 
 
