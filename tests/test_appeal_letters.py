@@ -25,6 +25,7 @@ from bpa_core.appeal import (
 )
 from bpa_core.deadlines import appeal_deadline
 from bpa_core.documents.appeal import access_request, appeal_letter, clean
+from bpa_core.documents.application import build_application
 from bpa_core.documents.model import BulletList, Document, Heading, Paragraph, Table
 from bpa_core.draft import (
     ActivityRow,
@@ -704,6 +705,27 @@ def test_the_week_plan_in_the_attachments_is_in_the_letter(aanga_refused: Draft)
     doc = appeal_letter(aanga_refused, TODAY, lang="nb")
     assert "week_plan" not in section_ids(doc)
     assert not any("Ukeplan" in t for t in texts(doc, "attachments"))
+
+
+@pytest.mark.parametrize("name", ["kari", "emil", "aanga", "sofie"])
+def test_the_week_plan_attachment_is_the_applications_week_section(name: str) -> None:
+    """Same blocks: the excluded hours, the monthly note and the child note are there too."""
+    draft = persona_decided(name)
+    on = assessment_date_for(draft.appeal, TODAY)
+    a = assess(draft, on=on)
+    week = appeal_letter(draft, TODAY, lang="nb", assessment=a).section("week_plan")
+    application = build_application(draft, a, "nb", dated=TODAY).section("week")
+    assert week.blocks == application.blocks
+
+
+def test_the_week_plan_attachment_lists_what_does_not_count() -> None:
+    emil = appeal_letter(persona_decided("emil"), TODAY, lang="nb").section("week_plan")
+    text = emil.plain_text()
+    assert "• Hjelp på jobb eller skole, som andre ordninger ofte dekker: 25 timer." in text
+    assert "Hjelp som trengs hver måned eller hvert år, er regnet om til et snitt per uke." in text
+    assert "Tabellen tar bare med hjelp utover det andre barn på samme alder trenger." in text
+    kari = appeal_letter(persona_decided("kari"), TODAY, lang="nb").section("week_plan")
+    assert "• Helseoppgaver, som medisiner eller sårstell: 1,7 timer." in kari.plain_text()
 
 
 def test_the_grounds_build_on_the_day_of_the_decision() -> None:

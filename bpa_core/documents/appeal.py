@@ -23,7 +23,7 @@ from decimal import Decimal
 from bpa_core.appeal.grounds import assessment_date_for, chosen_grounds, ground_text
 from bpa_core.appeal.words import hours_count, hours_text, long_date
 from bpa_core.deadlines import Deadline, appeal_deadline
-from bpa_core.documents.application import week_blocks
+from bpa_core.documents.application import week_section_blocks
 from bpa_core.documents.fullmakt import SIGNATURE_LINE, power_of_attorney
 from bpa_core.documents.model import (
     Block,
@@ -36,7 +36,7 @@ from bpa_core.documents.model import (
 )
 from bpa_core.documents.text import Writer
 from bpa_core.draft import DecisionKind, Draft, FilledInBy
-from bpa_core.i18n import N_, gettext_for, ngettext_for
+from bpa_core.i18n import gettext_for, ngettext_for
 from bpa_core.rules.eligibility import Assessment, assess
 
 Gettext = Callable[[str], str]
@@ -340,25 +340,14 @@ def _week_plan(c: _Context, a: Assessment) -> Section | None:
     if not c.draft.rows:
         return None
     w = replace(Writer.for_draft(c.draft, c.lang), name=c.person)
-    intro = w.voice(
-        N_("The table shows the help I need in an ordinary week."),
-        N_("The table shows the help {name} needs in an ordinary week."),
-    )
-    blocks: list[Block] = [Paragraph(intro)]
-    for block in week_blocks(c.draft, w, a.total_minutes):
+    blocks: list[Block] = []
+    for block in week_section_blocks(c.draft, a, w):  # the application's week section
         if isinstance(block, Table):  # activity names are the user's text
             rows = tuple(tuple(one_line(cell) for cell in row) for row in block.rows)
             block = replace(block, rows=rows)
+        elif isinstance(block, Paragraph):
+            block = Paragraph(clean(block.text))
         blocks.append(block)
-    if a.excluded_minutes:
-        total = w._(
-            "In total that is {total} a week. Of these, {counted} count toward the right to BPA.",
-            total=w.hours(a.total_minutes),
-            counted=w.hours(a.counted_minutes),
-        )
-    else:
-        total = w._("In total that is {total} a week.", total=w.hours(a.total_minutes))
-    blocks.append(Paragraph(total))
     return Section("week_plan", c._("Attachment: the week plan"), tuple(blocks), editable=False)
 
 

@@ -543,8 +543,15 @@ _EXCLUDED_TEXT: dict[ExclusionReason, str] = {
 
 
 def _week(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
+    title = w._("My week") if w.first_person else w._("The week")
+    return title, week_section_blocks(draft, assessment, w)
+
+
+def week_section_blocks(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Block, ...]:
+    """The week section: the table, the notes under it, the total, what does not count toward
+    the right and the user's variations. The appeal's week-plan attachment uses it too."""
     if not draft.rows:
-        return w._("My week") if w.first_person else w._("The week"), ()
+        return ()
     total = assessment.total_minutes
     blocks: list[Block] = [
         Paragraph(
@@ -589,7 +596,7 @@ def _week(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[B
     if draft.variations.strip():
         blocks.append(Heading(w._("Bad days and other variations")))
         blocks.extend(paragraphs(draft.variations))
-    return w._("My week") if w.first_person else w._("The week"), tuple(blocks)
+    return tuple(blocks)
 
 
 def _night_two_helpers(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
