@@ -277,6 +277,10 @@ def _ask_delete(asking: bool) -> None:
     st.session_state[CONFIRM_DELETE_KEY] = asking
 
 
+def _keep_answers() -> None:
+    _ask_delete(False)
+
+
 def sidebar() -> None:
     with st.sidebar:
         language_switch(horizontal=False)
@@ -290,25 +294,31 @@ def sidebar() -> None:
             icon=":material/delete:",
             help=_("Removes all answers from this browser tab, after you confirm."),
         )
-        # A fixed slot for the confirmation, as on the download page: one click never deletes.
-        with st.container():
-            if st.session_state.get(CONFIRM_DELETE_KEY):
-                st.warning(
-                    _("Delete all answers in this tab? Save them first if you need them."),
-                    icon=":material/warning:",
-                )
-                st.button(
-                    _("Yes, delete everything now"),
-                    key="delete_everything_confirm",
-                    type="primary",
-                    on_click=_delete,
-                )
-                st.button(
-                    _("No, keep my answers"),
-                    key="delete_everything_cancel",
-                    on_click=_ask_delete,
-                    args=(False,),
-                )
+
+
+def confirm_delete() -> None:
+    """After "Delete everything" in the sidebar: ask in a modal dialog, which opens in view and
+    takes focus wherever the user is (a question drawn in the sidebar fell below the screen).
+    One click never deletes; closing the dialog (X, Escape, outside) keeps the answers."""
+    if not st.session_state.get(CONFIRM_DELETE_KEY):
+        return
+
+    @st.dialog(_("Delete everything?"), on_dismiss=_keep_answers)
+    def ask() -> None:
+        st.warning(
+            _("Delete all answers in this tab? Save them first if you need them."),
+            icon=":material/warning:",
+        )
+        if st.button(
+            _("Yes, delete everything now"), key="delete_everything_confirm", type="primary"
+        ):
+            _delete()
+            st.rerun()
+        if st.button(_("No, keep my answers"), key="delete_everything_cancel"):
+            _keep_answers()
+            st.rerun()
+
+    ask()
 
 
 def _pages() -> list[st.Page]:
@@ -347,3 +357,4 @@ def run() -> None:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log
         show_friendly_error(exc)
+    confirm_delete()  # last in the page: drawn or not, it moves no element above it

@@ -111,11 +111,32 @@ def test_delete_everything_in_the_sidebar_asks_first(app_server: Server, page: A
     _wait_for_title(page, "Step 10 of 14 – Check your answers")
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.get_by_role("button", name="Delete everything").click()
-    sidebar.get_by_text("Delete all answers in this tab?").wait_for()
-    sidebar.get_by_role("button", name="No, keep my answers").click()
-    sidebar.get_by_text("Delete all answers in this tab?").wait_for(state="detached")
+    # A modal dialog: in view, with focus inside it, whatever the height of the window.
+    dialog = page.get_by_role("dialog", name="Delete everything?")
+    dialog.get_by_text("Delete all answers in this tab?").wait_for()
+    assert dialog.evaluate("d => d.contains(document.activeElement)")
+    box = dialog.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900
+    dialog.get_by_role("button", name="No, keep my answers").click()
+    dialog.wait_for(state="detached")
     assert page.title().startswith("Step 10 of 14")
+    # Escape closes it too and keeps the answers; it does not come back on the next run.
     sidebar.get_by_role("button", name="Delete everything").click()
-    sidebar.get_by_role("button", name="Yes, delete everything now").click()
+    dialog.wait_for()
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
+    wait_for_app(page)
+    page.get_by_role("button", name="Back: Who leads the assistants").click()
+    _wait_for_title(page, "Step 9 of 14")
+    assert page.get_by_role("dialog").count() == 0
+    sidebar.get_by_role("button", name="Delete everything").click()
+    dialog.get_by_role("button", name="Yes, delete everything now").click()
     _wait_for_title(page, "Step 1 of 14")
     page.get_by_text("Everything is deleted from this browser tab.").wait_for()
+    # Every answer is gone: the person's name and the week's activities.
+    page.get_by_role("button", name="Start the questions").click()
+    _wait_for_title(page, "Step 2 of 14")
+    assert page.get_by_label("Full name", exact=True).input_value() == ""
+    page.get_by_role("navigation").get_by_role("link", name="4. The week").click()
+    _wait_for_title(page, "Step 4 of 14")
+    page.get_by_role("heading", name="Activities (0)", exact=True).wait_for()
