@@ -110,7 +110,7 @@ def test_band_refusal_offers_the_cost_ground_and_the_occasional_grounds(
     grounds = offered_grounds(aanga_refused, assess(aanga_refused, on=TODAY), "nb")
     cost = grounds[0].explanation
     assert "25,1 timer i uka" in cost  # 25 h 10 min, rounded down
-    assert "med mindre kommunen viser at BPA vil koste mye mer" in cost
+    assert "med mindre kommunen viser at BPA vil koste vesentlig mer enn andre tjenester" in cost
     assert "Det er kommunen som må vise dette." in cost
     night = grounds[1].explanation
     assert "holdes utenfor" in night
@@ -155,7 +155,7 @@ def test_band_refusal_letter(aanga_refused: Draft) -> None:
     grounds = texts(doc, "grounds")
     # the person's own words first, paragraph by paragraph, then each ground under its title
     assert grounds[:2] == ["Kommunen har ikke snakket med meg.", "De har ikke sett huset."]
-    assert grounds[2] == "Kommunen har ikke vist at BPA koster mye mer"
+    assert grounds[2] == "Kommunen har ikke vist at BPA koster vesentlig mer"
     assert "Vedtaket mangler begrunnelse" in grounds
     assert any("forvaltningsloven §§ 24 og 25" in t for t in grounds)
     assert texts(doc, "change") == [
@@ -197,7 +197,7 @@ def test_unticked_grounds_stay_out_and_edits_replace_the_text(aanga_refused: Dra
     assert ground_text(chosen[0], aanga_refused.appeal) == "Jeg trenger hjelp om natta noen ganger."
     grounds = texts(appeal_letter(aanga_refused, TODAY, lang="nb"), "grounds")
     assert "Jeg trenger hjelp om natta noen ganger." in grounds
-    assert "Kommunen har ikke vist at BPA koster mye mer" not in grounds
+    assert "Kommunen har ikke vist at BPA koster vesentlig mer" not in grounds
     # a blank edit falls back to the suggested text
     aanga_refused.appeal.ground_edits = {"occasional_night": "  \n "}
     assert ground_text(chosen[0], aanga_refused.appeal) == chosen[0].explanation
@@ -716,6 +716,27 @@ def test_the_week_plan_attachment_is_the_applications_week_section(name: str) ->
     week = appeal_letter(draft, TODAY, lang="nb", assessment=a).section("week_plan")
     application = build_application(draft, a, "nb", dated=TODAY).section("week")
     assert week.blocks == application.blocks
+
+
+@pytest.mark.parametrize(
+    ("lang", "term"),
+    [("nb", "vesentlig mer"), ("nn", "vesentleg meir"), ("en", "substantially more")],
+)
+def test_the_cost_exception_in_the_laws_words_everywhere(
+    aanga_refused: Draft, lang: str, term: str
+) -> None:
+    """pbrl. § 2-1 d says "vesentlig økt kostnad": the same words in application and appeal."""
+    a = assess(aanga_refused, on=TODAY)
+    cost = offered_grounds(aanga_refused, a, lang)[0]
+    assert cost.id == GroundId.COST_NOT_DOCUMENTED
+    assert term in cost.title and term in cost.explanation
+    tick_all(aanga_refused)
+    letter = appeal_letter(aanga_refused, TODAY, lang=lang, assessment=a).plain_text()
+    application = build_application(aanga_refused, a, lang, dated=TODAY).plain_text()
+    for text in (letter, application):
+        assert term in text
+        for loose in ("much more", "mye mer", "mykje meir", "Extra cost"):
+            assert loose not in text
 
 
 def test_the_week_plan_attachment_lists_what_does_not_count() -> None:

@@ -171,15 +171,15 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     assert not any("Noen grunner bygger på anslaget" in i for i in values(at.info))
     labels = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
     assert labels == [
-        "Kommunen har ikke vist at BPA koster mye mer",
+        "Kommunen har ikke vist at BPA koster vesentlig mer",
         "Hjelp om natta av og til skal holdes utenfor",
         "To hjelpere av og til skal holdes utenfor",
     ]
-    assert "Kommunen har ikke vist at BPA koster mye mer" not in all_text(at)
+    assert "Kommunen har ikke vist at BPA koster vesentlig mer" not in all_text(at)
     assert "Kilde: pbrl. § 2-1 d, rundskriv I-9/2015" in values(at.caption)
     at.checkbox(key="appeal_ground_cost_not_documented").check().run()
     assert draft_of(at).appeal.grounds == ["cost_not_documented"]
-    assert "Kommunen har ikke vist at BPA koster mye mer</h4>" in html(at)
+    assert "Kommunen har ikke vist at BPA koster vesentlig mer</h4>" in html(at)
     assert "Ukeplanen viser et behov på 25,1 timer i uka som teller for retten." in all_text(at)
     box = at.text_area(key="appeal_ground_text_cost_not_documented")
     box.input("Kommunen har ikke regnet på kostnaden.").run()

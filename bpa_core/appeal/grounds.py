@@ -100,12 +100,12 @@ def _need_gives_right(a: Assessment, lang: str, _: Gettext) -> Ground:
 def _cost_not_documented(a: Assessment, lang: str, _: Gettext) -> Ground:
     rest = _(
         "With 25 hours or more, the right to BPA holds unless the municipality shows that "
-        "BPA would cost much more than other help (pbrl. § 2-1 d). It is the municipality "
-        "that must show this. The decision does not show any such cost."
+        "BPA would cost substantially more than other services (pbrl. § 2-1 d). It is the "
+        "municipality that must show this. The decision does not show any such cost."
     )
     return Ground(
         GroundId.COST_NOT_DOCUMENTED,
-        _("Extra cost is not documented"),
+        _("It is not shown that BPA costs substantially more"),
         f"{_counted_need(a.counted_minutes, lang)} {rest}",
         ("pbrl_2_1_d", "i_9_2015"),
     )

@@ -337,7 +337,8 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
             Paragraph(
                 w._(
                     "The need is between 25 and 32 hours a week. Then the right applies, unless "
-                    "the municipality shows that BPA would cost much more than other services."
+                    "the municipality shows that BPA would cost substantially more than other "
+                    "services."
                 )
             )
         )
