@@ -17,7 +17,7 @@ from bpa_ui import steps
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
 from bpa_ui.state import set_draft
-from bpa_ui.week import forget_week_state
+from bpa_ui.week import forget_week_state, in_week_order
 
 UPLOAD_KEY = "draft_upload"
 PROBLEM_KEY = "draft_problem"  # [(message id, field), ...] of the last refused file
@@ -54,6 +54,7 @@ def restore(raw: bytes) -> None:
         problems = _every_field_problem(raw) if exc.field else []
         st.session_state[PROBLEM_KEY] = problems or [(exc.message_id, exc.field)]
         return
+    draft.rows = in_week_order(draft.rows)  # a hand-made file may list them in any order
     set_draft(draft)
     forget_widgets()
     forget_week_state()

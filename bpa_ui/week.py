@@ -65,7 +65,10 @@ def field_labels() -> dict[str, str]:
     }
 
 
-def _sorted(rows: list[ActivityRow]) -> list[ActivityRow]:
+def in_week_order(rows: list[ActivityRow]) -> list[ActivityRow]:
+    """Grouped by category, in the order of the categories; rows of a category keep theirs.
+    The list's numbers ("Change 3") are positions in this order, so every way in (adding,
+    changing, a restored file) keeps it: a number never moves to another activity."""
     order = {c: i for i, c in enumerate(Category)}
     return sorted(rows, key=lambda r: order[r.category])
 
@@ -118,7 +121,7 @@ def add_row() -> None:
     st.session_state["add:problems"] = problems
     if row is None or problems:
         return
-    draft.rows = _sorted([*draft.rows, row])
+    draft.rows = in_week_order([*draft.rows, row])
     st.session_state[OPEN_KEY] = row.category
     _reset_add()
     st.session_state[NOTICE_KEY] = "added"
@@ -149,7 +152,7 @@ def save_edit(index: int) -> None:
         return
     rows = list(draft.rows)
     rows[index] = row
-    draft.rows = _sorted(rows)
+    draft.rows = in_week_order(rows)
     st.session_state[EDITING_KEY] = None
     st.session_state[OPEN_KEY] = row.category
     st.session_state[NOTICE_KEY] = "changed"

@@ -579,3 +579,25 @@ def test_the_hours_reached_stand_apart_from_the_hours_not_counted() -> None:
     # A paragraph of its own, not a bullet under "Teller ikke med, og hvorfor:".
     assert "Timene som teller, er 32 eller flere i uka." in markdown
     assert not [m for m in markdown if m.startswith("- ") and "32" in m]
+
+
+def test_a_restored_file_with_rows_in_any_order_keeps_each_number_on_its_activity() -> None:
+    """A hand-made file may list rows in any order. The list is grouped by category and its
+    numbers ("Change 3", "Remove 3") are positions: saving a row unchanged used to re-sort the
+    list, so "Remove 3" then removed another activity."""
+    mixed = persona_draft("kari")
+    mixed.rows = list(reversed(mixed.rows))
+    at = new_app("en")
+    _upload(at, mixed.to_json().encode("utf-8"), "mixed.json")
+    assert on_step(at, 10)
+    rows = draft(at).rows
+    order = list(Category)
+    assert [order.index(r.category) for r in rows] == sorted(order.index(r.category) for r in rows)
+    assert sorted(r.activity for r in rows) == sorted(r.activity for r in mixed.rows)
+    at.switch_page("pages/week.py").run()
+    third = rows[2].activity
+    press(at, "edit:2")
+    press(at, "save:2")
+    assert draft(at).rows[2].activity == third  # saving changed nothing, the number stays
+    press(at, "remove:2")
+    assert third not in [r.activity for r in draft(at).rows]
