@@ -660,6 +660,12 @@ def test_fullmakt_and_signature_without_the_writers_name() -> None:
         "søster",
         "på vegne av Jonas Berg",
     ]
+    # The letterhead as the application says it: a blank line for the name, then the relation.
+    assert "Skrevet av: ________________________ (søster)" in doc.letterhead
+    assert "Skrevet av: søster" not in doc.letterhead
+    assert "Skrevet av: ________________________ (søster)" in (
+        access_request(draft, TODAY, lang="nb").letterhead
+    )
     draft.person.name = ""
     poa = texts(access_request(draft, TODAY, lang="nb"), "power_of_attorney")[0]
     assert poa.startswith(

@@ -485,7 +485,22 @@ def test_a_writer_without_a_name_gets_a_line_to_fill_in() -> None:
     )
     signature = doc.section("signature")
     assert ("Navn", "_" * 30) in signature.blocks[0].items  # type: ignore[union-attr]
-    assert Paragraph("på vegne av Jonas Berg") in signature.blocks
+    assert signature.blocks[1:] == (Paragraph("søster"), Paragraph("på vegne av Jonas Berg"))
+
+
+def test_the_signature_names_the_writers_relation_as_the_appeal_does() -> None:
+    signature = application(persona("emil")).section("signature")
+    assert signature.blocks[1:] == (
+        Paragraph("Line Hansen, mor"),
+        Paragraph("på vegne av Emil Hansen"),
+    )
+    # A writer named like the relation is named once; the person signing for themself alone.
+    aanga = application(persona("aanga")).section("signature")
+    assert Paragraph("Rådgiver") in aanga.blocks
+    assert "Rådgiver, rådgiver" not in aanga.plain_text()
+    assert application(persona("kari")).section("signature").blocks[1:] == (
+        Paragraph("Kari Nordmann"),
+    )
 
 
 def test_writer_named_like_the_relation_is_not_repeated() -> None:

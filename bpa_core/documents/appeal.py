@@ -24,7 +24,7 @@ from bpa_core.appeal.grounds import assessment_date_for, chosen_grounds, ground_
 from bpa_core.appeal.words import hours_count, hours_text, long_date
 from bpa_core.deadlines import Deadline, appeal_deadline
 from bpa_core.documents.application import week_section_blocks
-from bpa_core.documents.fullmakt import SIGNATURE_LINE, power_of_attorney
+from bpa_core.documents.fullmakt import NAME_LINE, SIGNATURE_LINE, power_of_attorney
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -139,6 +139,15 @@ def _municipality(c: _Context) -> str:
     return c._("{name} municipality").format(name=name)
 
 
+def _role(c: _Context) -> str:
+    """The writer's role when no relation is given: relative, guardian or counsellor."""
+    return {
+        FilledInBy.RELATIVE: c._("relative"),
+        FilledInBy.GUARDIAN: c._("guardian"),
+        FilledInBy.COUNSELLOR: c._("counsellor"),
+    }.get(c.draft.filled_in_by or FilledInBy.RELATIVE, "")
+
+
 def letterhead(c: _Context) -> tuple[str, ...]:
     """Sender (the person, and the writer when someone writes for them) and addressee."""
     _ = c._
@@ -154,9 +163,14 @@ def letterhead(c: _Context) -> tuple[str, ...]:
     if one_line(p.national_id):
         lines.append(_("National identity number: {number}").format(number=one_line(p.national_id)))
     if c.on_behalf:
-        who = ", ".join(_distinct(c.writer, one_line(w.relation), one_line(w.organisation)))
-        if who:
-            lines.append(_("Written by: {writer}").format(writer=who))
+        relation, organisation = one_line(w.relation), one_line(w.organisation)
+        if c.writer:
+            who = ", ".join(_distinct(c.writer, relation, organisation))
+        else:  # as the application: a blank line to write the name on, then the relation
+            relation = relation or _role(c)
+            blank = f"{NAME_LINE} ({relation})" if relation else NAME_LINE
+            who = ", ".join(_distinct(blank, organisation))
+        lines.append(_("Written by: {writer}").format(writer=who))
         if one_line(w.phone):
             lines.append(_("Phone: {phone}").format(phone=one_line(w.phone)))
         if one_line(w.email):

@@ -750,8 +750,13 @@ def _signature(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     if not signer:  # a line to print the name on: a signature alone may not be readable
         lines.append((w._("Name"), "_" * 30))
     blocks: list[Block] = [Fields(tuple(lines))]
-    if signer:
-        blocks.append(Paragraph(signer))
+    # Who signs, as the appeal signs: "Line Hansen, mor"; without a name, the relation alone.
+    relation = " ".join(draft.writer.relation.split()) if draft.on_behalf else ""
+    parts = [signer] if signer else []
+    if relation and relation.casefold() != signer.casefold():
+        parts.append(relation)
+    if parts:
+        blocks.append(Paragraph(", ".join(parts)))
     if draft.on_behalf:
         blocks.append(Paragraph(w._("on behalf of {person}", person=w.name)))
     return w._("Signature"), tuple(blocks)
