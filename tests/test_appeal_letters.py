@@ -745,6 +745,21 @@ def test_the_cost_exception_in_the_laws_words_everywhere(
             assert loose not in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [
+        ("nb", "Jeg trenger dokumentene for å kunne utdype klagen."),
+        ("nn", "Eg treng dokumenta for å kunne utdjupe klaga."),
+        ("en", "I need the documents to complete the appeal."),
+    ],
+)
+def test_the_access_request_fits_the_appeal_sent_with_it(
+    aanga_refused: Draft, lang: str, why: str
+) -> None:
+    """The appeal is already written ("I may send more"): the documents are to complete it."""
+    assert texts(access_request(aanga_refused, TODAY, lang=lang), "why")[0] == why
+
+
 def test_the_week_plan_attachment_lists_what_does_not_count() -> None:
     emil = appeal_letter(persona_decided("emil"), TODAY, lang="nb").section("week_plan")
     text = emil.plain_text()

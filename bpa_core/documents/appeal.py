@@ -471,7 +471,7 @@ def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Doc
     if facts:
         request_blocks.append(Paragraph(facts))
     request_blocks += [Paragraph(_("I ask for these documents:")), wanted]
-    why: list[Block] = [Paragraph(_("I need the documents to write the appeal."))]
+    why: list[Block] = [Paragraph(_("I need the documents to complete the appeal."))]
     deadline = c.deadline
     if deadline is not None and not deadline.is_passed(today):
         why.append(
