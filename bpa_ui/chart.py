@@ -75,16 +75,6 @@ def week_spec(
                 "encoding": {"x": x, "y": y, "tooltip": tooltip},
             },
             {
-                "data": bar_data,
-                "mark": {"type": "text", "align": "left", "dx": 4, "color": "#000000"},
-                "encoding": {
-                    "x": x,
-                    "y": y,
-                    "tooltip": tooltip,
-                    "text": {"field": "shown", "type": "nominal"},
-                },
-            },
-            {
                 "data": {"values": limits},
                 "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#000000"},
                 "encoding": {"x": limit_x},
@@ -105,6 +95,31 @@ def week_spec(
                     "x": limit_x,
                     "y": {"value": 0},
                     "text": {"field": "text", "type": "nominal"},
+                },
+            },
+            # The bars' numbers last, over the dashed lines, on a white halo: a total just
+            # below 25 or 32 stays readable where a line crosses it.
+            {
+                "data": bar_data,
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 4,
+                    "color": "#ffffff",
+                    "stroke": "#ffffff",
+                    "strokeWidth": 4,
+                    "strokeJoin": "round",
+                },
+                "encoding": {"x": x, "y": y, "text": {"field": "shown", "type": "nominal"}},
+            },
+            {
+                "data": bar_data,
+                "mark": {"type": "text", "align": "left", "dx": 4, "color": "#000000"},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "tooltip": tooltip,
+                    "text": {"field": "shown", "type": "nominal"},
                 },
             },
         ],

@@ -1,7 +1,8 @@
 """Streamlit's own English words, in the session's language where a user meets them.
 
 Streamlit draws some text itself, in English only: the accessible names of the number input's
-+/- buttons ("Increment", "Decrement"), of the help icons ("Help for <label>"), the error for a
++/- buttons ("Increment", "Decrement"), of the help icons ("Help for <label>"), of a dialog's
+"Close" button, the error for a
 file that is too large, and "Press Enter to apply" under text fields. Names (aria-label) are
 rewritten in the browser; the "Press Enter" hint is hidden, since a field keeps its value when
 focus leaves it, and the character counter stays. The file uploader's own words are handled in
@@ -40,6 +41,8 @@ function apply(){
     const named = label === 'Help' ? w.help : w.helpFor.split('{label}').join(label.slice(9));
     if (named !== label) { e.setAttribute('aria-label', named); }
   });
+  document.querySelectorAll("[role='dialog'] button[aria-label='Close']").forEach(function(b){
+    b.setAttribute('aria-label', w.close); });
   document.querySelectorAll("[data-testid='stFileUploader']").forEach(function(root){
     const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let node;
@@ -64,6 +67,7 @@ def words() -> dict[str, str]:
         "up": _("Increase by one step"),
         "down": _("Decrease by one step"),
         "help": _("Help"),
+        "close": _("Close"),
         "helpFor": _("Help for {label}"),
         "tooLarge": _("The file is larger than 1 MB. Choose the draft file you saved."),
         "wrongType": _("Only JSON files can be used. Choose the draft file you saved."),

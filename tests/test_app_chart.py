@@ -16,7 +16,7 @@ LIMITS = [
 def test_the_limit_labels_sit_on_either_side_of_their_lines() -> None:
     spec = week_spec(VALUES, LIMITS, x_title="Timer per uke", top=38.5)
     alt.LayerChart.from_dict(spec, validate=True)
-    mark = spec["layer"][3]["mark"]
+    mark = spec["layer"][2]["mark"]
     assert "right" in mark["align"]["expr"] and "left" in mark["align"]["expr"]
     assert "-4" in mark["dx"]["expr"]  # the 25 label ends left of its line, the 32 starts right
 

@@ -141,3 +141,14 @@ def test_the_uploaders_buttons_are_named_in_the_sessions_language_after_a_file_i
         " b => b.getAttribute('aria-label'))"
     )
     assert sorted(names) == ["Fjern fila", "Vel fil"]
+
+
+def test_the_delete_dialogs_close_button_is_named_in_the_sessions_language(
+    app_server: Server, open_in: Any
+) -> None:
+    page = open_in("nb-NO", app_server.url + "/?lang=nn")
+    page.get_by_role("button", name="Slett alt").click()
+    dialog = page.get_by_role("dialog", name="Slette alt?")
+    dialog.wait_for()
+    dialog.get_by_role("button", name="Lukk", exact=True).wait_for()
+    assert dialog.get_by_role("button", name="Close", exact=True).count() == 0
