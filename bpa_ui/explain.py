@@ -26,15 +26,15 @@ def outcome_sentence(outcome: Outcome, draft: Draft) -> str:
             draft,
             you=_(
                 "You probably have a right to BPA, unless the municipality shows that BPA would "
-                "cost much more."
+                "cost substantially more."
             ),
             other=_(
                 "The person probably has a right to BPA, unless the municipality shows that BPA "
-                "would cost much more."
+                "would cost substantially more."
             ),
             parent=_(
                 "Your child probably has a right to BPA, unless the municipality shows that BPA "
-                "would cost much more."
+                "would cost substantially more."
             ),
         )
     if outcome == Outcome.NO_RIGHT_CAN_APPLY:
@@ -65,12 +65,26 @@ def criterion_title(criterion_id: str) -> str:
     }.get(criterion_id, criterion_id)
 
 
-def reason(reason_id: str) -> str:
+def reason(reason_id: str, draft: Draft) -> str:
+    """The criterion's reason, spoken to whoever fills in (you / the person / your child)."""
+    if reason_id == "under_67":
+        return pick(
+            draft,
+            you=_("You are under 67."),
+            other=_("The person is under 67."),
+            parent=_("Your child is under 67."),
+        )
+    if reason_id == "67_or_over":
+        older = _("The person is 67 or older, and did not have BPA as a right before 67.")
+        return pick(
+            draft,
+            you=_("You are 67 or older, and did not have BPA as a right before 67."),
+            other=older,
+            parent=older,
+        )
     return {
         "birth_date_missing": _("The date of birth is missing."),
-        "under_67": _("The person is under 67."),
         "granted_before_67": _("BPA was granted as a right before 67, so the right goes on."),
-        "67_or_over": _("The person is 67 or older, and did not have BPA as a right before 67."),
         "illness_injury_or_disability": _("The need comes from illness, injury or disability."),
         "other_cause": _("The answer was that the need has another cause."),
         "cause_unknown": _("We do not know the cause of the need yet."),
@@ -81,7 +95,7 @@ def reason(reason_id: str) -> str:
         "at_least_32": _("The counted hours are 32 or more a week."),
         "from_25_to_32": _(
             "The counted hours are between 25 and 32 a week. The right holds unless the "
-            "municipality documents that BPA would cost much more."
+            "municipality documents that BPA would cost substantially more."
         ),
         "under_25": _(
             "The counted hours are under 25 a week. The municipality must still consider BPA."
@@ -99,12 +113,22 @@ def missing(item: Missing) -> tuple[str, str]:
     }[item]
 
 
-def flag(item: Flag) -> str:
-    return {
-        Flag.AGE_NEAR_LIMIT: _(
+def flag(item: Flag, draft: Draft) -> str:
+    if item == Flag.AGE_NEAR_LIMIT:
+        other = _(
             "The person turns 67 within six months. Apply now: it is not settled whether age "
             "counts on the day of the application or of the decision."
-        ),
+        )
+        return pick(
+            draft,
+            you=_(
+                "You turn 67 within six months. Apply now: it is not settled whether age "
+                "counts on the day of the application or of the decision."
+            ),
+            other=other,
+            parent=other,
+        )
+    return {
         Flag.CONTINUES_PAST_67: _(
             "BPA was granted as a right before 67. Since 1 July 2020 the right goes on after 67."
         ),
@@ -113,7 +137,7 @@ def flag(item: Flag) -> str:
         ),
         Flag.COST_EXCEPTION: _(
             "Between 25 and 32 hours, the municipality may say no only if it documents that BPA "
-            "would cost much more. The municipality must prove this."
+            "would cost substantially more. The municipality must prove this."
         ),
         Flag.HEALTH_MAY_BE_ADDED: _(
             "Health care does not count, but the municipality may add simple health tasks to a "

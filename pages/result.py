@@ -40,12 +40,14 @@ st.subheader(_("Criterion by criterion"), anchor=False)
 for criterion in a.criteria:
     with st.container(border=True):
         st.markdown(f"**{explain.criterion_title(criterion.id)}**")
-        st.markdown(f"**{labels.status(criterion.status)}** – {explain.reason(criterion.reason)}")
+        st.markdown(
+            f"**{labels.status(criterion.status)}** – {explain.reason(criterion.reason, draft)}"
+        )
         st.caption(_("Source: {sources}").format(sources=explain.source_links(criterion.sources)))
 
 week.totals(a)
 
-flags = [explain.flag(f) for f in a.flags]
+flags = [explain.flag(f, draft) for f in a.flags]
 if flags:
     st.subheader(_("Good to know"), anchor=False)
     st.markdown("\n".join(f"- {f}" for f in flags))

@@ -601,3 +601,16 @@ def test_a_restored_file_with_rows_in_any_order_keeps_each_number_on_its_activit
     assert draft(at).rows[2].activity == third  # saving changed nothing, the number stays
     press(at, "remove:2")
     assert third not in [r.activity for r in draft(at).rows]
+
+
+def test_the_criteria_speak_to_whoever_fills_in() -> None:
+    def markdown(name: str) -> str:
+        at = new_app("nb")
+        at.session_state["draft"] = persona_draft(name)
+        at.switch_page("pages/result.py").run()
+        return "\n".join(m.value for m in at.markdown)
+
+    assert "Du er under 67 år." in markdown("sofie")  # applies herself
+    assert "Barnet ditt er under 67 år." in markdown("emil")  # his mother fills in
+    assert "Personen er under 67 år." in markdown("aanga")  # with a counsellor
+    assert "Personen er under 67 år." not in markdown("sofie")

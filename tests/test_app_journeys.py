@@ -19,7 +19,7 @@ OUTCOME_SENTENCES = {
     ("right", "parent"): "Your child probably has a right to BPA.",
     ("right_unless_cost", "other"): (
         "The person probably has a right to BPA, unless the municipality shows that BPA would "
-        "cost much more."
+        "cost substantially more."
     ),
     ("no_right_can_apply", "self"): (
         "You probably do not have the legal right to BPA, but you can still apply, and the "
