@@ -29,11 +29,10 @@ st.info(about, icon=":material/info:")
 
 if a.outcome == Outcome.UNCLEAR:
     st.subheader(_("What is missing"), anchor=False)
+    # One button per missing answer, named by it (a list beside the buttons said each twice).
     for item in a.missing:
         what, step_id = explain.missing(item)
-        cols = st.columns([3, 2], vertical_alignment="center")
-        cols[0].markdown(f"- {what}")
-        if cols[1].button(_("Answer: {what}").format(what=what), key=f"missing:{item.value}"):
+        if st.button(_("Answer: {what}").format(what=what), key=f"missing:{item.value}"):
             st.switch_page(page_path(step_id))
 
 st.subheader(_("Criterion by criterion"), anchor=False)

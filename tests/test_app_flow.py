@@ -433,6 +433,14 @@ def test_unclear_result_lists_what_is_missing_and_leads_there() -> None:
     (info,) = [i.value for i in at.info if "municipality" in i.value]
     assert "This is an estimate" not in info
     assert "The municipality decides, after its own review of the need" in info
+    answer = [b.label for b in at.button if str(b.key).startswith("missing:")]
+    assert answer == [
+        "Answer: Date of birth",
+        "Answer: Whether the need comes from illness, injury or disability",
+        "Answer: How long the need will last",
+        "Answer: The activities of the week",
+    ]
+    assert not [m for m in at.markdown if "Date of birth" in m.value]  # said once, on the button
     press(at, "missing:rows")
     assert on_step(at, 4)
 
