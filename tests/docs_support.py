@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date
 
 from pypdf import PdfReader
 
+from bpa_core.documents.model import (
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+)
 from tests.support import PERSONA_NAMES as PERSONAS
 from tests.support import ROOT as REPO
 from tests.support import SHARED
@@ -39,3 +49,39 @@ _SPACE = re.compile(r"\s+")
 def squash(text: str) -> str:
     """Text without any whitespace: line wrapping and NBSP do not matter for a comparison."""
     return _SPACE.sub("", text)
+
+
+def plain(text: str) -> str:
+    """Non-breaking spaces as plain spaces (``bpa_core.documents.text.keep_together``)."""
+    return text.replace("\xa0", " ")
+
+
+def plain_document(doc: Document) -> Document:
+    """The document with its non-breaking spaces as plain spaces, for comparing texts; the
+    non-breaking spaces themselves are tested apart (test_pdf.py)."""
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Paragraph | Heading):
+            return replace(b, text=plain(b.text))
+        if isinstance(b, BulletList | Checklist):
+            return replace(b, items=tuple(map(plain, b.items)))
+        if isinstance(b, Fields):
+            return replace(b, items=tuple((plain(k), plain(v)) for k, v in b.items))
+        return replace(
+            b,
+            header=tuple(map(plain, b.header)),
+            rows=tuple(tuple(map(plain, r)) for r in b.rows),
+            footer=tuple(map(plain, b.footer)) if b.footer is not None else None,
+            caption=plain(b.caption),
+        )
+
+    sections = tuple(
+        replace(s, title=plain(s.title), blocks=tuple(map(block, s.blocks))) for s in doc.sections
+    )
+    return replace(
+        doc,
+        title=plain(doc.title),
+        subject=plain(doc.subject),
+        letterhead=tuple(map(plain, doc.letterhead)),
+        sections=sections,
+    )

@@ -53,12 +53,13 @@ def values(elements: object) -> list[str]:
 
 
 def all_text(at: AppTest) -> str:
-    return "\n".join(values(at.text))
+    """The letters' text; their non-breaking spaces (kept "§ 2-1 d", "20 timer") as spaces."""
+    return "\n".join(values(at.text)).replace("\xa0", " ")
 
 
 def html(at: AppTest) -> str:
     """The preview's headings, lists and tables (bpa_ui.document_view, escaped HTML)."""
-    return "\n".join(str(h.proto.body) for h in at.get("html"))
+    return "\n".join(str(h.proto.body) for h in at.get("html")).replace("\xa0", " ")
 
 
 def persona(name: str) -> Draft:

@@ -22,11 +22,20 @@ from bpa_core.draft import (
     Per,
 )
 from bpa_core.rules import assess
-from tests.docs_support import ASSESSED_ON, PERSONAS, expected, lix_module, persona
+from tests.docs_support import (
+    ASSESSED_ON,
+    PERSONAS,
+    expected,
+    lix_module,
+    persona,
+    plain_document,
+)
 
 
 def application(draft: Draft, lang: str = "nb") -> Document:
-    return build_application(draft, assess(draft, on=ASSESSED_ON), lang, dated=ASSESSED_ON)
+    """The application, non-breaking spaces as plain spaces (tested in test_pdf.py)."""
+    doc = build_application(draft, assess(draft, on=ASSESSED_ON), lang, dated=ASSESSED_ON)
+    return plain_document(doc)
 
 
 def nb_hours(value: float | Fraction) -> str:

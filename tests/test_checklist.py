@@ -8,7 +8,7 @@ from bpa_core.documents.checklist import build_checklist
 from bpa_core.documents.model import Checklist, Document, Table
 from bpa_core.draft import Draft, NeedLevel
 from bpa_core.rules import assess
-from tests.docs_support import ASSESSED_ON, PERSONAS, lix_module, persona
+from tests.docs_support import ASSESSED_ON, PERSONAS, lix_module, persona, plain_document
 
 DURATION = "Hvor lenge behovet varer. Skriv om det ventes å vare i mer enn 2 år."
 NIGHT = "Behovet for hjelp om natta"
@@ -17,7 +17,9 @@ CHILD = "Barnets behov utover det andre barn på samme alder trenger."
 
 
 def checklist(draft: Draft, lang: str = "nb") -> Document:
-    return build_checklist(draft, assess(draft, on=ASSESSED_ON), lang, dated=ASSESSED_ON)
+    """The checklist, non-breaking spaces as plain spaces (tested in test_pdf.py)."""
+    doc = build_checklist(draft, assess(draft, on=ASSESSED_ON), lang, dated=ASSESSED_ON)
+    return plain_document(doc)
 
 
 def items(doc: Document) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -255,3 +257,120 @@ def test_a_very_long_paragraph_is_cut_at_natural_places() -> None:
     assert "".join(_chunks(lines)).count("a") == 10_000
     word = "x" * 7_000
     assert [len(p) for p in _chunks(word)] == [CHUNK, CHUNK, 2_000]
+
+
+# --- non-breaking spaces: legal references, numbers with units and dates stay on one line ---
+
+NB = "\xa0"
+
+
+def _appeal_draft(name: str) -> Any:
+    from bpa_core.draft import Answer, DecisionKind
+
+    draft = persona(name)
+    draft.appeal.decision_kind = DecisionKind.REFUSED
+    draft.appeal.decision_date = date(2026, 11, 6)
+    draft.appeal.decision_received = date(2026, 11, 10)
+    draft.appeal.reasons_given = Answer.NO
+    return draft
+
+
+def _all_letters(name: str, lang: str) -> list[Document]:
+    from bpa_core.appeal import offered_grounds
+    from bpa_core.documents.appeal import access_request, appeal_letter
+    from bpa_core.rules import assess
+
+    draft = _appeal_draft(name)
+    draft.appeal.grounds = [g.id.value for g in offered_grounds(draft, assess(draft, on=TODAY))]
+    return [
+        *documents(name, "all", lang),
+        appeal_letter(draft, TODAY, lang=lang),
+        access_request(draft, TODAY, lang=lang),
+    ]
+
+
+TODAY = date(2026, 11, 22)
+
+
+def _texts(doc: Document) -> str:
+    """Every text of the document as it is printed (non-breaking spaces kept)."""
+    out: list[str] = [*doc.letterhead, doc.title]
+    for s in doc.sections:
+        out.append(s.title)
+        for b in s.blocks:
+            if isinstance(b, Table):
+                out += [*b.header, *(c for r in b.rows for c in r), *(b.footer or ())]
+            elif hasattr(b, "text"):
+                out.append(b.text)
+            elif hasattr(b, "items"):
+                out += [x if isinstance(x, str) else f"{x[0]}: {x[1]}" for x in b.items]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("lang", "kept"),
+    [
+        (
+            "nb",
+            [
+                f"pbrl.{NB}§{NB}2-1{NB}d",
+                f"hol.{NB}§{NB}3-8",
+                f"§§{NB}24{NB}og{NB}25",
+                f"34,5{NB}timer",
+                f"2{NB}år",
+                f"10.{NB}november{NB}2026",
+                f"1{NB}t{NB}15{NB}min",
+            ],
+        ),
+        ("nn", [f"pbrl.{NB}§{NB}2-1{NB}d", f"§§{NB}24{NB}og{NB}25", f"34,5{NB}timar"]),
+        (
+            "en",
+            [
+                f"(pbrl.){NB}§{NB}2-1{NB}d",
+                f"§§{NB}24{NB}and{NB}25",
+                f"34.5{NB}hours",
+                f"10{NB}November{NB}2026",
+            ],
+        ),
+    ],
+)
+def test_references_numbers_and_dates_are_kept_on_one_line(lang: str, kept: list[str]) -> None:
+    text = "\n".join(_texts(d) for d in _all_letters("kari", lang))
+    for piece in kept:
+        assert piece in text, piece
+    for broken in ("pbrl. §", "§ 2-1", "§§ 24", "34,5 timer", "34.5 hours"):
+        assert broken not in text, broken
+
+
+def test_the_users_own_text_keeps_its_spaces() -> None:
+    from bpa_core.documents.application import build_application
+    from bpa_core.rules import assess
+
+    draft = persona("kari")
+    draft.need.description = "Se pbrl. § 2-1 d: 67 år, 3 timer."
+    doc = build_application(draft, assess(draft, on=ASSESSED_ON), "nb", dated=ASSESSED_ON)
+    assert "Se pbrl. § 2-1 d: 67 år, 3 timer." in _texts(doc)
+
+
+def test_the_font_prints_nbsp_and_no_line_breaks_inside_the_kept_pieces() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from bpa_core.render.pdf import FONT, register_fonts
+
+    register_fonts()
+    assert 0xA0 in pdfmetrics.getFont(FONT).face.charToGlyph
+    for name in ("kari", "emil", "jonas", "aanga"):
+        for lang in ("nb", "en"):
+            pages = pdf_pages(render_pdf(_all_letters(name, lang)))
+            text = "\n".join(pages).replace(NB, " ")
+            assert "pbrl. § 2-1 d" in text or "(pbrl.) § 2-1 d" in text
+            for broken in (
+                r"(?:pbrl|hol)\.\)?\s*\n\s*§",
+                r"§§?\s*\n",
+                r"§ \d+(?:-\d+)?\s*\n\s*[a-z]\b",
+                r"\d\s*\n\s*(?:timer|time|år|hours|hour|years|og \d|and \d)\b",
+                r"\d+\.?\s*\n\s*(?:januar|februar|mars|april|mai|juni|juli|august|september"
+                r"|oktober|november|desember|January|February|March|April|May|June|July"
+                r"|August|September|October|November|December)\b",
+            ):
+                assert not re.search(broken, text), (name, lang, broken)

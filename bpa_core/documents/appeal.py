@@ -21,7 +21,8 @@ from datetime import date
 from decimal import Decimal
 
 from bpa_core.appeal.grounds import assessment_date_for, chosen_grounds, ground_text
-from bpa_core.appeal.words import hours_count, hours_text, long_date
+from bpa_core.appeal.words import hours_count, hours_text
+from bpa_core.appeal.words import long_date as _long_date
 from bpa_core.deadlines import Deadline, appeal_deadline
 from bpa_core.documents.application import week_section_blocks
 from bpa_core.documents.fullmakt import NAME_LINE, SIGNATURE_LINE, power_of_attorney
@@ -34,9 +35,14 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.documents.text import Writer
+from bpa_core.documents.text import (
+    Writer,
+    document_gettext,
+    document_ngettext,
+    keep_date,
+    keep_together,
+)
 from bpa_core.draft import DecisionKind, Draft, FilledInBy
-from bpa_core.i18n import gettext_for, ngettext_for
 from bpa_core.rules.eligibility import Assessment, assess
 
 Gettext = Callable[[str], str]
@@ -114,11 +120,16 @@ def _context(draft: Draft, today: date, lang: str | None, a: Assessment | None) 
     return _Context(
         draft,
         lang,
-        gettext_for(lang, "documents"),
-        ngettext_for(lang, "documents"),
+        document_gettext(lang),
+        document_ngettext(lang),
         today,
         a.is_child,
     )
+
+
+def long_date(day: date, lang: str) -> str:
+    """A date in a letter, kept on one line."""
+    return keep_date(_long_date(day, lang))
 
 
 def _distinct(*parts: str) -> list[str]:
@@ -272,8 +283,10 @@ def _grounds_section(c: _Context, a: Assessment) -> Section:
     _ = c._
     blocks: list[Block] = list(paragraphs(c.draft.appeal.what_is_wrong))
     for ground in chosen_grounds(c.draft, a, c.lang):
-        blocks.append(Heading(ground.title))
-        blocks.extend(paragraphs(ground_text(ground, c.draft.appeal)))
+        # The grounds are plain text, for the page to edit; unedited, they print kept together.
+        blocks.append(Heading(keep_together(ground.title)))
+        text = ground_text(ground, c.draft.appeal)
+        blocks.extend(paragraphs(keep_together(text) if text == ground.explanation else text))
     if not blocks:
         blocks.append(Paragraph(_("I will send the reasons for the appeal later.")))
     return Section("grounds", _("What is wrong, and why"), tuple(blocks), editable=False)
@@ -357,7 +370,7 @@ def _week_plan(c: _Context, a: Assessment) -> Section | None:
     blocks: list[Block] = []
     for block in week_section_blocks(c.draft, a, w):  # the application's week section
         if isinstance(block, Table):  # activity names are the user's text
-            rows = tuple(tuple(one_line(cell) for cell in row) for row in block.rows)
+            rows = tuple((one_line(row[0]), *row[1:]) for row in block.rows)
             block = replace(block, rows=rows)
         elif isinstance(block, Paragraph):
             block = Paragraph(clean(block.text))

@@ -60,8 +60,11 @@ class Section:
     editable: bool = True
 
     def plain_text(self) -> str:
-        """The blocks as plain text, without the title: where a user's edit of it starts."""
-        return "\n\n".join(t for t in map(_block_text, self.blocks) if t)
+        """The blocks as plain text, without the title: where a user's edit of it starts.
+
+        Non-breaking spaces (``text.keep_together``) are plain spaces here: they matter for
+        line breaks in print, not in a text someone edits or copies."""
+        return _plain("\n\n".join(t for t in map(_block_text, self.blocks) if t))
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,17 @@ class Document:
         return next(s for s in self.sections if s.id == section_id)
 
     def plain_text(self) -> str:
-        """The whole document as plain text: for tests, LIX and the preview's copy."""
+        """The whole document as plain text: for tests, LIX and the preview's copy (non-breaking
+        spaces as plain spaces, as in ``Section.plain_text``)."""
         out: list[str] = [*self.letterhead, self.title]
         for s in self.sections:
             out.append(s.title)
             out.extend(_block_text(b) for b in s.blocks)
-        return "\n\n".join(x for x in out if x)
+        return _plain("\n\n".join(x for x in out if x))
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
 
 
 def _block_text(block: Block) -> str:

@@ -8,6 +8,7 @@ locale (nb_NO, nn_NO, en_GB); hours are shown to one decimal, computed exactly b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,56 @@ _ONCE: dict[Per, str] = {
 }
 
 
+NBSP = "\u00a0"
+# Unit words that follow a number in our texts: "67 år", "25 timer", "4 weeks", "30 min".
+_UNITS = (
+    "timer|time|timar|hours|hour|t|h|min|minutter|minutt|minutes|minute|ganger|gang|gonger|gong"
+    "|times|år|years|year|uker|uke|veker|veke|weeks|week|dager|dag|dagar|days|day"
+    "|måneder|måned|månader|månad|months|month"
+)
+_KEEP_TOGETHER: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "pbrl. § 2-1 d", "forvaltningsloven § 18": no break before the section sign,
+    (re.compile(r" (?=§)"), NBSP),
+    # nor after it,
+    (re.compile(r"(§§?) (?=\d)"), rf"\1{NBSP}"),
+    # nor before the letter of "§ 2-1 d",
+    (re.compile(rf"(§{NBSP}\d+(?:-\d+)?) ([a-z])\b"), rf"\1{NBSP}\2"),
+    # nor inside "§§ 24 og 25" / "§§ 24 and 25";
+    (re.compile(rf"(§§{NBSP}\d+) (og|and) (?=\d)"), rf"\1{NBSP}\2{NBSP}"),
+    # a number (or a placeholder for one) stays with its unit: "67 år", "{hours} timer".
+    (re.compile(rf"(\d|\{{(?:hours|n|minutes)\}}) (?=(?:{_UNITS})\b)"), rf"\1{NBSP}"),
+)
+
+
+def keep_together(template: str) -> str:
+    """Our text with non-breaking spaces where a line break would split a legal reference
+    ("pbrl. § 2-1 d", "§§ 24 og 25") or a number from its unit ("67 år", "{hours} timer").
+
+    Applied to the translated templates before any value is put in (``document_gettext``), so
+    the user's own text is never changed; dates get theirs from ``keep_date``.
+    """
+    for pattern, replacement in _KEEP_TOGETHER:
+        template = pattern.sub(replacement, template)
+    return template
+
+
+def keep_date(text: str) -> str:
+    """A date on one line: "10.\u00a0november\u00a02026", "10\u00a0November\u00a02026"."""
+    return text.replace(" ", NBSP)
+
+
+def document_gettext(lang: str) -> Callable[[str], str]:
+    """The documents catalog's gettext for ``lang``, its texts kept together (``keep_together``)."""
+    gettext = gettext_for(lang, "documents")
+    return lambda message: keep_together(gettext(message))
+
+
+def document_ngettext(lang: str) -> Callable[[str, str, int], str]:
+    """As ``document_gettext``, for texts with a count."""
+    ngettext = ngettext_for(lang, "documents")
+    return lambda singular, plural, n: keep_together(ngettext(singular, plural, n))
+
+
 def hours_decimal(minutes: Fraction) -> Decimal:
     """Minutes as hours to one decimal, rounded down as the rules round hours the person has."""
     return display_hours(minutes)
@@ -61,7 +112,7 @@ class Writer:
 
     @classmethod
     def for_draft(cls, draft: Draft, lang: str) -> Writer:
-        gettext = gettext_for(lang, "documents")
+        gettext = document_gettext(lang)
         name = draft.person.name.strip()
         if not name:
             name = gettext("the applicant") if draft.on_behalf else ""
@@ -70,7 +121,7 @@ class Writer:
             first_person=not draft.on_behalf,
             name=name,
             gettext=gettext,
-            ngettext=ngettext_for(lang, "documents"),
+            ngettext=document_ngettext(lang),
         )
 
     @property
@@ -99,10 +150,10 @@ class Writer:
 
     def month_year(self, day: date) -> str:
         """'mai 2026' / 'May 2026': a month without a day."""
-        return format_date(day, "LLLL y", locale=self.locale)
+        return keep_date(format_date(day, "LLLL y", locale=self.locale))
 
     def date(self, day: date) -> str:
-        return format_date(day, "long", locale=self.locale)
+        return keep_date(format_date(day, "long", locale=self.locale))
 
     def category(self, category: Category) -> str:
         return self.gettext(CATEGORY_NAMES[category])
@@ -124,10 +175,12 @@ class Writer:
         """A time span in short form: '45 min', '1 t 30 min', '24 t'."""
         h, m = divmod(minutes, 60)
         if not h:
-            return self._("{minutes} min", minutes=m)
-        if not m:
-            return self._("{hours} h", hours=h)
-        return self._("{hours} h {minutes} min", hours=h, minutes=m)
+            text = self._("{minutes} min", minutes=m)
+        elif not m:
+            text = self._("{hours} h", hours=h)
+        else:
+            text = self._("{hours} h {minutes} min", hours=h, minutes=m)
+        return text.replace(" ", NBSP)  # one piece in its table cell
 
     def hours_cell(self, minutes: Fraction) -> str:
         """Hours for a table column: always one decimal, so the column lines up."""

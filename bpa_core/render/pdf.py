@@ -73,19 +73,17 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text).replace("\t", "    ")
 
 
-# "§ 2-1 d" and "§ 3-8" stay on one line.
-_LEGAL_REF = re.compile(r"(§§?) (\d+-\d+)(?: ([a-z])\b)?")
-
-
-def _keep_ref(match: re.Match[str]) -> str:
-    sign, number, letter = match.groups()
-    return f"{sign}\u00a0{number}" + (f"\u00a0{letter}" if letter else "")
-
-
 def markup(text: str) -> str:
-    """Plain text -> ReportLab paragraph markup that prints it literally (newlines kept)."""
-    text = _LEGAL_REF.sub(_keep_ref, clean_text(text))
-    return escape(text).replace("\n", "<br/>")
+    """Plain text -> ReportLab paragraph markup that prints it literally (newlines kept).
+
+    Non-breaking spaces are kept: the documents put them where a line must not break ("pbrl.
+    § 2-1 d", "67 år", dates; ``documents.text.keep_together``), never in the user's text."""
+    return escape(clean_text(text)).replace("\n", "<br/>")
+
+
+def _metadata(text: str) -> str:
+    """A title for the PDF's metadata and outline: plain spaces."""
+    return clean_text(text).replace("\u00a0", " ")
 
 
 # One line of a ToUnicode CMap whose target lies outside the Basic Multilingual Plane.
@@ -244,7 +242,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         if outline:
             level, key = outline
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(clean_text(flowable.getPlainText()), key, level=level)
+            self.canv.addOutlineEntry(_metadata(flowable.getPlainText()), key, level=level)
 
 
 def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
@@ -262,8 +260,8 @@ def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=BOTTOM_MARGIN,
-        title=" / ".join(d.title for d in docs),
-        subject=first.subject,
+        title=" / ".join(_metadata(d.title) for d in docs),
+        subject=_metadata(first.subject),
         author="",
         creator="BPA-veiviser",
         lang=PDF_LANG.get(first.lang, first.lang),
