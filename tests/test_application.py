@@ -154,6 +154,54 @@ def test_occasional_hours_applied_for_are_named_with_the_counted_ones() -> None:
     assert "• Health tasks, such as medicines or wound care: 3.5 hours." in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "night", "two"),
+    [
+        (
+            "nb",
+            [
+                "Jeg trenger hjelp hver natt (kontinuerlig).",
+                "Jeg trenger hjelp om natta av og til (punktvis).",
+            ],
+            [
+                "Noen oppgaver krever alltid to hjelpere (kontinuerlig).",
+                "Av og til trenger jeg to hjelpere samtidig (punktvis).",
+            ],
+        ),
+        (
+            "nn",
+            [
+                "Eg treng hjelp kvar natt (kontinuerleg).",
+                "Eg treng hjelp om natta av og til (punktvis).",
+            ],
+            [
+                "Nokre oppgåver krev alltid to hjelparar (kontinuerleg).",
+                "Av og til treng eg to hjelparar samtidig (punktvis).",
+            ],
+        ),
+        (
+            "en",
+            [
+                "I need help every night (continuous).",
+                "I need help at night now and then (occasional).",
+            ],
+            [
+                "Some tasks always need two helpers (continuous).",
+                "Now and then I need two helpers at once (occasional).",
+            ],
+        ),
+    ],
+)
+def test_night_and_two_helpers_said_once_with_the_level_in_brackets(
+    lang: str, night: list[str], two: list[str]
+) -> None:
+    draft = persona("kari")
+    for i, level in enumerate((NeedLevel.CONTINUOUS, NeedLevel.OCCASIONAL)):
+        draft.night_need = draft.two_helper_need = level
+        blocks = application(draft, lang).section("night_two_helpers").blocks
+        assert blocks[:2] == (Paragraph(night[i]), Paragraph(two[i])), (lang, level)
+
+
 def test_first_person_when_the_person_writes() -> None:
     doc = application(persona("kari"))
     text = doc.plain_text()
@@ -188,8 +236,9 @@ def test_counsellor_writes_with_power_of_attorney_and_occasional_needs() -> None
     text = doc.plain_text()
     assert "Fullmakt fra Áŋŋá Máret Gaup står nederst i søknaden." in text
     assert "Fullmakt" in _bullets(doc, "attachments")
-    assert "Behovet om natta er punktvis." in text
-    assert "Av og til trenger Áŋŋá Máret Gaup to hjelpere samtidig." in text
+    assert "Áŋŋá Máret Gaup trenger hjelp om natta av og til (punktvis)." in text
+    assert "Av og til trenger Áŋŋá Máret Gaup to hjelpere samtidig (punktvis)." in text
+    assert "Behovet om natta er" not in text and "Dette behovet er" not in text
     assert "Áŋŋá Máret Gaup ber likevel om at disse timene blir en del av BPA-ordningen." in text
     # 25-32 hours: the municipality must show that BPA would cost substantially more.
     assert "vesentlig mer" in doc.section("applied_for").blocks[-2].text  # type: ignore[union-attr]
@@ -364,8 +413,8 @@ def test_continuous_needs_are_stated_as_continuous() -> None:
     draft.night_need = NeedLevel.CONTINUOUS
     draft.two_helper_need = NeedLevel.CONTINUOUS
     text = application(draft).plain_text()
-    assert "Áŋŋá Máret Gaup trenger hjelp hver natt. Behovet om natta er kontinuerlig." in text
-    assert "Dette behovet er kontinuerlig." in text
+    assert "Áŋŋá Máret Gaup trenger hjelp hver natt (kontinuerlig)." in text
+    assert "Noen oppgaver krever alltid to hjelpere for Áŋŋá Máret Gaup (kontinuerlig)." in text
     assert "likevel" not in text
 
 

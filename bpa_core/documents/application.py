@@ -605,14 +605,14 @@ def _night_two_helpers(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]
     night, two = draft.night_need, draft.two_helper_need
     if night == NeedLevel.CONTINUOUS:
         text = w.voice(
-            N_("I need help every night. The need at night is continuous."),
-            N_("{name} needs help every night. The need at night is continuous."),
+            N_("I need help every night (continuous)."),
+            N_("{name} needs help every night (continuous)."),
         )
         blocks.append(Paragraph(text))
     elif night == NeedLevel.OCCASIONAL:
         text = w.voice(
-            N_("I need help at night now and then. The need at night is occasional."),
-            N_("{name} needs help at night now and then. The need at night is occasional."),
+            N_("I need help at night now and then (occasional)."),
+            N_("{name} needs help at night now and then (occasional)."),
         )
         blocks.append(Paragraph(text))
     elif night == NeedLevel.NONE:
@@ -625,14 +625,14 @@ def _night_two_helpers(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]
         )
     if two == NeedLevel.CONTINUOUS:
         text = w.voice(
-            N_("Some tasks always need two helpers. This need is continuous."),
-            N_("Some tasks always need two helpers for {name}. This need is continuous."),
+            N_("Some tasks always need two helpers (continuous)."),
+            N_("Some tasks always need two helpers for {name} (continuous)."),
         )
         blocks.append(Paragraph(text))
     elif two == NeedLevel.OCCASIONAL:
         text = w.voice(
-            N_("Now and then I need two helpers at once. This need is occasional."),
-            N_("Now and then {name} needs two helpers at once. This need is occasional."),
+            N_("Now and then I need two helpers at once (occasional)."),
+            N_("Now and then {name} needs two helpers at once (occasional)."),
         )
         blocks.append(Paragraph(text))
     elif two == NeedLevel.NONE:
