@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -366,7 +367,7 @@ def test_access_request_asks_for_mapping_calculation_and_cost(aanga_refused: Dra
     request = texts(doc, "request")
     assert request[0] == (
         "Jeg ber på vegne av Áŋŋá Máret Gaup om å få se dokumentene i saken om brukerstyrt "
-        "personlig assistanse (BPA) (forvaltningsloven § 18)."
+        "personlig assistanse (BPA), jf. forvaltningsloven § 18."
     )
     assert "kartleggingen av behovet for hjelp" in request
     assert "hvordan timene i vedtaket er regnet ut, og hva det bygger på" in request
@@ -765,6 +766,20 @@ def test_the_access_request_fits_the_appeal_sent_with_it(
 ) -> None:
     """The appeal is already written ("I may send more"): the documents are to complete it."""
     assert texts(access_request(aanga_refused, TODAY, lang=lang), "why")[0] == why
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("name", ["kari", "aanga"])
+def test_no_two_brackets_in_a_row(name: str, lang: str) -> None:
+    """ "(BPA) (forvaltningsloven § 18)" reads badly: the second one is ", jf. …"."""
+    draft = persona_decided(name)
+    tick_all(draft)
+    for doc in (appeal_letter(draft, TODAY, lang=lang), access_request(draft, TODAY, lang=lang)):
+        assert not re.search(r"\)\s*\(", plain(doc.plain_text())), (name, lang)
+    forward = texts(appeal_letter(draft, TODAY, lang="en"), "decision")[-1]
+    assert forward.endswith("to the County Governor (Statsforvalteren, pbrl. § 7-2).")
+    opening = texts(access_request(draft, TODAY, lang="nn"), "request")[0]
+    assert opening.endswith("assistanse (BPA), jf. forvaltningslova § 18.")
 
 
 def test_the_week_plan_attachment_lists_what_does_not_count() -> None:

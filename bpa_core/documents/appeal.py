@@ -464,12 +464,12 @@ def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Doc
     if c.on_behalf:
         opening = _(
             "On behalf of {person}, I ask to see the documents in the case on user-controlled "
-            "personal assistance (BPA) (forvaltningsloven § 18)."
+            "personal assistance (BPA), under forvaltningsloven § 18."
         ).format(person=c.person)
     else:
         opening = _(
-            "I ask to see the documents in my case on user-controlled personal assistance (BPA) "
-            "(forvaltningsloven § 18)."
+            "I ask to see the documents in my case on user-controlled personal assistance (BPA), "
+            "under forvaltningsloven § 18."
         )
     facts = " ".join(_decision_facts(c))
     wanted = BulletList(
