@@ -633,7 +633,7 @@ def test_one_hour_is_singular_in_every_hours_sentence() -> None:
     assert "1 timer" not in nb
     en = appeal_letter(draft, TODAY, lang="en").plain_text()
     assert "The application was for 1 hour a week." in en
-    assert "a need of 1 hour a week that counts for the right" in en
+    assert "a need of 1 hour a week that counts toward the right" in en
     assert "so that I get BPA with 1 hour a week." in en
     assert "1 hours" not in en
     draft.appeal.hours_granted = Decimal("1")
@@ -647,7 +647,7 @@ def test_one_hour_is_singular_in_every_hours_sentence() -> None:
 
 def test_english_counts_and_once(emil_other: Draft) -> None:
     grounds = offered_grounds(emil_other, assess(emil_other, on=TODAY), "en")
-    assert "a need of 36 hours a week that counts for the right" in plain(grounds[0].explanation)
+    assert "a need of 36 hours a week that counts toward the right" in plain(grounds[0].explanation)
     tick_all(emil_other)
     week = appeal_letter(emil_other, TODAY, lang="en").section("week_plan")
     table = next(b for b in week.blocks if isinstance(b, Table))

@@ -43,3 +43,10 @@ def test_the_template_lists_what_the_catalogs_have() -> None:
         template = {m.id for m in read_po(fh) if m.id}
     for lang in ("nb", "nn", "en"):
         assert {ids[0] if len(ids) == 1 else ids for ids, _s, _f in entries(lang)} == template
+
+
+def test_english_says_toward_the_right_throughout() -> None:
+    """One phrase for hours that count: "count toward the right", never "for the right"."""
+    texts = [s for _ids, strings, _f in entries("en") for s in strings]
+    assert [s for s in texts if re.search(r"\bfor the right\b|towards the right", s)] == []
+    assert sum("toward the right" in s for s in texts) >= 5

@@ -73,12 +73,12 @@ def assessment_date_for(appeal: Appeal, today: date) -> date:
 
 
 def _counted_need(minutes: Fraction, lang: str) -> str:
-    """'The week plan shows a need of 36 hours a week that counts for the right.'"""
+    """'The week plan shows a need of 36 hours a week that counts toward the right.'"""
     hours = minutes_as_hours(minutes)
     ngettext = ngettext_for(lang, "documents")
     return ngettext(
-        "The week plan shows a need of {hours} hour a week that counts for the right.",
-        "The week plan shows a need of {hours} hours a week that counts for the right.",
+        "The week plan shows a need of {hours} hour a week that counts toward the right.",
+        "The week plan shows a need of {hours} hours a week that counts toward the right.",
         hours_count(hours),
     ).format(hours=hours_text(hours, lang))
 
@@ -133,8 +133,8 @@ def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -
         ground_id = GroundId.OCCASIONAL_NIGHT
         title = _("Help at night now and then is held outside")
         text = _(
-            "Help at night is needed only now and then, not every night. Such hours are held "
-            "outside when the hours for the right are counted (pbrl. § 2-1 d). They do not take "
+            "Help at night is needed only now and then, not every night. Such hours are left "
+            "out of the count toward the right (pbrl. § 2-1 d). They do not take "
             "away the right for the rest of the need, and they are no reason to refuse BPA or "
             "to cut the other hours."
         )
@@ -147,8 +147,8 @@ def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -
         ground_id = GroundId.OCCASIONAL_TWO_HELPERS
         title = _("Two helpers now and then are held outside")
         text = _(
-            "Two helpers are needed only now and then, not all the time. Such hours are held "
-            "outside when the hours for the right are counted (pbrl. § 2-1 d). They do not take "
+            "Two helpers are needed only now and then, not all the time. Such hours are left "
+            "out of the count toward the right (pbrl. § 2-1 d). They do not take "
             "away the right for the rest of the need, and they are no reason to refuse BPA or "
             "to cut the other hours."
         )
