@@ -374,3 +374,14 @@ def test_the_font_prints_nbsp_and_no_line_breaks_inside_the_kept_pieces() -> Non
                 r"|August|September|October|November|December)\b",
             ):
                 assert not re.search(broken, text), (name, lang, broken)
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_signature_never_stands_alone_on_a_page(name: str) -> None:
+    """Kari's signature fell onto a page of its own: it goes with the section before it."""
+    doc = documents(name, "application")[0]
+    ids = [s.id for s in doc.sections]
+    before = doc.sections[ids.index("signature") - 1]
+    pages = pdf_pages(render_pdf(doc))
+    page = next(p for p in pages if "Sted og dato:" in p)
+    assert squash(before.title) in squash(page), name

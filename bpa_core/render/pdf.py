@@ -301,6 +301,7 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     )
     out.append(Spacer(1, 4 * mm))
     out.append(_Bookmark(markup(doc.title), st["h1"], 0, f"d{index}"))
+    kept_before: list[Flowable] | None = None  # the last section, when kept together
     for n, section in enumerate(doc.sections):
         flowables: list[Flowable] = [_Bookmark(markup(section.title), st["h2"], 1, f"d{index}s{n}")]
         blocks = section.blocks
@@ -308,10 +309,17 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
             # A paragraph that introduces a table stays on the table's page.
             before_table = i + 1 < len(blocks) and isinstance(blocks[i + 1], model.Table)
             flowables.extend(_block(block, keep_with_next=before_table))
-        if _short(section):
+        if section.id == "signature" and kept_before is not None:
+            # A signature never stands alone on a page: it goes with the short section before it.
+            out.pop()
+            out.append(KeepTogether([*kept_before, *flowables]))
+            kept_before = None
+        elif _short(section):
             out.append(KeepTogether(flowables))  # e.g. the signature: never split off a line
+            kept_before = flowables
         else:
             out.extend(flowables)
+            kept_before = None
     return out
 
 
