@@ -41,8 +41,10 @@ function apply(){
     const named = label === 'Help' ? w.help : w.helpFor.split('{label}').join(label.slice(9));
     if (named !== label) { e.setAttribute('aria-label', named); }
   });
-  document.querySelectorAll("[role='dialog'] button[aria-label='Close']").forEach(function(b){
-    b.setAttribute('aria-label', w.close); });
+  if (w.close !== 'Close') {  // setting even the same name is a mutation: never loop on it
+    document.querySelectorAll("[role='dialog'] button[aria-label='Close']").forEach(function(b){
+      b.setAttribute('aria-label', w.close); });
+  }
   document.querySelectorAll("[data-testid='stFileUploader']").forEach(function(root){
     const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let node;
