@@ -608,12 +608,13 @@ def test_letters_build_for_any_answers(
     ],
 )
 def test_hours_in_words(value: str, nb: str, en: str) -> None:
-    from bpa_core.appeal.words import hours_text, minutes_as_hours
+    from bpa_core.appeal.words import hours_text
+    from bpa_core.rules.hours import display_hours
 
     assert hours_text(Decimal(value), "nb") == nb
     assert hours_text(Decimal(value), "en") == en
-    assert minutes_as_hours(Fraction(28110, 13)) == Decimal("36.0")  # Emil: 2162.3 minutes
-    assert minutes_as_hours(Fraction(87)) == Decimal("1.4")  # 1.45 hours: hours had, rounded down
+    assert display_hours(Fraction(28110, 13)) == Decimal("36.0")  # Emil: 2162.3 minutes
+    assert display_hours(Fraction(87)) == Decimal("1.4")  # 1.45 hours: hours had, rounded down
 
 
 # --- the review's findings: each test fails without its fix ------------------------------------

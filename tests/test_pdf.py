@@ -16,7 +16,7 @@ from pypdf.generic import DictionaryObject, IndirectObject
 
 from bpa_core.documents.build import build_documents
 from bpa_core.documents.model import Document, Section, Table
-from bpa_core.render.names import draft_file_name, pdf_file_name
+from bpa_core.render.names import pdf_file_name
 from bpa_core.render.pdf import clean_text, markup, render_pdf
 from tests.docs_support import ASSESSED_ON, PERSONAS, REPO, pdf_pages, persona, squash
 
@@ -198,7 +198,6 @@ def test_file_names_hold_no_personal_data() -> None:
     assert pdf_file_name([application, checklist]) == "bpa-dokumenter-2026-11-22.pdf"
     en = documents("kari", "application", "en")
     assert pdf_file_name(en) == "bpa-application-2026-11-22.pdf"
-    assert draft_file_name(ASSESSED_ON) == "bpa-utkast-2026-11-22.json"
 
 
 def test_render_needs_a_document() -> None:

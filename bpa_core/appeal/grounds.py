@@ -19,11 +19,11 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from bpa_core.appeal.words import hours_count, hours_text, minutes_as_hours
+from bpa_core.appeal.words import hours_count, hours_text
 from bpa_core.draft import Answer, Appeal, DecisionKind, Draft, NeedLevel
 from bpa_core.i18n import gettext_for, ngettext_for
 from bpa_core.rules.eligibility import Assessment, Outcome
-from bpa_core.rules.hours import ExclusionReason
+from bpa_core.rules.hours import ExclusionReason, display_hours
 from bpa_core.rules.ruleset import RULESETS
 
 Gettext = Callable[[str], str]
@@ -74,7 +74,7 @@ def assessment_date_for(appeal: Appeal, today: date) -> date:
 
 def _counted_need(minutes: Fraction, lang: str) -> str:
     """'The week plan shows a need of 36 hours a week that counts toward the right.'"""
-    hours = minutes_as_hours(minutes)
+    hours = display_hours(minutes)
     ngettext = ngettext_for(lang, "documents")
     return ngettext(
         "The week plan shows a need of {hours} hour a week that counts toward the right.",
@@ -126,7 +126,7 @@ def _bpa_not_considered(_: Gettext) -> Ground:
 
 def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -> Ground:
     minutes = a.excluded_minutes.get(reason, Fraction(0))
-    hours = minutes_as_hours(minutes)
+    hours = display_hours(minutes)
     ngettext = ngettext_for(lang, "documents")
     n = hours_count(hours)
     if reason == ExclusionReason.OCCASIONAL_NIGHT:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-
-from bpa_core.rules.hours import display_hours
 
 # Babel locales per document or interface language; English dates as written in Europe.
 BABEL_LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
@@ -27,11 +24,6 @@ def long_date(day: date, lang: str) -> str:
 def full_date(day: date, lang: str) -> str:
     """With the weekday: ``mandag 28. desember 2026`` / ``Monday, 28 December 2026``."""
     return format_date(day, format="full", locale=babel_locale(lang))
-
-
-def minutes_as_hours(minutes: Fraction) -> Decimal:
-    """Minutes per week as hours, rounded down to a tenth (hours had): for display only."""
-    return display_hours(minutes)
 
 
 def hours_text(hours: Decimal, lang: str) -> str:

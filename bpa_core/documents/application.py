@@ -24,7 +24,7 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.documents.text import Writer, hours_decimal
+from bpa_core.documents.text import Writer
 from bpa_core.draft import (
     ActivityRow,
     ArbeidslederKind,
@@ -39,6 +39,7 @@ from bpa_core.draft import (
 )
 from bpa_core.i18n import N_
 from bpa_core.rules import Assessment, ExclusionReason, Flag, Outcome, weekly_minutes
+from bpa_core.rules.hours import display_hours
 
 # Section ids in the order of bpa-rules.md § 3, then the counsellor's note and the signature.
 SECTION_IDS: tuple[str, ...] = (
@@ -502,8 +503,8 @@ def week_blocks(draft: Draft, w: Writer, total: Fraction) -> tuple[Block, ...]:
     added up can come to a tenth or two less than the total (Kari: 36,1 against 36,2).
     """
     table = week_table(draft, w, total)
-    rows = sum((hours_decimal(weekly_minutes(r)) for r in draft.rows), hours_decimal(Fraction(0)))
-    if rows == hours_decimal(total):
+    rows = sum((display_hours(weekly_minutes(r)) for r in draft.rows), display_hours(Fraction(0)))
+    if rows == display_hours(total):
         return (table,)
     note = w._(
         "Each row is rounded down to the nearest tenth. "

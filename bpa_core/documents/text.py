@@ -95,11 +95,6 @@ def document_ngettext(lang: str) -> Callable[[str, str, int], str]:
     return lambda singular, plural, n: keep_together(ngettext(singular, plural, n))
 
 
-def hours_decimal(minutes: Fraction) -> Decimal:
-    """Minutes as hours to one decimal, rounded down as the rules round hours the person has."""
-    return display_hours(minutes)
-
-
 @dataclass(frozen=True)
 class Writer:
     """Texts of one document in one language, in the voice of whoever writes it."""
@@ -143,7 +138,7 @@ class Writer:
 
     def hours(self, minutes: Fraction) -> str:
         """'25,2 timer', '1 time' — a whole hour count takes its own plural form."""
-        value = hours_decimal(minutes)
+        value = display_hours(minutes)
         count = int(value) if value == value.to_integral_value() else 2
         text = self.ngettext("{hours} hour", "{hours} hours", count)
         return text.format(hours=self.number(value))
@@ -184,4 +179,4 @@ class Writer:
 
     def hours_cell(self, minutes: Fraction) -> str:
         """Hours for a table column: always one decimal, so the column lines up."""
-        return format_decimal(hours_decimal(minutes), format="#,##0.0", locale=self.locale)
+        return format_decimal(display_hours(minutes), format="#,##0.0", locale=self.locale)

@@ -29,10 +29,5 @@ def pdf_file_name(documents: Document | Sequence[Document], on: date | None = No
     return f"{stem}-{day}.pdf"
 
 
-def draft_file_name(on: date | None = None) -> str:
-    """The saved answers: 'bpa-utkast-2026-11-22.json'."""
-    return f"bpa-utkast-{(on or date.today()).isoformat()}.json"
-
-
 def _ascii(text: str) -> str:
     return "".join(c if c.isascii() and (c.isalnum() or c == "-") else "-" for c in text.lower())
