@@ -95,6 +95,15 @@ class Per(StrEnum):
     YEAR = "year"
 
 
+class DayPart(StrEnum):
+    """When in the day a row's help is given (the night is the row's own ``night`` flag, which
+    decides whether the hours count): municipal guidance asks for the need over the whole day."""
+
+    MORNING = "morning"
+    DAYTIME = "daytime"
+    EVENING = "evening"
+
+
 class ArbeidslederKind(StrEnum):
     """Arbeidsleder: who leads the assistants day to day."""
 
@@ -136,6 +145,13 @@ class ActivityRow(_Model):
     per: Per
     night: bool = False
     two_helpers: bool = False
+    # Optional: morning, daytime, evening (each at most once, in that order when shown).
+    day_parts: list[DayPart] = Field(default_factory=list, max_length=len(DayPart))
+
+    @field_validator("day_parts")
+    @classmethod
+    def _day_parts_once_each(cls, value: list[DayPart]) -> list[DayPart]:
+        return [part for part in DayPart if part in value]
 
 
 class Person(_Model):
@@ -174,6 +190,8 @@ class Need(_Model):
     since: ShortText = ""  # free: "2019", "birth", "May 2026"
     duration: Duration | None = None
     course: Course | None = None
+    # What the person must do or avoid to stay as well as possible (municipal guidance asks).
+    staying_healthy: Text = ""
 
 
 class Life(_Model):
@@ -266,6 +284,9 @@ class Draft(_Model):
     appeal: Appeal = Field(default_factory=Appeal)
     # The language the user chose for the documents; None (not chosen yet): the interface's
     # language in the app, bokmål for the CLI and wherever no interface language is known.
+    # The interface language the draft was saved in: a restored file (or the tab's copy) opens
+    # in it unless the address says otherwise (?lang=). None: not known (older files).
+    interface_language: DocLanguage | None = None
     chosen_document_language: DocLanguage | None = Field(
         default=None,
         alias="document_language",

@@ -170,3 +170,27 @@ def test_document_language_of_older_files_loads_as_before() -> None:
     with pytest.raises(DraftFileError) as refused:
         load_draft(json.dumps(saved))
     assert (refused.value.message_id, refused.value.field) == ("not_a_choice", "document_language")
+
+
+def test_day_parts_are_kept_once_each_in_day_order() -> None:
+    row = ActivityRow(
+        category="meals", minutes=30, times=1, per="day", day_parts=["evening", "morning"]
+    )
+    assert [p.value for p in row.day_parts] == ["morning", "evening"]
+    with pytest.raises(ValidationError):
+        ActivityRow(category="meals", minutes=30, times=1, per="day", day_parts=["noon"])
+
+
+def test_new_answers_round_trip_and_older_files_load_without_them() -> None:
+    draft = persona_draft("kari")
+    draft.need.staying_healthy = "Unngå trykksår: snu meg om natta."
+    draft.interface_language = "nn"  # type: ignore[assignment]
+    draft.rows[0].day_parts = ["morning"]  # type: ignore[list-item]
+    assert load_draft(draft.to_json()) == draft
+    data = json.loads(persona_draft("kari").to_json())
+    for row in data["rows"]:
+        row.pop("day_parts")
+    data["need"].pop("staying_healthy")
+    data.pop("interface_language")
+    old = load_draft(json.dumps(data))
+    assert old.interface_language is None and old.need.staying_healthy == ""
