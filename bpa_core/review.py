@@ -276,15 +276,10 @@ def _gaps(draft: Draft, a: Assessment) -> set[Gap]:
         gaps.add(Gap.STAYING_HEALTHY)
     if blank(draft.manages_alone):
         gaps.add(Gap.MANAGES_ALONE)
-    family = (
-        [life.living_situation]
-        if a.is_child
-        else [
-            life.living_situation,
-            life.civil_status,
-            life.children,
-        ]
-    )
+    # A child is asked only who they live with; an adult also civil status and children.
+    family = [life.living_situation]
+    if not a.is_child:
+        family += [life.civil_status, life.children]
     if all(blank(t) for t in family):
         gaps.add(Gap.FAMILY)
     for text, gap in (

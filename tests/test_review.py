@@ -249,6 +249,16 @@ def test_day_rhythm_needs_half_of_the_counted_rows_to_say_when() -> None:
     assert Gap.DAY_RHYTHM not in ids(draft).missing  # 4 of 7
 
 
+def test_day_rhythm_half_of_the_rows_is_enough() -> None:
+    draft = complete()
+    draft.rows = [r for r in draft.rows if r.category == Category.PERSONAL_CARE]
+    assert len(draft.rows) == 2
+    draft.rows[0].day_parts = []
+    assert Gap.DAY_RHYTHM not in ids(draft).missing  # 1 of 2
+    draft.rows[1].day_parts = []
+    assert Gap.DAY_RHYTHM in ids(draft).missing
+
+
 def test_day_rhythm_of_a_week_where_nothing_counts_uses_every_row() -> None:
     draft = complete()
     draft.rows = [r for r in draft.rows if r.category == Category.HEALTH]
@@ -288,6 +298,7 @@ def test_family_asks_an_adult_about_civil_status_and_children_too() -> None:
     child = complete_child()
     child.life.living_situation = ""
     child.life.civil_status = "Gift"  # from an older file: a child is never asked this
+    child.life.children = "Ingen"
     assert Gap.FAMILY in ids(child).missing
 
 
@@ -372,6 +383,20 @@ def test_the_week_may_hold_exactly_168_hours() -> None:
     assert ids(draft).contradictions == ()
     _add(minutes=1, times=1)(draft)
     assert ids(draft).contradictions == (Contradiction.WEEK_OVER_168,)
+
+
+def test_an_empty_description_is_weak_too() -> None:
+    draft = complete()
+    draft.need.description = " "
+    assert Weakness.NEED_DESCRIPTION_THIN in ids(draft).weak
+    draft.needs_help_with = "Alt."
+    assert Weakness.NEEDS_HELP_WITH_THIN in ids(draft).weak
+
+
+def test_a_varying_need_with_its_bad_days_described_is_not_weak() -> None:
+    draft = complete()
+    draft.need.course = Course.VARYING
+    assert draft.variations and Weakness.VARIATIONS_UNSTATED not in ids(draft).weak
 
 
 def test_thin_means_fewer_than_eight_words() -> None:
