@@ -1,4 +1,4 @@
-"""Command line: ``python -m bpa_core assess DRAFT.json [--on YYYY-MM-DD]`` and friends.
+"""Command line: ``python -m bpa_core assess DRAFT.json [--on YYYY-MM-DD]``, ``review`` and friends.
 
 Errors print one line naming the problem (never the file's content) and exit 2.
 """
@@ -52,6 +52,17 @@ def _cmd_assess(args: argparse.Namespace) -> None:
     print(json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2))
 
 
+def _cmd_review(args: argparse.Namespace) -> None:
+    from bpa_core.review import review
+
+    draft = _read_draft(args.draft)
+    try:
+        result = review(draft, on=args.on)
+    except NoRuleSetError as exc:
+        raise CliError(str(exc)) from None
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+
+
 def _cmd_deadline(args: argparse.Namespace) -> None:
     from bpa_core.deadlines import appeal_deadline
 
@@ -86,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="a draft file saved from the app (JSON)")
     p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
     p.set_defaults(func=_cmd_assess)
+    p = sub.add_parser(
+        "review", help="what the application lacks, contradicts or says thinly; prints JSON"
+    )
+    p.add_argument("draft", help="a draft file saved from the app (JSON)")
+    p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
+    p.set_defaults(func=_cmd_review)
     p = sub.add_parser("deadline", help="the appeal deadline for a decision; prints JSON")
     p.add_argument(
         "--received", type=_iso_date, required=True, help="the day the decision was received"

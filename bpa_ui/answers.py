@@ -46,6 +46,15 @@ def not_done_question(draft: Draft) -> str:
     )
 
 
+def staying_healthy_question(draft: Draft) -> str:
+    return pick(
+        draft,
+        you=_("What must you do or avoid to stay as well as possible?"),
+        other=_("What must the person do or avoid to stay as well as possible?"),
+        parent=_("What must your child do or avoid to stay as well as possible?"),
+    )
+
+
 def _text(value: str) -> str:
     return value
 
@@ -94,6 +103,7 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
         (_("Since when? For example a year"), n.since),
         (_("How long will the need for help last?"), _enum(labels.duration)(n.duration)),
         (_("How does the need change?"), _enum(labels.course)(n.course)),
+        (staying_healthy_question(draft), n.staying_healthy),
     ]
     a = assess(draft, assessment_date())
     week: Answers = [
@@ -189,6 +199,7 @@ def _field_labels() -> dict[str, str]:
         "need.since": _("Since when? For example a year"),
         "need.duration": _("How long will the need for help last?"),
         "need.course": _("How does the need change?"),
+        "need.staying_healthy": _("What the person must do or avoid to stay as well as possible"),
         "rows": _("The week"),
         "variations": _("Good days and bad days"),
         "night_need": _("Help at night"),

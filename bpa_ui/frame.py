@@ -25,6 +25,7 @@ SHOWN_KEY = "shown_step"  # the step shown last: a change moves focus to the new
 FOCUS_COUNT_KEY = "focus_count"
 FROM_CHECK_KEY = "from_check"  # came from "check your answers": offer the way back
 DELETED_KEY = "deleted"
+RETURN_KEY = "return_to"  # a page that sent the user to a step (the review's links): the way back
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 
 
@@ -164,6 +165,8 @@ def begin(step_id: str) -> None:
         st.session_state[FROM_CHECK_KEY] = True
     elif step_id == steps.RESULT:
         st.session_state[FROM_CHECK_KEY] = False
+    if st.session_state.get(RETURN_KEY) == step_id:
+        del st.session_state[RETURN_KEY]  # back where the review's link was followed
     # One slot whether or not focus moves: the focus script is drawn only on a step change, and
     # without the slot every element below it would shift by one on the next run. Streamlit then
     # draws each field anew, and what the user typed meanwhile was lost (seen on the week: the
@@ -219,6 +222,15 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
             on_click=go_to,
             args=(steps.CHECK,),
         )
+    with st.container():  # one slot whether or not there is a page to go back to
+        back_to = st.session_state.get(RETURN_KEY)
+        if back_to and back_to != step_id and steps.available(str(back_to)):
+            st.button(
+                _("Back to: {title}").format(title=step_title(str(back_to))),
+                key="nav_return",
+                on_click=go_to,
+                args=(str(back_to),),
+            )
 
 
 def language_switch(key: str = "language_choice", *, horizontal: bool = True) -> None:

@@ -12,6 +12,7 @@ from bpa_core.rules import assess
 from bpa_ui.document_view import document_language_select, heading, show_section
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
+from bpa_ui.review_panel import review_panel
 from bpa_ui.state import get_draft
 
 ROUND_KEY = "application_edit_round"  # bumped on every save, so the text boxes start afresh
@@ -40,6 +41,9 @@ st.markdown(
         "You can change the text of each section. Your changes are kept with your answers."
     )
 )
+# What the application lacks, with a link to each step (never blocks anything).
+review_panel(draft, "application")
+
 lang = document_language_select(draft)
 assessment = assess(draft)
 document = build_application(draft, assessment, lang)

@@ -10,6 +10,7 @@ from bpa_core.render.names import pdf_file_name
 from bpa_ui.document_view import document_language_select
 from bpa_ui.frame import begin, end, save_button
 from bpa_ui.i18n import _
+from bpa_ui.review_panel import review_panel
 from bpa_ui.state import delete_everything, get_draft
 
 draft = get_draft()
@@ -20,6 +21,9 @@ st.markdown(
         "The draft file lets you continue later."
     )
 )
+
+# What the application lacks, with a link to each step (never blocks anything).
+review_panel(draft, "download")
 
 st.header(_("Documents as PDF"))
 choices = {

@@ -2,6 +2,7 @@
 
 from bpa_core.draft import Answer, Course, Duration, Onset
 from bpa_ui import bind, labels
+from bpa_ui.answers import staying_healthy_question
 from bpa_ui.context import pick
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
@@ -38,5 +39,14 @@ bind.choice(
     help=_("The right to BPA is for a need that lasts more than 2 years."),
 )
 bind.choice("need.course", _("How does the need change?"), list(Course), labels.course)
+bind.text(
+    "need.staying_healthy",
+    staying_healthy_question(draft),
+    area=True,
+    help=_(
+        "For example rest after activity, keep warm, do exercises every day, or have someone "
+        "near in case of a seizure."
+    ),
+)
 
 end("need")

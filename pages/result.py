@@ -8,6 +8,7 @@ from bpa_ui import explain, fmt, labels, steps, week
 from bpa_ui.context import assessment_date
 from bpa_ui.frame import begin, end, page_path, save_button
 from bpa_ui.i18n import _
+from bpa_ui.review_panel import review_panel
 from bpa_ui.state import get_draft
 
 begin(steps.RESULT)
@@ -62,6 +63,9 @@ st.markdown(
         "appeal within four weeks."
     )
 )
+# What the application lacks, with a link to each step (never blocks anything).
+review_panel(draft, "result")
+
 save_button("save_result", primary=True)
 for step in steps.sequence():
     if step.section == steps.Section.DOCUMENTS:

@@ -107,7 +107,14 @@ def fill_everything(at: AppTest, want: Draft) -> AppTest:
     choose(at, "need.onset", n.onset)
     choose(at, "need.duration", n.duration)
     choose(at, "need.course", n.course)
-    texts_if_given(at, {"need.description": n.description, "need.since": n.since})
+    texts_if_given(
+        at,
+        {
+            "need.description": n.description,
+            "need.since": n.since,
+            "need.staying_healthy": n.staying_healthy,
+        },
+    )
     next_step(at)
 
     assert on_step(at, 4)
