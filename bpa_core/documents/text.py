@@ -181,7 +181,7 @@ class Writer:
     first_person: bool
     name: str
     gettext: Callable[[str], str]
-    ngettext: Callable[[str, str, int], str]
+    plural_gettext: Callable[[str, str, int], str]
     law: dict[str, int] = field(default_factory=dict)
     role: str = ""  # the writer's role word when someone writes on the person's behalf
 
@@ -203,7 +203,7 @@ class Writer:
             first_person=not draft.on_behalf,
             name=name,
             gettext=gettext,
-            ngettext=ngettext,
+            plural_gettext=ngettext,
             law=law_numbers(ruleset_for(on or date.today())),
             role=gettext(role) if role else "",
         )
@@ -216,10 +216,10 @@ class Writer:
         """The translated template with the values (and the legal numbers in force) put in."""
         return self.gettext(message).format(**self.law, **values)
 
-    def n_(self, singular: str, plural: str, count: Decimal | int, **values: object) -> str:
+    def ngettext(self, singular: str, plural: str, count: Decimal | int, **values: object) -> str:
         """As ``_`` for a text with a count: the form that fits ``count`` (a decimal too)."""
         n = plural_count(Decimal(count), self.locale)
-        return self.ngettext(singular, plural, n).format(**self.law, **values)
+        return self.plural_gettext(singular, plural, n).format(**self.law, **values)
 
     def voice(self, first: str, third: str, **values: object) -> str:
         """The first-person template when the person writes, else the third-person one."""
@@ -233,13 +233,13 @@ class Writer:
     def hours(self, minutes: Fraction) -> str:
         """'25,2 timer', '1 time': computed hours, rounded down to one decimal for display."""
         value = display_hours(minutes)
-        return self.n_("{hours} hour", "{hours} hours", value, hours=self.number(value))
+        return self.ngettext("{hours} hour", "{hours} hours", value, hours=self.number(value))
 
     def typed_hours(self, hours: Decimal) -> str:
         """Hours as the user typed them, with their unit: '37,5 timer', '1 time' (up to two
         decimals, whole hours without)."""
         number = format_decimal(hours.normalize(), format="#,##0.##", locale=self.locale)
-        return self.n_("{hours} hour", "{hours} hours", hours, hours=number)
+        return self.ngettext("{hours} hour", "{hours} hours", hours, hours=number)
 
     def month_year(self, day: date) -> str:
         """'mai 2026' / 'May 2026': a month without a day."""
@@ -259,12 +259,12 @@ class Writer:
         if n == 2:  # English says "twice"; the catalogs give "2 ganger" where that is the word
             return self.gettext(_TWICE[row.per])
         if row.per == Per.DAY:
-            return self.n_("{n} time a day", "{n} times a day", n, n=n)
+            return self.ngettext("{n} time a day", "{n} times a day", n, n=n)
         if row.per == Per.WEEK:
-            return self.n_("{n} time a week", "{n} times a week", n, n=n)
+            return self.ngettext("{n} time a week", "{n} times a week", n, n=n)
         if row.per == Per.MONTH:
-            return self.n_("{n} time a month", "{n} times a month", n, n=n)
-        return self.n_("{n} time a year", "{n} times a year", n, n=n)
+            return self.ngettext("{n} time a month", "{n} times a month", n, n=n)
+        return self.ngettext("{n} time a year", "{n} times a year", n, n=n)
 
     def duration(self, minutes: int) -> str:
         """A time span in short form: '45 min', '1 t 30 min', '24 t'."""
