@@ -164,6 +164,8 @@ class Person(_Model):
     # The user's choice to fill in; never required, never shown in PDF metadata.
     national_id: ShortText = ""
     bpa_granted_under_right_before_67: bool = False
+    # That decision (date or case number), for a continuation past 67: the application names it.
+    earlier_decision: ShortText = ""
 
     @field_validator("birth_date")
     @classmethod
@@ -247,6 +249,9 @@ class Appeal(_Model):
     change_wanted: Text = ""
     new_information: Text = ""
     doctor_statement: bool = False  # a doctor's statement (legeerklæring) goes with the appeal
+    access_request: bool = False  # a request to see the case documents goes with the appeal
+    # Written on the person's behalf: ``what_is_wrong`` holds the person's own words (quoted).
+    own_words: bool = False
     attachments: Text = ""  # further attachments, one per line
     late_reason: Text = ""  # why the appeal comes after the deadline (forvaltningsloven § 31)
     grounds: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list)

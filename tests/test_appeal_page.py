@@ -173,15 +173,16 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     labels = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
     assert labels == [
         "Kommunen har ikke vist at BPA koster vesentlig mer",
-        "Hjelp om natta av og til skal holdes utenfor",
-        "To hjelpere av og til skal holdes utenfor",
+        "BPA må uansett vurderes etter hol. § 3-8",
+        "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA",
+        "To hjelpere av og til er ingen grunn til å avslå eller kutte BPA",
     ]
     assert "Kommunen har ikke vist at BPA koster vesentlig mer" not in all_text(at)
     assert "Kilde: pbrl. § 2-1 d, rundskriv I-9/2015" in values(at.caption)
     at.checkbox(key="appeal_ground_cost_not_documented").check().run()
     assert draft_of(at).appeal.grounds == ["cost_not_documented"]
     assert "Kommunen har ikke vist at BPA koster vesentlig mer</h4>" in html(at)
-    assert "Ukeplanen viser et behov på 25,1 timer i uka som teller for retten." in all_text(at)
+    assert "Ukeplanen viser et behov på 25,1 timer i uka som teller med for retten." in all_text(at)
     box = at.text_area(key="appeal_ground_text_cost_not_documented")
     box.input("Kommunen har ikke regnet på kostnaden.").run()
     assert draft_of(at).appeal.ground_edits == {
@@ -300,9 +301,9 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
     assert draft_of(at).appeal.ground_edits == {}
     night = at.text_area(key="appeal_ground_text_occasional_night").value
-    assert night.startswith("Hjelp om natta trengst berre av og til")
+    assert night.startswith("Hjelp om natta trengst av og til, ikkje kvar natt.")
     grounds = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
-    assert grounds[1] == "Hjelp om natta av og til skal haldast utanfor"
+    assert grounds[2] == "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA"
     # a rewritten text stays as written when the language changes
     at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
     at.radio(key="appeal_doc_lang").set_value(DocLanguage.NB).run()

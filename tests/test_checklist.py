@@ -73,7 +73,7 @@ def test_child_item_only_for_a_child() -> None:
 def test_an_empty_draft_still_gives_the_general_items() -> None:
     doc = checklist(Draft())
     assert DURATION in items(doc)
-    assert [s.id for s in doc.sections] == ["points"]
+    assert [s.id for s in doc.sections] == ["points", "send"]
 
 
 def test_nynorsk_and_english() -> None:

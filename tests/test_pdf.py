@@ -136,10 +136,10 @@ def test_page_numbers_and_date_in_the_document_language() -> None:
     nb = pdf_pages(render_pdf(documents("kari")))
     assert "Side 1 av 3" in nb[0]
     assert "Side 3 av 3" in nb[2]
-    assert "Side 1 av 1" in nb[3]  # the checklist counts its own pages
+    assert "Side 1 av 2" in nb[3]  # the checklist counts its own pages
     assert "22. november 2026" in nb[0]
     en = pdf_pages(render_pdf(documents("kari", "checklist", "en")))
-    assert "Page 1 of 1" in en[0]
+    assert "Page 1 of 2" in en[0]
     assert "22 November 2026" in en[0]
     nn = pdf_pages(render_pdf(documents("emil", "application", "nn")))
     assert "Søknad om brukarstyrt personleg assistanse (BPA)" in nn[0]
@@ -229,7 +229,9 @@ def test_cli_render(tmp_path: Path) -> None:
     only = tmp_path / "c.pdf"
     run = subprocess.run([*args, "--doc", "checklist", "-o", str(only)], cwd=REPO)
     assert run.returncode == 0
-    assert len(pdf_pages(only.read_bytes())) == 1
+    checklist_only = "\n".join(pdf_pages(only.read_bytes()))
+    assert "Til legen: sjekkliste for legeerklæring om BPA" in checklist_only
+    assert "Søknad om" not in checklist_only
     bad = subprocess.run([*args, "--doc", "letter", "-o", str(only)], cwd=REPO, capture_output=True)
     assert bad.returncode == 2
     missing = subprocess.run(

@@ -12,21 +12,18 @@ writes themself or someone writes for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from bpa_core.appeal.words import hours_count, hours_text
+from bpa_core.documents.text import Writer, one_line
 from bpa_core.draft import Answer, Appeal, DecisionKind, Draft, NeedLevel
-from bpa_core.i18n import gettext_for, ngettext_for
+from bpa_core.i18n import N_
 from bpa_core.rules.eligibility import Assessment, Outcome
-from bpa_core.rules.hours import ExclusionReason, display_hours
+from bpa_core.rules.hours import ExclusionReason
 from bpa_core.rules.ruleset import RULESETS
-
-Gettext = Callable[[str], str]
 
 # Decisions that deny BPA altogether (a refusal, or another service instead).
 _NO_BPA = (DecisionKind.REFUSED, DecisionKind.OTHER_SERVICE)
@@ -37,6 +34,8 @@ class GroundId(StrEnum):
     NEED_GIVES_RIGHT = "need_gives_right"  # refused although 32 hours or more count
     COST_NOT_DOCUMENTED = "cost_not_documented"  # 25-32 h refused without documented cost
     BPA_NOT_CONSIDERED = "bpa_not_considered"  # no right, but hol. § 3-8 asks for an assessment
+    # 25-32 h refused: in the alternative, BPA must still be considered under hol. § 3-8
+    BPA_IN_THE_ALTERNATIVE = "bpa_in_the_alternative"
     OCCASIONAL_NIGHT = "occasional_night"  # night help now and then held against the person
     OCCASIONAL_TWO_HELPERS = "occasional_two_helpers"  # two helpers now and then, likewise
     HOURS_BELOW_NEED = "hours_below_need"  # hours granted below the need in the week plan
@@ -53,11 +52,6 @@ class Ground:
     sources: tuple[str, ...]
 
 
-def _one_line(text: str) -> str:
-    """User text placed inside a sentence: whitespace (line breaks, tabs) collapsed."""
-    return " ".join(text.split())
-
-
 def assessment_date_for(appeal: Appeal, today: date) -> date:
     """The day to estimate the right on for an appeal: the day of the decision.
 
@@ -72,50 +66,48 @@ def assessment_date_for(appeal: Appeal, today: date) -> date:
     return today
 
 
-def _counted_need(minutes: Fraction, lang: str) -> str:
+def _counted_need(minutes: Fraction, w: Writer) -> str:
     """'The week plan shows a need of 36 hours a week that counts toward the right.'"""
-    hours = display_hours(minutes)
-    ngettext = ngettext_for(lang, "documents")
-    return ngettext(
-        "The week plan shows a need of {hours} hour a week that counts toward the right.",
-        "The week plan shows a need of {hours} hours a week that counts toward the right.",
-        hours_count(hours),
-    ).format(hours=hours_text(hours, lang))
+    return w._(
+        "The week plan shows a need of {hours} a week that counts toward the right.",
+        hours=w.hours(minutes),
+    )
 
 
-def _need_gives_right(a: Assessment, lang: str, _: Gettext) -> Ground:
-    rest = _(
-        "When the need is 32 hours a week or more, the person has a right to have the help "
-        "organised as BPA (pbrl. § 2-1 d). The municipality cannot offer another service "
-        "instead."
+def _need_gives_right(a: Assessment, w: Writer) -> Ground:
+    rest = w._(
+        "When the need is {right_hours} hours a week or more, the person has a right to have the "
+        "help organised as BPA (pbrl. § 2-1 d). The municipality cannot refuse BPA because it "
+        "would rather give another service. It still decides what the help holds and how many "
+        "hours, from its mapping of the need."
     )
     return Ground(
         GroundId.NEED_GIVES_RIGHT,
-        _("The need gives a right to BPA"),
-        f"{_counted_need(a.counted_minutes, lang)} {rest}",
+        w._("The need gives a right to BPA"),
+        f"{_counted_need(a.counted_minutes, w)} {rest}",
         ("pbrl_2_1_d",),
     )
 
 
-def _cost_not_documented(a: Assessment, lang: str, _: Gettext) -> Ground:
-    rest = _(
-        "With 25 hours or more, the right to BPA holds unless the municipality shows that "
-        "BPA would cost substantially more than other services (pbrl. § 2-1 d). It is the "
+def _cost_not_documented(a: Assessment, w: Writer) -> Ground:
+    rest = w._(
+        "With {cost_hours} hours or more, the right to BPA holds unless the municipality shows "
+        "that BPA would cost substantially more than other services (pbrl. § 2-1 d). It is the "
         "municipality that must show this. The decision does not show any such cost."
     )
     return Ground(
         GroundId.COST_NOT_DOCUMENTED,
-        _("It is not shown that BPA costs substantially more"),
-        f"{_counted_need(a.counted_minutes, lang)} {rest}",
+        w._("It is not shown that BPA costs substantially more"),
+        f"{_counted_need(a.counted_minutes, w)} {rest}",
         ("pbrl_2_1_d", "i_9_2015"),
     )
 
 
-def _bpa_not_considered(_: Gettext) -> Ground:
+def _bpa_not_considered(w: Writer) -> Ground:
     return Ground(
         GroundId.BPA_NOT_CONSIDERED,
-        _("BPA must be considered even without the right"),
-        _(
+        w._("BPA must be considered even without the right"),
+        w._(
             "Even when the right to BPA is not met, the municipality must consider if BPA is a "
             "good way to give the help (hol. § 3-8). Work, studies and taking part in society "
             "weigh heavily. The decision does not show such an assessment."
@@ -124,107 +116,110 @@ def _bpa_not_considered(_: Gettext) -> Ground:
     )
 
 
-def _occasional(reason: ExclusionReason, a: Assessment, lang: str, _: Gettext) -> Ground:
+def _bpa_in_the_alternative(w: Writer) -> Ground:
+    return Ground(
+        GroundId.BPA_IN_THE_ALTERNATIVE,
+        w._("In any case, BPA must be considered under hol. § 3-8"),
+        w._(
+            "Even if the municipality could show that BPA costs substantially more, it must "
+            "still consider if BPA is a good way to give the help (hol. § 3-8). Work, studies "
+            "and taking part in society weigh heavily. The decision does not show such an "
+            "assessment."
+        ),
+        ("hol_3_8",),
+    )
+
+
+# Occasional night / two-helper hours: never conceded; no reason to refuse or cut (§ 3.1).
+_OCCASIONAL: dict[ExclusionReason, tuple[GroundId, str, str, str]] = {
+    ExclusionReason.OCCASIONAL_NIGHT: (
+        GroundId.OCCASIONAL_NIGHT,
+        N_("Help at night now and then is no reason to refuse or cut BPA"),
+        N_(
+            "Help at night is needed now and then, not every night. Such hours are not part of "
+            "the count toward the right (pbrl. § 2-1 d). But they do not take away the right for "
+            "the rest of the need, and they are no reason to refuse BPA or to cut the other "
+            "hours. The help at night should be given as part of BPA."
+        ),
+        N_("The night hours are about {hours} a week."),
+    ),
+    ExclusionReason.OCCASIONAL_TWO_HELPERS: (
+        GroundId.OCCASIONAL_TWO_HELPERS,
+        N_("Two helpers now and then is no reason to refuse or cut BPA"),
+        N_(
+            "Two helpers are needed now and then, not all the time. Such hours are not part of "
+            "the count toward the right (pbrl. § 2-1 d). But they do not take away the right for "
+            "the rest of the need, and they are no reason to refuse BPA or to cut the other "
+            "hours. The help with two helpers should be given as part of BPA."
+        ),
+        N_("The hours with two helpers are about {hours} a week."),
+    ),
+}
+
+
+def _occasional(reason: ExclusionReason, a: Assessment, w: Writer) -> Ground:
+    ground_id, title, text, amount = _OCCASIONAL[reason]
+    explanation = w._(text)
     minutes = a.excluded_minutes.get(reason, Fraction(0))
-    hours = display_hours(minutes)
-    ngettext = ngettext_for(lang, "documents")
-    n = hours_count(hours)
-    if reason == ExclusionReason.OCCASIONAL_NIGHT:
-        ground_id = GroundId.OCCASIONAL_NIGHT
-        title = _("Help at night now and then is held outside")
-        text = _(
-            "Help at night is needed only now and then, not every night. Such hours are left "
-            "out of the count toward the right (pbrl. § 2-1 d). They do not take "
-            "away the right for the rest of the need, and they are no reason to refuse BPA or "
-            "to cut the other hours."
-        )
-        amount = ngettext(
-            "The night hours are about {hours} hour a week.",
-            "The night hours are about {hours} hours a week.",
-            n,
-        )
-    else:
-        ground_id = GroundId.OCCASIONAL_TWO_HELPERS
-        title = _("Two helpers now and then are held outside")
-        text = _(
-            "Two helpers are needed only now and then, not all the time. Such hours are left "
-            "out of the count toward the right (pbrl. § 2-1 d). They do not take "
-            "away the right for the rest of the need, and they are no reason to refuse BPA or "
-            "to cut the other hours."
-        )
-        amount = ngettext(
-            "The hours with two helpers are about {hours} hour a week.",
-            "The hours with two helpers are about {hours} hours a week.",
-            n,
-        )
     if minutes > 0:
-        text += " " + amount.format(hours=hours_text(hours, lang))
-    return Ground(ground_id, title, text, ("pbrl_2_1_d", "i_9_2015"))
+        explanation += " " + w._(amount, hours=w.hours(minutes))
+    return Ground(ground_id, w._(title), explanation, ("pbrl_2_1_d", "i_9_2015"))
 
 
-def _hours_below_need(
-    appeal: Appeal, need_minutes: Fraction | None, lang: str, _: Gettext
-) -> Ground:
+def _hours_below_need(appeal: Appeal, need_minutes: Fraction | None, w: Writer) -> Ground:
     sentences: list[str] = []
-    ngettext = ngettext_for(lang, "documents")
-    granted = appeal.hours_granted
-    if granted is not None:
+    if appeal.hours_granted is not None:
         sentences.append(
-            ngettext(
-                "The decision gives {hours} hour a week.",
-                "The decision gives {hours} hours a week.",
-                hours_count(granted),
-            ).format(hours=hours_text(granted, lang))
+            w._("The decision grants {hours} a week.", hours=w.typed_hours(appeal.hours_granted))
         )
     if appeal.hours_applied is not None:
         sentences.append(
-            ngettext(
-                "The application was for {hours} hour a week.",
-                "The application was for {hours} hours a week.",
-                hours_count(appeal.hours_applied),
-            ).format(hours=hours_text(appeal.hours_applied, lang))
+            w._(
+                "The application was for {hours} a week.",
+                hours=w.typed_hours(appeal.hours_applied),
+            )
         )
     if need_minutes is not None:
-        sentences.append(_counted_need(need_minutes, lang))
+        sentences.append(_counted_need(need_minutes, w))
     sentences.append(
-        _(
+        w._(
             "The hours must build on the mapping of the need, and the decision must show how "
             "they were set. The municipality has set the hours lower than the need."
         )
     )
     return Ground(
         GroundId.HOURS_BELOW_NEED,
-        _("The hours are set lower than the need"),
+        w._("The hours are set lower than the need"),
         " ".join(sentences),
         ("pbrl_2_1_d", "hol_3_2_6_b"),
     )
 
 
-def _other_service(appeal: Appeal, _: Gettext) -> Ground:
-    service = _one_line(appeal.service_offered)
+def _other_service(appeal: Appeal, w: Writer) -> Ground:
+    service = one_line(appeal.service_offered)
     first = (
-        _("The municipality offers this instead of BPA: {service}.").format(service=service)
+        w._("The municipality offers this instead of BPA: {service}.", service=service)
         if service
-        else _("The municipality offers another service instead of BPA.")
+        else w._("The municipality offers another service instead of BPA.")
     )
-    rest = _(
+    rest = w._(
         "This does not meet the need. With BPA, the help comes when and where it is needed, "
         "also outside the home, from a small number of known assistants. Help at fixed times "
         "from many different people does not give the same."
     )
     return Ground(
         GroundId.OTHER_SERVICE_NOT_ENOUGH,
-        _("The service offered does not meet the need"),
+        w._("The service offered does not meet the need"),
         f"{first} {rest}",
         ("pbrl_2_1_d", "hol_3_8"),
     )
 
 
-def _missing_reasons(_: Gettext) -> Ground:
+def _missing_reasons(w: Writer) -> Ground:
     return Ground(
         GroundId.MISSING_REASONS,
-        _("The decision does not give reasons"),
-        _(
+        w._("The decision does not give reasons"),
+        w._(
             "The decision does not explain how it builds on the mapping of the need. A decision "
             "must give the rules and the facts it builds on, and the main points that were "
             "weighed (forvaltningsloven §§ 24 and 25). Without this, it is not possible to see "
@@ -234,11 +229,11 @@ def _missing_reasons(_: Gettext) -> Ground:
     )
 
 
-def _co_payment(_: Gettext) -> Ground:
+def _co_payment(w: Writer) -> Ground:
     return Ground(
         GroundId.CO_PAYMENT,
-        _("Co-payment only for household help"),
-        _(
+        w._("Co-payment only for household help"),
+        w._(
             "A co-payment may be charged only for practical help in the home, such as cleaning. "
             "It may never be charged for personal care or respite. It must also follow income, "
             "within a set limit (forskrift om egenandel). The municipality must check that the "
@@ -272,31 +267,34 @@ def _occasional_need(need: NeedLevel | None, reason: ExclusionReason, a: Assessm
 
 
 def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tuple[Ground, ...]:
-    """The grounds that fit the decision and the answers, in the document language."""
+    """The grounds that fit the decision and the answers, in the document language.
+
+    Plain text (no non-breaking spaces): the page lets the user edit each ground."""
     lang = lang or draft.document_language.value
-    _ = gettext_for(lang, "documents")
+    w = Writer.for_draft(draft, lang, on=a.assessed_on, plain=True)
     appeal = draft.appeal
     kind = appeal.decision_kind
     out: list[Ground] = []
     if kind in _NO_BPA and a.outcome == Outcome.RIGHT:
-        out.append(_need_gives_right(a, lang, _))
+        out.append(_need_gives_right(a, w))
     if kind in _NO_BPA and a.outcome == Outcome.RIGHT_UNLESS_COST:
-        out.append(_cost_not_documented(a, lang, _))
+        out.append(_cost_not_documented(a, w))
+        out.append(_bpa_in_the_alternative(w))
     if kind in _NO_BPA and a.outcome == Outcome.NO_RIGHT_CAN_APPLY:
-        out.append(_bpa_not_considered(_))
+        out.append(_bpa_not_considered(w))
     if _hours_below(draft, a):
-        out.append(_hours_below_need(appeal, _week_plan_minutes(draft, a), lang, _))
+        out.append(_hours_below_need(appeal, _week_plan_minutes(draft, a), w))
     if kind in _ABOUT_HOURS:
         if _occasional_need(draft.night_need, ExclusionReason.OCCASIONAL_NIGHT, a):
-            out.append(_occasional(ExclusionReason.OCCASIONAL_NIGHT, a, lang, _))
+            out.append(_occasional(ExclusionReason.OCCASIONAL_NIGHT, a, w))
         if _occasional_need(draft.two_helper_need, ExclusionReason.OCCASIONAL_TWO_HELPERS, a):
-            out.append(_occasional(ExclusionReason.OCCASIONAL_TWO_HELPERS, a, lang, _))
+            out.append(_occasional(ExclusionReason.OCCASIONAL_TWO_HELPERS, a, w))
     if kind == DecisionKind.OTHER_SERVICE:
-        out.append(_other_service(appeal, _))
+        out.append(_other_service(appeal, w))
     if kind == DecisionKind.CO_PAYMENT:
-        out.append(_co_payment(_))
+        out.append(_co_payment(w))
     if kind is not None and appeal.reasons_given == Answer.NO:
-        out.append(_missing_reasons(_))
+        out.append(_missing_reasons(w))
     return tuple(out)
 
 

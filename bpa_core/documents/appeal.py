@@ -14,18 +14,20 @@ person ("on behalf of Kari Nordmann"), as the application does (``Draft.filled_i
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from bpa_core.appeal.grounds import assessment_date_for, chosen_grounds, ground_text
-from bpa_core.appeal.words import hours_count, hours_text
-from bpa_core.appeal.words import long_date as _long_date
 from bpa_core.deadlines import Deadline, appeal_deadline
 from bpa_core.documents.application import week_section_blocks
-from bpa_core.documents.fullmakt import NAME_LINE, SIGNATURE_LINE, power_of_attorney
+from bpa_core.documents.fullmakt import (
+    NAME_LINE,
+    SIGNATURE_LINE,
+    needs_guardianship_certificate,
+    needs_power_of_attorney,
+    power_of_attorney,
+)
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -35,52 +37,34 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.documents.text import (
-    Writer,
-    document_gettext,
-    document_ngettext,
-    keep_date,
-    keep_together,
-)
-from bpa_core.draft import DecisionKind, Draft, FilledInBy
+from bpa_core.documents.strategy import strategy_for
+from bpa_core.documents.text import Writer, clean, keep_together, one_line, paragraphs
+from bpa_core.draft import DecisionKind, Draft
 from bpa_core.rules.eligibility import Assessment, assess
 
-Gettext = Callable[[str], str]
-NGettext = Callable[[str, str, int], str]
 __all__ = ["SIGNATURE_LINE", "access_request", "appeal_letter", "clean"]
-
-
-def clean(text: str) -> str:
-    """User text made safe to place in a document: control characters (except line breaks and
-    tabs) removed, line ends unified, outer blank space trimmed. Nothing else is changed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return "".join(kept).strip()
-
-
-def one_line(text: str) -> str:
-    """User text placed inside a sentence or a letterhead line: all whitespace collapsed."""
-    return " ".join(clean(text).split())
-
-
-def paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """User text split into paragraphs at blank lines."""
-    parts = (p.strip() for p in clean(text).split("\n\n"))
-    return tuple(Paragraph(p) for p in parts if p)
 
 
 @dataclass(frozen=True)
 class _Context:
+    """One letter: the answers, the day it is written, the estimate on the decision's day, and
+    the writer (the one letter toolkit, ``documents.text.Writer``)."""
+
     draft: Draft
-    lang: str
-    _: Gettext
-    ngettext: NGettext
+    w: Writer
     today: date
     is_child: bool
 
+    @property
+    def lang(self) -> str:
+        return self.w.lang
+
+    def _(self, message: str, **values: object) -> str:
+        return self.w._(message, **values)
+
     def hours(self, hours: Decimal) -> str:
-        """An hour count in the document language: "37,5" / "37.5"."""
-        return hours_text(hours, self.lang)
+        """Hours as typed, with their unit: "37,5 timer", "1 time"."""
+        return self.w.typed_hours(hours)
 
     @property
     def on_behalf(self) -> bool:
@@ -101,12 +85,7 @@ class _Context:
 
     @property
     def needs_power_of_attorney(self) -> bool:
-        """A relative or counsellor signing for an adult needs a power of attorney (fullmakt).
-
-        A guardian (verge) shows proof of guardianship instead; a parent signs for a child.
-        """
-        kind = self.draft.filled_in_by
-        return kind in (FilledInBy.RELATIVE, FilledInBy.COUNSELLOR) and not self.is_child
+        return needs_power_of_attorney(self.draft, self.is_child)
 
 
 def assess_for_appeal(draft: Draft, today: date) -> Assessment:
@@ -117,19 +96,7 @@ def assess_for_appeal(draft: Draft, today: date) -> Assessment:
 def _context(draft: Draft, today: date, lang: str | None, a: Assessment | None) -> _Context:
     lang = lang or draft.document_language.value
     a = a or assess_for_appeal(draft, today)
-    return _Context(
-        draft,
-        lang,
-        document_gettext(lang),
-        document_ngettext(lang),
-        today,
-        a.is_child,
-    )
-
-
-def long_date(day: date, lang: str) -> str:
-    """A date in a letter, kept on one line."""
-    return keep_date(_long_date(day, lang))
+    return _Context(draft, Writer.for_draft(draft, lang, on=a.assessed_on), today, a.is_child)
 
 
 def _distinct(*parts: str) -> list[str]:
@@ -141,22 +108,19 @@ def _distinct(*parts: str) -> list[str]:
     return out
 
 
-def _municipality(c: _Context) -> str:
+def _addressee(c: _Context, office: str) -> str:
+    """ "Tildelingskontoret, Trondheim kommune": the office, and the municipality unless the
+    office already names it (never "Trondheim kommune, Trondheim municipality")."""
     name = one_line(c.draft.person.municipality)
+    if name and office and name.casefold() in office.casefold():
+        return office
     if not name:
-        return c._("The municipality")
-    if "kommune" in name.lower() or "municipality" in name.lower():
-        return name
-    return c._("{name} municipality").format(name=name)
-
-
-def _role(c: _Context) -> str:
-    """The writer's role when no relation is given: relative, guardian or counsellor."""
-    return {
-        FilledInBy.RELATIVE: c._("relative"),
-        FilledInBy.GUARDIAN: c._("guardian"),
-        FilledInBy.COUNSELLOR: c._("counsellor"),
-    }.get(c.draft.filled_in_by or FilledInBy.RELATIVE, "")
+        municipality = c._("The municipality")
+    elif "kommune" in name.lower() or "municipality" in name.lower():
+        municipality = name
+    else:
+        municipality = c._("{name} municipality", name=name)
+    return ", ".join(x for x in (office, municipality) if x)
 
 
 def letterhead(c: _Context) -> tuple[str, ...]:
@@ -168,28 +132,27 @@ def letterhead(c: _Context) -> tuple[str, ...]:
         lines.append(one_line(p.name))
     lines.extend(one_line(x) for x in clean(p.address).split("\n") if x.strip())
     if one_line(p.phone):
-        lines.append(_("Phone: {phone}").format(phone=one_line(p.phone)))
+        lines.append(_("Phone: {phone}", phone=one_line(p.phone)))
     if one_line(p.email):
-        lines.append(_("E-mail: {email}").format(email=one_line(p.email)))
+        lines.append(_("E-mail: {email}", email=one_line(p.email)))
     if one_line(p.national_id):
-        lines.append(_("National identity number: {number}").format(number=one_line(p.national_id)))
+        lines.append(_("National identity number: {number}", number=one_line(p.national_id)))
     if c.on_behalf:
         relation, organisation = one_line(w.relation), one_line(w.organisation)
         if c.writer:
             who = ", ".join(_distinct(c.writer, relation, organisation))
         else:  # as the application: a blank line to write the name on, then the relation
-            relation = relation or _role(c)
+            relation = relation or c.w.role
             blank = f"{NAME_LINE} ({relation})" if relation else NAME_LINE
             who = ", ".join(_distinct(blank, organisation))
-        lines.append(_("Written by: {writer}").format(writer=who))
+        lines.append(_("Written by: {writer}", writer=who))
         if one_line(w.phone):
-            lines.append(_("Phone: {phone}").format(phone=one_line(w.phone)))
+            lines.append(_("Phone: {phone}", phone=one_line(w.phone)))
         if one_line(w.email):
-            lines.append(_("E-mail: {email}").format(email=one_line(w.email)))
+            lines.append(_("E-mail: {email}", email=one_line(w.email)))
     # The appeal goes to the municipality first (pbrl. § 7-2): to the office that decided, if named.
     office = one_line(c.draft.appeal.decided_by) or one_line(c.draft.application.service_office)
-    to = [office, _municipality(c)]
-    lines.append(_("To: {addressee}").format(addressee=", ".join(x for x in to if x)))
+    lines.append(_("To: {addressee}", addressee=_addressee(c, office)))
     return tuple(lines)  # the date is Document.dated: the renderer prints it
 
 
@@ -199,21 +162,17 @@ def _decision_facts(c: _Context) -> list[str]:
     ap = c.draft.appeal
     out: list[str] = []
     if ap.decision_date:
-        out.append(
-            _("The decision is dated {date}.").format(date=long_date(ap.decision_date, c.lang))
-        )
+        out.append(_("The decision is dated {date}.", date=c.w.date(ap.decision_date)))
     if one_line(ap.case_number):
-        out.append(_("The case number is {number}.").format(number=one_line(ap.case_number)))
+        out.append(_("The case number is {number}.", number=one_line(ap.case_number)))
     if one_line(ap.decided_by):
-        out.append(_("The decision was made by {who}.").format(who=one_line(ap.decided_by)))
+        out.append(_("The decision was made by {who}.", who=one_line(ap.decided_by)))
     if ap.decision_received:
-        when = long_date(ap.decision_received, c.lang)
+        when = c.w.date(ap.decision_received)
         if c.on_behalf:
-            out.append(
-                _("{person} received the decision on {date}.").format(person=c.person, date=when)
-            )
+            out.append(_("{person} received the decision on {date}.", person=c.person, date=when))
         else:
-            out.append(_("I received the decision on {date}.").format(date=when))
+            out.append(_("I received the decision on {date}.", date=when))
     return out
 
 
@@ -227,29 +186,19 @@ def _what_was_decided(c: _Context) -> list[str]:
     elif kind == DecisionKind.FEWER_HOURS:
         if ap.hours_granted is not None:
             out.append(
-                c.ngettext(
-                    "The decision gives {hours} hour of BPA a week.",
-                    "The decision gives {hours} hours of BPA a week.",
-                    hours_count(ap.hours_granted),
-                ).format(hours=c.hours(ap.hours_granted))
+                _("The decision grants {hours} of BPA a week.", hours=c.hours(ap.hours_granted))
             )
         else:
-            out.append(_("The decision gives fewer hours than applied for."))
+            out.append(_("The decision grants fewer hours than applied for."))
         if ap.hours_applied is not None:
             out.append(
-                c.ngettext(
-                    "The application was for {hours} hour a week.",
-                    "The application was for {hours} hours a week.",
-                    hours_count(ap.hours_applied),
-                ).format(hours=c.hours(ap.hours_applied))
+                _("The application was for {hours} a week.", hours=c.hours(ap.hours_applied))
             )
     elif kind == DecisionKind.OTHER_SERVICE:
         service = one_line(ap.service_offered)
         if service:
             out.append(
-                _("The decision gives another service instead of BPA: {service}.").format(
-                    service=service
-                )
+                _("The decision gives another service instead of BPA: {service}.", service=service)
             )
         else:
             out.append(_("The decision gives another service instead of BPA."))
@@ -263,25 +212,52 @@ def _decision_section(c: _Context) -> Section:
     if c.on_behalf:
         opening = _(
             "On behalf of {person}, I appeal the decision on user-controlled personal "
-            "assistance (BPA)."
-        ).format(person=c.person)
+            "assistance (BPA).",
+            person=c.person,
+        )
     else:
         opening = _("I appeal the decision on user-controlled personal assistance (BPA).")
     facts = " ".join(_decision_facts(c) + _what_was_decided(c))
     forward = _(
-        "I ask the municipality to look at the case again. If the municipality keeps its "
+        "I ask the municipality to look at the case again. If the municipality upholds its "
         "decision, I ask that the appeal is sent on to Statsforvalteren (pbrl. § 7-2)."
     )
     blocks = [Paragraph(opening)]
     if facts:
         blocks.append(Paragraph(facts))
     blocks.append(Paragraph(forward))
+    decide_before = _decide_before(c)
+    if decide_before:
+        blocks.append(Paragraph(decide_before))
     return Section("decision", _("The decision I appeal"), tuple(blocks), editable=False)
+
+
+def _decide_before(c: _Context) -> str:
+    """The person turns 67 within the window (bpa-rules.md "Age"): ask for a decision before."""
+    birthday = strategy_for(c.draft, assess(c.draft, on=c.today)).decide_before
+    if birthday is None:
+        return ""
+    if c.on_behalf:
+        return c._(
+            "{person} turns {age_limit} on {date}. I ask that the appeal is decided before "
+            "that date.",
+            person=c.person,
+            date=c.w.date(birthday),
+        )
+    return c._(
+        "I turn {age_limit} on {date}. I ask that the appeal is decided before that date.",
+        date=c.w.date(birthday),
+    )
 
 
 def _grounds_section(c: _Context, a: Assessment) -> Section:
     _ = c._
-    blocks: list[Block] = list(paragraphs(c.draft.appeal.what_is_wrong))
+    own = paragraphs(c.draft.appeal.what_is_wrong)
+    blocks: list[Block] = []
+    if own and c.on_behalf and c.draft.appeal.own_words:
+        # The person's own words, quoted as theirs: never read as the writer's.
+        blocks.append(Paragraph(_("{person} describes it like this:", person=c.person)))
+    blocks.extend(own)
     for ground in chosen_grounds(c.draft, a, c.lang):
         # The grounds are plain text, for the page to edit; unedited, they print kept together.
         blocks.append(Heading(keep_together(ground.title)))
@@ -299,25 +275,22 @@ def _default_change(c: _Context) -> str:
     if ap.decision_kind == DecisionKind.CO_PAYMENT:
         return _("I ask that the co-payment is removed or set lower.")
     if applied is not None and ap.decision_kind is not None:
-        n = hours_count(applied)
         if c.on_behalf:
-            return c.ngettext(
-                "I ask that the decision is changed so that {person} gets BPA with {hours} hour "
-                "a week.",
-                "I ask that the decision is changed so that {person} gets BPA with {hours} hours "
-                "a week.",
-                n,
-            ).format(person=c.person, hours=c.hours(applied))
-        return c.ngettext(
-            "I ask that the decision is changed so that I get BPA with {hours} hour a week.",
-            "I ask that the decision is changed so that I get BPA with {hours} hours a week.",
-            n,
-        ).format(hours=c.hours(applied))
+            return _(
+                "I ask that the decision be changed so that {person} gets BPA with {hours} a week.",
+                person=c.person,
+                hours=c.hours(applied),
+            )
+        return _(
+            "I ask that the decision be changed so that I get BPA with {hours} a week.",
+            hours=c.hours(applied),
+        )
     if c.on_behalf:
         return _(
-            "I ask that the decision is changed so that {person} gets BPA for the whole need."
-        ).format(person=c.person)
-    return _("I ask that the decision is changed so that I get BPA for the whole need.")
+            "I ask that the decision be changed so that {person} gets BPA for the whole need.",
+            person=c.person,
+        )
+    return _("I ask that the decision be changed so that I get BPA for the whole need.")
 
 
 def _change_section(c: _Context) -> Section:
@@ -334,8 +307,9 @@ def _late_section(c: _Context) -> Section | None:
     first = Paragraph(
         _(
             "The deadline to appeal was {date}. I ask that the appeal is still considered "
-            "(forvaltningsloven § 31)."
-        ).format(date=long_date(deadline.deadline, c.lang))
+            "(forvaltningsloven § 31).",
+            date=c.w.date(deadline.deadline),
+        )
     )
     blocks = (first, *paragraphs(c.draft.appeal.late_reason))
     return Section("late", _("The appeal comes after the deadline"), blocks, editable=False)
@@ -354,7 +328,7 @@ def _attachments(c: _Context) -> tuple[str, ...]:
         items.append(_("Statement from the doctor (legeerklæring)"))
     if c.draft.rows:
         items.append(_("The week plan (at the end of this letter)"))
-    if c.draft.filled_in_by == FilledInBy.GUARDIAN:
+    if needs_guardianship_certificate(c.draft, c.is_child):
         items.append(_("Proof of guardianship (vergeattest)"))
     if c.needs_power_of_attorney:
         items.append(_("Power of attorney (at the end of this letter)"))
@@ -366,7 +340,7 @@ def _week_plan(c: _Context, a: Assessment) -> Section | None:
     """The week plan the attachments list names: the application's table, after the letter."""
     if not c.draft.rows:
         return None
-    w = replace(Writer.for_draft(c.draft, c.lang), name=c.person)
+    w = replace(c.w, name=c.person)
     blocks: list[Block] = []
     for block in week_section_blocks(c.draft, a, w):  # the application's week section
         if isinstance(block, Table):  # activity names are the user's text
@@ -388,7 +362,7 @@ def _signature(c: _Context) -> Section:
         writer = ", ".join(_distinct(c.writer, relation))
         if writer:
             blocks.append(Paragraph(writer))
-        blocks.append(Paragraph(_("on behalf of {person}").format(person=c.person)))
+        blocks.append(Paragraph(_("on behalf of {person}", person=c.person)))
     elif one_line(c.draft.person.name):
         blocks.append(Paragraph(one_line(c.draft.person.name)))
     return Section("signature", _("Signature"), tuple(blocks), editable=False)
@@ -398,7 +372,7 @@ def _power_of_attorney(c: _Context, what: str) -> Section | None:
     if not c.needs_power_of_attorney:
         return None
     # A name not given is a line to write it on ("gir ____ (navn) fullmakt"), never "søkeren".
-    return power_of_attorney(c._, one_line(c.draft.person.name), c.writer, what)
+    return power_of_attorney(c.w.gettext, one_line(c.draft.person.name), c.writer, what)
 
 
 def appeal_letter(
@@ -416,31 +390,19 @@ def appeal_letter(
     a = assessment or assess_for_appeal(draft, today)
     c = _context(draft, today, lang, a)
     _ = c._
-    access = Section(
-        "access",
-        _("Access to the case documents"),
-        (
-            Paragraph(
-                _(
-                    "I have also asked to see the documents in the case (forvaltningsloven § 18). "
-                    "I may send more when I have seen them."
-                )
-            ),
-        ),
-        editable=False,
-    )
+    new_information = paragraphs(draft.appeal.new_information)
     optional_sections = (
-        Section("new_information", _("New information"), paragraphs(draft.appeal.new_information))
-        if paragraphs(draft.appeal.new_information)
+        Section("new_information", _("New information"), new_information)
+        if new_information
         else None,
         _late_section(c),
+        _access_section(c),
     )
     sections = [
         _decision_section(c),
         _grounds_section(c, a),
         _change_section(c),
         *(s for s in optional_sections if s is not None),
-        access,
         Section("attachments", _("Attachments"), (BulletList(_attachments(c)),), editable=False),
         _signature(c),
     ]
@@ -457,6 +419,20 @@ def appeal_letter(
     )
 
 
+def _access_section(c: _Context) -> Section | None:
+    """Only when a request for access goes with the appeal (``Appeal.access_request``): a sent
+    letter never says something was asked that was not."""
+    if not c.draft.appeal.access_request:
+        return None
+    text = c._(
+        "I have also asked to see the documents in the case (forvaltningsloven § 18). "
+        "I may send more when I have seen them."
+    )
+    return Section(
+        "access", c._("Access to the case documents"), (Paragraph(text),), editable=False
+    )
+
+
 def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Document:
     """A request to see the case documents (innsyn, forvaltningsloven § 18)."""
     c = _context(draft, today, lang, None)
@@ -464,8 +440,9 @@ def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Doc
     if c.on_behalf:
         opening = _(
             "On behalf of {person}, I ask to see the documents in the case on user-controlled "
-            "personal assistance (BPA), under forvaltningsloven § 18."
-        ).format(person=c.person)
+            "personal assistance (BPA), under forvaltningsloven § 18.",
+            person=c.person,
+        )
     else:
         opening = _(
             "I ask to see the documents in my case on user-controlled personal assistance (BPA), "
@@ -488,11 +465,7 @@ def access_request(draft: Draft, today: date, *, lang: str | None = None) -> Doc
     deadline = c.deadline
     if deadline is not None and not deadline.is_passed(today):
         why.append(
-            Paragraph(
-                _("The deadline to appeal is {date}.").format(
-                    date=long_date(deadline.deadline, c.lang)
-                )
-            )
+            Paragraph(_("The deadline to appeal is {date}.", date=c.w.date(deadline.deadline)))
         )
     why.append(
         Paragraph(

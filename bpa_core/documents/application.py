@@ -13,7 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 
-from bpa_core.documents.fullmakt import NAME_LINE, power_of_attorney
+from bpa_core.documents.fullmakt import (
+    NAME_LINE,
+    needs_guardianship_certificate,
+    needs_power_of_attorney,
+    power_of_attorney,
+)
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -24,21 +29,22 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.documents.text import Writer
+from bpa_core.documents.strategy import OCCASIONAL, Basis, Strategy, strategy_for
+from bpa_core.documents.text import Writer, one_line, paragraphs
 from bpa_core.draft import (
     ActivityRow,
     ArbeidslederKind,
     Category,
     Course,
+    DayPart,
     Draft,
     Duration,
-    FilledInBy,
     NeedLevel,
     Onset,
     Per,
 )
 from bpa_core.i18n import N_
-from bpa_core.rules import Assessment, ExclusionReason, Flag, Outcome, weekly_minutes
+from bpa_core.rules import Assessment, ExclusionReason, weekly_minutes
 from bpa_core.rules.hours import display_hours
 
 # Section ids in the order of bpa-rules.md § 3, then the counsellor's note and the signature.
@@ -60,28 +66,23 @@ SECTION_IDS: tuple[str, ...] = (
 NOT_EDITABLE: frozenset[str] = frozenset({"counsellor_note", "signature", "power_of_attorney"})
 
 
-def paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """User text as paragraphs: blank lines separate them; single newlines stay in the text."""
-    parts = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")]
-    return tuple(Paragraph(p) for p in parts if p.strip())
-
-
 def build_application(
     draft: Draft, assessment: Assessment, lang: str, *, dated: date | None = None
 ) -> Document:
     """The application in ``lang`` (nb, nn or en), dated ``dated`` (default today)."""
-    w = Writer.for_draft(draft, lang)
+    w = Writer.for_draft(draft, lang, on=assessment.assessed_on)
+    s = strategy_for(draft, assessment)
     dated = dated or date.today()
     builders: dict[str, Callable[[], tuple[str, tuple[Block, ...]]]] = {
         "personal": lambda: _personal(draft, assessment, w),
-        "applied_for": lambda: _applied_for(draft, assessment, w),
-        "about": lambda: _about(draft, w),
+        "applied_for": lambda: _applied_for(draft, assessment, s, w),
+        "about": lambda: _about(draft, s, w),
         "manages": lambda: _manages(draft, assessment, w),
         "week": lambda: _week(draft, assessment, w),
-        "night_two_helpers": lambda: _night_two_helpers(draft, w),
-        "why_bpa": lambda: _why_bpa(draft, assessment, w),
-        "arbeidsleder": lambda: _arbeidsleder(draft, w),
-        "attachments": lambda: _attachments(draft, assessment, w),
+        "night_two_helpers": lambda: _night_two_helpers(draft, assessment, s, w),
+        "why_bpa": lambda: _why_bpa(draft, assessment, s, w),
+        "arbeidsleder": lambda: _arbeidsleder(draft, assessment, w),
+        "attachments": lambda: _attachments(draft, assessment, s, w),
         "counsellor_note": lambda: _counsellor_note(draft, w),
         "signature": lambda: _signature(draft, w),
         "power_of_attorney": lambda: _power_of_attorney(draft, assessment, w),
@@ -100,18 +101,25 @@ def build_application(
         kind="application",
         lang=lang,
         title=w._("Application for user-controlled personal assistance (BPA)"),
-        subject=w._("Application for BPA under pbrl. § 2-1 d"),
+        subject=w._(_SUBJECT[s.basis]),
         dated=dated,
         sections=tuple(sections),
         letterhead=_letterhead(draft, w),
     )
 
 
+_SUBJECT: dict[Basis, str] = {
+    Basis.RIGHT: N_("Application for BPA under pbrl. § 2-1 d"),
+    Basis.CONTINUATION: N_("Application for continued BPA under pbrl. § 2-1 d"),
+    Basis.MUNICIPAL: N_("Application for BPA under hol. § 3-8"),
+}
+
+
 def _letterhead(draft: Draft, w: Writer) -> tuple[str, ...]:
     person = draft.person
-    sender = [x for x in (person.name, person.address) if x.strip()]
-    municipality = person.municipality.strip()
-    office = draft.application.service_office.strip()
+    sender = [x for x in (one_line(person.name), one_line(person.address)) if x]
+    municipality = one_line(person.municipality)
+    office = one_line(draft.application.service_office)
     if office and municipality:
         to = w._(
             "To: {office}, {municipality} municipality", office=office, municipality=municipality
@@ -125,26 +133,26 @@ def _letterhead(draft: Draft, w: Writer) -> tuple[str, ...]:
     return (*sender, to)
 
 
+# A line to write on by hand: the caseworker needs an address and a phone to book the home visit.
+BLANK = "_" * 30
+
+
 def _personal(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
     person = draft.person
     facts: list[tuple[str, str]] = []
-    if person.name.strip():
-        facts.append((w._("Name"), person.name))
+    if one_line(person.name):
+        facts.append((w._("Name"), one_line(person.name)))
     if person.birth_date:
         facts.append((w._("Date of birth"), w.date(person.birth_date)))
-    if person.national_id.strip():
-        facts.append((w._("National identity number"), person.national_id))
-    for label, value in (
-        (w._("Address"), person.address),
-        (w._("Municipality"), person.municipality),
-        (w._("Phone"), person.phone),
-        (w._("Email"), person.email),
-    ):
-        if value.strip():
-            facts.append((label, value))
-    blocks: list[Block] = []
-    if facts:
-        blocks.append(Fields(tuple(facts)))
+    if one_line(person.national_id):
+        facts.append((w._("National identity number"), one_line(person.national_id)))
+    facts.append((w._("Address"), one_line(person.address) or BLANK))
+    if one_line(person.municipality):
+        facts.append((w._("Municipality"), one_line(person.municipality)))
+    facts.append((w._("Phone"), one_line(person.phone) or BLANK))
+    if one_line(person.email):
+        facts.append((w._("Email"), one_line(person.email)))
+    blocks: list[Block] = [Fields(tuple(facts))]
     if draft.on_behalf:
         blocks.extend(_written_by(draft, assessment, w))
     return w._("Personal details"), tuple(blocks)
@@ -152,46 +160,38 @@ def _personal(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tup
 
 def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
     writer = draft.writer
-    role = {
-        FilledInBy.RELATIVE: w._("relative"),
-        FilledInBy.GUARDIAN: w._("guardian"),
-        FilledInBy.COUNSELLOR: w._("counsellor"),
-    }.get(draft.filled_in_by or FilledInBy.RELATIVE, "")
-    relation = " ".join(writer.relation.split()) or role
+    relation = one_line(writer.relation) or w.role
     # No name given: a blank line to write it on, so the reader still learns who wrote it.
-    writer_name = " ".join(writer.name.split()) or NAME_LINE
+    writer_name = one_line(writer.name) or NAME_LINE
     blocks: list[Block] = []
-    facts: list[tuple[str, str]] = []
     if relation.casefold() == writer_name.casefold():  # "Rådgiver (rådgiver)" says it twice
         text = w._(
-            "This application is written by {writer} on behalf of {name}.",
+            "This application was written by {writer} on behalf of {name}.",
             writer=writer_name,
             name=w.name,
         )
     else:
         text = w._(
-            "This application is written by {writer} ({relation}) on behalf of {name}.",
+            "This application was written by {writer} ({relation}) on behalf of {name}.",
             writer=writer_name,
             relation=relation,
             name=w.name,
         )
     blocks.append(Paragraph(text))
-    facts += [
-        (label, value)
+    facts = [
+        (label, one_line(value))
         for label, value in (
             (w._("Organisation"), writer.organisation),
             (w._("Phone"), writer.phone),
             (w._("Email"), writer.email),
         )
-        if value.strip()
+        if one_line(value)
     ]
     if facts:
         blocks.append(Fields(tuple(facts)))
-    if draft.filled_in_by == FilledInBy.GUARDIAN:
-        blocks.append(
-            Paragraph(w._("The certificate of guardianship (vergefullmakt) is attached."))
-        )
-    elif _needs_power_of_attorney(draft, assessment):
+    if needs_guardianship_certificate(draft, assessment.is_child):
+        blocks.append(Paragraph(w._("The certificate of guardianship (vergeattest) is attached.")))
+    elif needs_power_of_attorney(draft, assessment.is_child):
         blocks.append(
             Paragraph(
                 w._(
@@ -203,143 +203,138 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
     return blocks
 
 
-def _needs_power_of_attorney(draft: Draft, assessment: Assessment) -> bool:
-    """Someone other than a guardian writes for an adult: the person signs a fullmakt.
-
-    A guardian (verge) shows the certificate of guardianship; a parent signs for a child.
-    """
-    return draft.on_behalf and draft.filled_in_by != FilledInBy.GUARDIAN and not assessment.is_child
-
-
-# Personal assistance that does not count toward the right, but belongs in the scheme.
-_APPLIED_TOO = (ExclusionReason.OCCASIONAL_NIGHT, ExclusionReason.OCCASIONAL_TWO_HELPERS)
-
-
 def applied_minutes(assessment: Assessment) -> Fraction:
-    """Hours applied for: the counted hours and the occasional night and two-helper hours.
+    """Hours applied for: the counted hours and the occasional night and two-helper hours
+    (asked for within the BPA hours, never conceded; bpa-rules.md § 3.1).
 
-    Health tasks and help at work or school are left out: other services cover them.
+    Health tasks, help at work or school and an adult's relatives' respite are named apart.
     """
-    extra = (assessment.excluded_minutes.get(r, Fraction(0)) for r in _APPLIED_TOO)
+    extra = (assessment.excluded_minutes.get(r, Fraction(0)) for r in OCCASIONAL)
     return assessment.counted_minutes + sum(extra, Fraction(0))
 
 
-# What the hours applied for hold besides the counted hours: (night, two helpers) -> sentence.
-_APPLIED_WITH: dict[tuple[bool, bool], str] = {
-    (False, False): N_("These are the hours in the week plan below that count toward the right."),
-    (True, False): N_(
-        "These are the hours in the week plan below that count toward the right, "
-        "and the help at night now and then."
+# What the hours applied for hold besides the help that counts: (night, two helpers) -> sentence.
+_INCLUDING: dict[tuple[bool, bool], str] = {
+    (True, False): N_("The hours include the help at night now and then."),
+    (False, True): N_("The hours include the help with two helpers now and then."),
+    (True, True): N_("The hours include the help at night and with two helpers now and then."),
+}
+
+# Hours in the week plan besides those applied for, each with what the application asks.
+_BESIDES: dict[ExclusionReason, tuple[str, str]] = {
+    ExclusionReason.HEALTH: (
+        N_(
+            "Health tasks, such as medicines or wound care: {hours}. I also ask that the simple "
+            "health tasks are part of the BPA scheme (rundskriv I-9/2015)."
+        ),
+        N_(
+            "Health tasks, such as medicines or wound care: {hours}. {name} also asks that the "
+            "simple health tasks are part of the BPA scheme (rundskriv I-9/2015)."
+        ),
     ),
-    (False, True): N_(
-        "These are the hours in the week plan below that count toward the right, "
-        "and the help with two helpers now and then."
+    ExclusionReason.WORK_OR_EDUCATION: (
+        N_(
+            "Help at work or school: {hours}. This help usually comes through other schemes. "
+            "It is in the week plan to show the whole need."
+        ),
+        N_(
+            "Help at work or school: {hours}. This help usually comes through other schemes. "
+            "It is in the week plan to show the whole need."
+        ),
     ),
-    (True, True): N_(
-        "These are the hours in the week plan below that count toward the right, "
-        "and the help at night and with two helpers now and then."
+    ExclusionReason.RESPITE_FOR_ADULT: (
+        N_(
+            "Respite for the relatives who help me: {hours}. I ask that the municipality "
+            "considers this too."
+        ),
+        N_(
+            "Respite for the relatives who help {name}: {hours}. The municipality is asked to "
+            "consider this too."
+        ),
     ),
 }
 
 
-def _applied_hours(assessment: Assessment, w: Writer) -> tuple[Block, ...]:
-    """The hours applied for, and, when some hours of the week plan are not among them, which
-    hours the figure is and what is left out: the figures add up to the table's total."""
+def _applied_hours(assessment: Assessment, s: Strategy, w: Writer) -> tuple[Block, ...]:
+    """The hours applied for; when the week plan holds more, what the rest is and what the
+    application asks for it, so the figures add up to the table's total."""
     applied = applied_minutes(assessment)
-    left_out = {
-        r: m for r, m in assessment.excluded_minutes.items() if r not in _APPLIED_TOO and m > 0
+    besides = {
+        r: m for r, m in assessment.excluded_minutes.items() if r not in OCCASIONAL and m > 0
     }
-    if not left_out:
-        return (
-            Paragraph(
-                w.voice(
-                    N_("I apply for {hours} a week. This is the help in my week plan below."),
-                    N_(
-                        "{name} applies for {hours} a week. "
-                        "This is the help in the week plan below."
-                    ),
-                    hours=w.hours(applied),
-                )
-            ),
+    sentences = [
+        w.voice(
+            N_("I apply for {hours} a week."),
+            N_("{name} applies for {hours} a week."),
+            hours=w.hours(applied),
         )
-    excluded = assessment.excluded_minutes
-    included = tuple(excluded.get(r, Fraction(0)) > 0 for r in _APPLIED_TOO)
-    first = w.voice(
-        N_("I apply for {hours} a week."),
-        N_("{name} applies for {hours} a week."),
-        hours=w.hours(applied),
-    )
-    which = w._(_APPLIED_WITH[included[0], included[1]])
-    intro = w._("These hours are left out:")
-    items = tuple(w._(_EXCLUDED_TEXT[r], hours=w.hours(m)) for r, m in left_out.items())
-    return Paragraph(f"{first} {which} {intro}"), BulletList(items)
-
-
-def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
-    blocks: list[Block] = [
-        Paragraph(
-            w.voice(
-                N_(
-                    "I apply for user-controlled personal assistance (BPA). "
-                    "I apply under the right in pbrl. § 2-1 d."
-                ),
-                N_(
-                    "{name} applies for user-controlled personal assistance (BPA). "
-                    "The application is made under the right in pbrl. § 2-1 d."
-                ),
-            )
-        ),
     ]
-    if Flag.CONTINUES_PAST_67 in assessment.flags:
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_(
-                        "I was granted BPA under the right in pbrl. § 2-1 d before I turned 67. "
-                        "The right continues after 67."
-                    ),
-                    N_(
-                        "{name} was granted BPA under the right in pbrl. § 2-1 d before turning "
-                        "67. The right continues after 67."
-                    ),
-                )
+    included = (
+        ExclusionReason.OCCASIONAL_NIGHT in s.occasional,
+        ExclusionReason.OCCASIONAL_TWO_HELPERS in s.occasional,
+    )
+    if included in _INCLUDING:
+        sentences.append(w._(_INCLUDING[included]))
+    if s.state_counted_hours and assessment.counted_minutes == applied:
+        sentences.append(
+            w._(
+                "All of these hours count toward the right. A need of {right_hours} hours a "
+                "week or more gives the right to BPA (pbrl. § 2-1 d)."
             )
         )
-    blocks.append(
-        Paragraph(
-            w.voice(
-                N_(
-                    "If the municipality finds that the right does not apply, "
-                    "I ask that BPA be granted under hol. § 3-8."
-                ),
-                N_(
-                    "If the municipality finds that the right does not apply, "
-                    "{name} asks that BPA be granted under hol. § 3-8."
-                ),
+    elif s.state_counted_hours:
+        sentences.append(
+            w._(
+                "The need that counts toward the right is {counted} a week. "
+                "A need of {right_hours} hours a week or more gives the right to BPA "
+                "(pbrl. § 2-1 d).",
+                counted=w.hours(assessment.counted_minutes),
             )
+        )
+    if not besides:
+        return (Paragraph(" ".join(sentences)),)
+    sentences.append(
+        w._(
+            "The week plan below shows {total} a week in all. It also holds:",
+            total=w.hours(assessment.total_minutes),
         )
     )
+    items = tuple(
+        w.voice(*_BESIDES[reason], hours=w.hours(minutes)) for reason, minutes in besides.items()
+    )
+    return Paragraph(" ".join(sentences)), BulletList(items)
+
+
+def _applied_for(
+    draft: Draft, assessment: Assessment, s: Strategy, w: Writer
+) -> tuple[str, tuple[Block, ...]]:
+    blocks: list[Block] = list(_basis(draft, s, w))
     wanted = draft.application.hours_per_week
     if wanted is not None and wanted > 0:
-        minutes = Fraction(wanted) * 60
         blocks.append(
             Paragraph(
                 w.voice(
                     N_("I apply for {hours} a week."),
                     N_("{name} applies for {hours} a week."),
-                    hours=w.hours(minutes),
+                    hours=w.typed_hours(wanted),
                 )
             )
         )
     elif applied_minutes(assessment) > 0:
-        blocks.extend(_applied_hours(assessment, w))
-    if assessment.outcome == Outcome.RIGHT_UNLESS_COST:
+        blocks.extend(_applied_hours(assessment, s, w))
+    if s.decide_before is not None:
         blocks.append(
             Paragraph(
-                w._(
-                    "The need is between 25 and 32 hours a week. Then the right applies, unless "
-                    "the municipality shows that BPA would cost substantially more than other "
-                    "services."
+                w.voice(
+                    N_(
+                        "I turn {age_limit} on {date}. I ask that the application is decided "
+                        "before that date."
+                    ),
+                    N_(
+                        "{name} turns {age_limit} on {date}. {name} asks that the application is "
+                        "decided before that date."
+                    ),
+                    date=w.date(s.decide_before),
                 )
             )
         )
@@ -363,10 +358,90 @@ def _applied_for(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, 
                 )
             )
         )
-    return w._("What I apply for") if w.first_person else w._("What is applied for"), tuple(blocks)
+    return w.voice(N_("What I apply for"), N_("What is applied for")), tuple(blocks)
 
 
-def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
+def _basis(draft: Draft, s: Strategy, w: Writer) -> tuple[Block, ...]:
+    """What the application applies under (bpa-rules.md § 3.1): the right, its continuation
+    past 67, or hol. § 3-8 first with the person's reasons."""
+    if s.basis == Basis.MUNICIPAL:
+        text = w.voice(
+            N_(
+                "I apply for user-controlled personal assistance (BPA) under hol. § 3-8. "
+                "Every municipality must offer BPA. Below I explain why BPA is the right help "
+                "for me."
+            ),
+            N_(
+                "{name} applies for user-controlled personal assistance (BPA) under hol. § 3-8. "
+                "Every municipality must offer BPA. Below it is explained why BPA is the right "
+                "help for {name}."
+            ),
+        )
+        blocks: list[Block] = [Paragraph(text)]
+        if s.ask_right_assessed:
+            blocks.append(
+                Paragraph(
+                    w.voice(
+                        N_(
+                            "If the municipality's own mapping finds a need of {cost_hours} hours "
+                            "a week or more, I ask that my right to BPA under pbrl. § 2-1 d is "
+                            "assessed too."
+                        ),
+                        N_(
+                            "If the municipality's own mapping finds a need of {cost_hours} hours "
+                            "a week or more, {name} asks that the right to BPA under "
+                            "pbrl. § 2-1 d is assessed too."
+                        ),
+                    )
+                )
+            )
+        return tuple(blocks)
+    alternative = Paragraph(
+        w.voice(
+            N_(
+                "If the municipality finds that the right does not apply, "
+                "I apply for BPA under hol. § 3-8."
+            ),
+            N_(
+                "If the municipality finds that the right does not apply, "
+                "{name} applies for BPA under hol. § 3-8."
+            ),
+        )
+    )
+    if s.basis == Basis.CONTINUATION:
+        text = w.voice(
+            N_(
+                "I was granted BPA under the right in pbrl. § 2-1 d before I turned {age_limit}. "
+                "I apply for BPA to continue. The right continues after {age_limit}."
+            ),
+            N_(
+                "{name} was granted BPA under the right in pbrl. § 2-1 d before turning "
+                "{age_limit}. {name} applies for BPA to continue. The right continues after "
+                "{age_limit}."
+            ),
+        )
+        earlier = one_line(draft.person.earlier_decision)
+        decision = (
+            w._("The earlier decision: {decision}. A copy is attached.", decision=earlier)
+            if earlier
+            else w._("A copy of the earlier decision is attached.")
+        )
+        return Paragraph(f"{text} {decision}"), alternative
+    return (
+        Paragraph(
+            w.voice(
+                N_("I apply for user-controlled personal assistance (BPA) under pbrl. § 2-1 d."),
+                N_(
+                    "{name} applies for user-controlled personal assistance (BPA) under "
+                    "pbrl. § 2-1 d."
+                ),
+            )
+        ),
+        alternative,
+    )
+
+
+def _about(draft: Draft, s: Strategy, w: Writer) -> tuple[str, tuple[Block, ...]]:
     need, life = draft.need, draft.life
     health: list[Block] = [*paragraphs(need.description)]
     facts: list[str] = []
@@ -374,7 +449,7 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         facts.append(w._("The disability is congenital."))
     elif need.onset == Onset.ACQUIRED:
         facts.append(w._("The disability is acquired."))
-    if need.since.strip() and need.onset != Onset.CONGENITAL:
+    if one_line(need.since) and need.onset != Onset.CONGENITAL:
         facts.append(_since(need.since, w))
     if need.course == Course.STABLE:
         facts.append(w._("The condition is stable."))
@@ -382,17 +457,13 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         facts.append(w._("The condition gets worse over time."))
     elif need.course == Course.VARYING:
         facts.append(w._("The condition varies from day to day."))
-    # How long the need lasts is a condition of the right (over two years): always say it.
-    if need.duration == Duration.OVER_2_YEARS:
-        facts.append(w._("The need is expected to last more than two years."))
-    elif need.duration == Duration.TWO_YEARS_OR_LESS:
-        facts.append(w._("The need is expected to last two years or less."))
-    elif need.duration == Duration.DONT_KNOW:
+    # How long the need lasts is a condition of the right: said when it helps or is still open,
+    # never as a sentence against the claim (bpa-rules.md § 3.1).
+    if s.state_duration and need.duration == Duration.OVER_2_YEARS:
+        facts.append(w._("The need is expected to last more than {long_lasting_years} years."))
+    elif s.state_duration:
         facts.append(
-            w._(
-                "It is not yet clear how long the need will last. "
-                "The doctor's statement will say something about this."
-            )
+            w._("The doctor's statement will say more about how the need is expected to develop.")
         )
     if facts:
         health.append(Paragraph(" ".join(facts)))
@@ -400,6 +471,13 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     blocks: list[Block] = []
     if health:
         blocks.extend([Heading(w._("Health and disability")), *health])
+    staying_healthy = paragraphs(need.staying_healthy)
+    if staying_healthy:
+        heading = w.voice(
+            N_("What I must do or avoid to stay as well as possible"),
+            N_("What {name} must do or avoid to stay as well as possible"),
+        )
+        blocks.extend([Heading(heading), *staying_healthy])
     topics = (
         (w._("Education"), life.education),
         (w._("Work"), life.work),
@@ -409,10 +487,9 @@ def _about(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         (w._("Changes in family and network"), life.family_changes),
     )
     for label, text in topics:
-        if text.strip():
+        if one_line(text):
             blocks.extend([Heading(label), *paragraphs(text)])
-    title = w._("About me") if w.first_person else w._("About {name}", name=w.name)
-    return title, tuple(blocks)
+    return w.voice(N_("About me"), N_("About {name}")), tuple(blocks)
 
 
 def _since(since: str, w: Writer) -> str:
@@ -443,16 +520,37 @@ _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_DAILY_HELP = (Category.HEALTH, Category.WORK_OR_EDUCATION, Category.RESPITE)
 
 
+def _help_by_category(draft: Draft, w: Writer) -> tuple[str, ...]:
+    """'Personal care: getting up, shower.' — the person's daily help, by category, in the
+    person's own words for each activity (health, work and respite are named elsewhere)."""
+    items: list[str] = []
+    for category in Category:
+        if category in _NOT_DAILY_HELP:
+            continue
+        rows = [r for r in draft.rows if r.category == category]
+        if not rows:
+            continue
+        title = w.category(category)
+        names = [n for n in dict.fromkeys(one_line(r.activity) for r in rows) if n]
+        if names and [n.casefold() for n in names] != [title.casefold()]:
+            items.append(
+                w._(
+                    "{category}: {activities}.",
+                    category=title,
+                    activities=", ".join(names).rstrip("."),
+                )
+            )
+        else:
+            items.append(title)
+    return tuple(items)
+
+
 def _manages(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
     manages = paragraphs(draft.manages_alone)
     needs: tuple[Block, ...] = paragraphs(draft.needs_help_with)
     if not needs:
-        categories = [
-            w.category(c)
-            for c in Category
-            if c not in _NOT_DAILY_HELP and any(r.category == c for r in draft.rows)
-        ]
-        generated: list[Block] = [BulletList(tuple(categories))] if categories else []
+        categories = _help_by_category(draft, w)
+        generated: list[Block] = [BulletList(categories)] if categories else []
         if any(r.category == Category.RESPITE for r in draft.rows):
             # Respite relieves the parents (or relatives): it is not help the person needs.
             generated.append(
@@ -463,10 +561,8 @@ def _manages(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tupl
                 )
             )
         needs = tuple(generated)
-    title = (
-        w._("What I manage and what I need help with")
-        if w.first_person
-        else w._("What {name} manages and needs help with", name=w.name)
+    title = w.voice(
+        N_("What I manage and what I need help with"), N_("What {name} manages and needs help with")
     )
     if not manages:  # one part only: the title names that part, never a part that is missing
         return w.voice(N_("What I need help with"), N_("What {name} needs help with")), needs
@@ -478,19 +574,26 @@ def _manages(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tupl
     blocks: list[Block] = [
         Heading(w.voice(N_("What I manage on my own"), N_("What {name} manages on their own"))),
         *manages,
+        Heading(w.voice(N_("What I need help with"), N_("What {name} needs help with"))),
+        *needs,
     ]
-    if needs:
-        blocks.append(
-            Heading(w.voice(N_("What I need help with"), N_("What {name} needs help with")))
-        )
-        blocks.extend(needs)
     return title, tuple(blocks)
 
 
+_DAY_PART_NAMES: dict[DayPart, str] = {
+    DayPart.MORNING: N_("morning"),
+    DayPart.DAYTIME: N_("daytime"),
+    DayPart.EVENING: N_("evening"),
+}
+
+
 def _activity(row: ActivityRow, w: Writer) -> str:
-    """The row's name (or its category), with a note when the help is at night or needs two."""
-    name = row.activity.strip() or w.category(row.category)
-    notes = [w._("night")] if row.night else []
+    """The row's name (or its category), with when in the day and whether it needs two:
+    "Stell (morgen, kveld)", "Snu i senga (natt, to hjelpere)"."""
+    name = one_line(row.activity) or w.category(row.category)
+    notes = [w._(_DAY_PART_NAMES[part]) for part in row.day_parts]
+    if row.night:
+        notes.append(w._("night"))
     if row.two_helpers:
         notes.append(w._("two helpers"))
     return w._("{activity} ({notes})", activity=name, notes=", ".join(notes)) if notes else name
@@ -533,27 +636,45 @@ def week_table(draft: Draft, w: Writer, total: Fraction) -> Table:
     )
 
 
-_EXCLUDED_TEXT: dict[ExclusionReason, str] = {
-    ExclusionReason.HEALTH: N_("Health tasks, such as medicines or wound care: {hours}."),
-    ExclusionReason.WORK_OR_EDUCATION: N_(
-        "Help at work or school, which other schemes usually cover: {hours}."
-    ),
-    ExclusionReason.OCCASIONAL_NIGHT: N_("Help at night now and then: {hours}."),
-    ExclusionReason.OCCASIONAL_TWO_HELPERS: N_("Two helpers now and then: {hours}."),
-    ExclusionReason.RESPITE_FOR_ADULT: N_("Respite for relatives: {hours}."),
+def day_rhythm(draft: Draft, w: Writer) -> tuple[Block, ...]:
+    """The need over the 24-hour day, as municipal guidance asks: the activities of each part of
+    the day (morning, daytime, evening, night), when the rows say when."""
+    parts: list[tuple[str, list[str]]] = [
+        (w._(_DAY_PART_TITLES[p]), [_name(r, w) for r in draft.rows if p in r.day_parts])
+        for p in DayPart
+    ]
+    parts.append((w._("At night"), [_name(r, w) for r in draft.rows if r.night]))
+    facts = tuple((title, ", ".join(dict.fromkeys(names))) for title, names in parts if names)
+    if not facts:
+        return ()
+    return Heading(w._("Through the day and night")), Fields(facts)
+
+
+_DAY_PART_TITLES: dict[DayPart, str] = {
+    DayPart.MORNING: N_("In the morning"),
+    DayPart.DAYTIME: N_("During the day"),
+    DayPart.EVENING: N_("In the evening"),
 }
 
 
+def _name(row: ActivityRow, w: Writer) -> str:
+    return one_line(row.activity) or w.category(row.category)
+
+
 def _week(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
-    title = w._("My week") if w.first_person else w._("The week")
-    return title, week_section_blocks(draft, assessment, w)
+    return w.voice(N_("My week"), N_("The week")), week_section_blocks(draft, assessment, w)
 
 
 def week_section_blocks(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Block, ...]:
-    """The week section: the table, the notes under it, the total, what does not count toward
-    the right and the user's variations. The appeal's week-plan attachment uses it too."""
+    """The week section: the table, the notes under it, the total, the day's rhythm and the
+    user's variations. The appeal's week-plan attachment uses it too.
+
+    The hours that count toward the right are named only when they clearly give it
+    (``Strategy.state_counted_hours``); what else the plan holds is said where the hours applied
+    for are (``_applied_hours``), in the applicant's favour."""
     if not draft.rows:
         return ()
+    s = strategy_for(draft, assessment)
     total = assessment.total_minutes
     blocks: list[Block] = [
         Paragraph(
@@ -568,7 +689,7 @@ def week_section_blocks(draft: Draft, assessment: Assessment, w: Writer) -> tupl
         blocks.append(
             Paragraph(w._("Help needed every month or every year is shown as an average per week."))
         )
-    if assessment.excluded_minutes:
+    if s.state_counted_hours and assessment.counted_minutes != total:
         blocks.append(
             Paragraph(
                 w._(
@@ -579,91 +700,81 @@ def week_section_blocks(draft: Draft, assessment: Assessment, w: Writer) -> tupl
                 )
             )
         )
-        blocks.append(
-            BulletList(
-                tuple(
-                    w._(_EXCLUDED_TEXT[reason], hours=w.hours(minutes))
-                    for reason, minutes in assessment.excluded_minutes.items()
-                )
-            )
-        )
     else:
         blocks.append(Paragraph(w._("In total that is {total} a week.", total=w.hours(total))))
     if assessment.is_child:
         blocks.append(
             Paragraph(
-                w._("The table only counts help beyond what other children of the same age need.")
+                w._("The table shows only help beyond what other children of the same age need.")
             )
         )
-    if draft.variations.strip():
+    blocks.extend(day_rhythm(draft, w))
+    if one_line(draft.variations):
         blocks.append(Heading(w._("Bad days and other variations")))
         blocks.extend(paragraphs(draft.variations))
     return tuple(blocks)
 
 
-def _night_two_helpers(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
+_LEVEL_TEXT: dict[tuple[str, NeedLevel], tuple[str, str]] = {
+    ("night", NeedLevel.CONTINUOUS): (
+        N_("I need help every night (continuous)."),
+        N_("{name} needs help every night (continuous)."),
+    ),
+    ("night", NeedLevel.OCCASIONAL): (
+        N_("I need help at night now and then (occasional)."),
+        N_("{name} needs help at night now and then (occasional)."),
+    ),
+    ("two", NeedLevel.CONTINUOUS): (
+        N_("Some tasks always need two helpers (continuous)."),
+        N_("Some tasks always need two helpers for {name} (continuous)."),
+    ),
+    ("two", NeedLevel.OCCASIONAL): (
+        N_("Now and then I need two helpers at once (occasional)."),
+        N_("Now and then {name} needs two helpers at once (occasional)."),
+    ),
+}
+
+# Occasional hours are asked for within BPA, never conceded (bpa-rules.md § 3.1).
+_ASK_OCCASIONAL: dict[ExclusionReason, tuple[str, str]] = {
+    ExclusionReason.OCCASIONAL_NIGHT: (
+        N_("I ask that the help at night ({hours} a week) is part of the BPA hours."),
+        N_("{name} asks that the help at night ({hours} a week) is part of the BPA hours."),
+    ),
+    ExclusionReason.OCCASIONAL_TWO_HELPERS: (
+        N_("I ask that the help with two helpers ({hours} a week) is part of the BPA hours."),
+        N_("{name} asks that the help with two helpers ({hours} a week) is part of the BPA hours."),
+    ),
+}
+
+
+def _night_two_helpers(
+    draft: Draft, assessment: Assessment, s: Strategy, w: Writer
+) -> tuple[str, tuple[Block, ...]]:
+    """Only the needs there are: a sentence that there is no night need helps nobody, and beside
+    a long row it reads as a contradiction (the review of the draft flags those)."""
     blocks: list[Block] = []
-    night, two = draft.night_need, draft.two_helper_need
-    if night == NeedLevel.CONTINUOUS:
-        text = w.voice(
-            N_("I need help every night (continuous)."),
-            N_("{name} needs help every night (continuous)."),
-        )
-        blocks.append(Paragraph(text))
-    elif night == NeedLevel.OCCASIONAL:
-        text = w.voice(
-            N_("I need help at night now and then (occasional)."),
-            N_("{name} needs help at night now and then (occasional)."),
-        )
-        blocks.append(Paragraph(text))
-    elif night == NeedLevel.NONE:
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_("I do not need help at night."), N_("{name} does not need help at night.")
-                )
-            )
-        )
-    if two == NeedLevel.CONTINUOUS:
-        text = w.voice(
-            N_("Some tasks always need two helpers (continuous)."),
-            N_("Some tasks always need two helpers for {name} (continuous)."),
-        )
-        blocks.append(Paragraph(text))
-    elif two == NeedLevel.OCCASIONAL:
-        text = w.voice(
-            N_("Now and then I need two helpers at once (occasional)."),
-            N_("Now and then {name} needs two helpers at once (occasional)."),
-        )
-        blocks.append(Paragraph(text))
-    elif two == NeedLevel.NONE:
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_("I do not need two helpers at once."),
-                    N_("{name} does not need two helpers at once."),
-                )
-            )
-        )
-    if NeedLevel.OCCASIONAL in (night, two):
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_(
-                        "Help that is needed only now and then does not count toward the right. "
-                        "I still ask that these hours are part of the BPA scheme."
-                    ),
-                    N_(
-                        "Help that is needed only now and then does not count toward the right. "
-                        "{name} still asks that these hours are part of the BPA scheme."
-                    ),
-                )
-            )
-        )
-    return w._("Help at night and two helpers"), tuple(blocks)
+    for key, level in (("night", draft.night_need), ("two", draft.two_helper_need)):
+        if level is not None and (key, level) in _LEVEL_TEXT:
+            blocks.append(Paragraph(w.voice(*_LEVEL_TEXT[key, level])))
+    for reason in s.occasional:
+        minutes = assessment.excluded_minutes[reason]
+        blocks.append(Paragraph(w.voice(*_ASK_OCCASIONAL[reason], hours=w.hours(minutes))))
+    title = {
+        (True, False): N_("Help at night"),
+        (False, True): N_("Two helpers"),
+    }.get(
+        (draft.night_need in _NEED, draft.two_helper_need in _NEED),
+        N_("Help at night and two helpers"),
+    )
+    return w._(title), tuple(blocks)
 
 
-def _why_bpa(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
+_NEED = (NeedLevel.OCCASIONAL, NeedLevel.CONTINUOUS)
+
+
+def _why_bpa(
+    draft: Draft, assessment: Assessment, s: Strategy, w: Writer
+) -> tuple[str, tuple[Block, ...]]:
     g = draft.goals
     if assessment.is_child and not w.first_person:  # for a child, the parents lead the scheme
         lead = w._("With BPA the parents decide who helps {name}, with what and when.", name=w.name)
@@ -673,6 +784,15 @@ def _why_bpa(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tupl
             N_("With BPA {name} decides who helps, with what and when."),
         )
     blocks: list[Block] = [Paragraph(lead)]
+    if s.basis == Basis.MUNICIPAL:
+        blocks.append(
+            Paragraph(
+                w._(
+                    "The municipality must weigh whether BPA is a good way to give the help. "
+                    "Work, studies and taking part in society weigh heavily (hol. § 3-8)."
+                )
+            )
+        )
     topics = (
         (w.voice(N_("My goals"), N_("The goals of {name}")), g.goals),
         (w._("What is not done today for lack of help"), g.not_done_today),
@@ -681,38 +801,70 @@ def _why_bpa(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tupl
         (w._("Services BPA would replace"), g.services_bpa_replaces),
     )
     for label, text in topics:
-        if text.strip():
+        if one_line(text):
             blocks.extend([Heading(label), *paragraphs(text)])
+    if not one_line(g.goals):  # the week plan still shows what the help makes possible
+        taking_part = [
+            _name(r, w)
+            for r in draft.rows
+            if r.category in (Category.PARTICIPATION, Category.TRAINING) and one_line(r.activity)
+        ]
+        if taking_part:
+            blocks.append(
+                Paragraph(
+                    w.voice(
+                        N_("With help I can take part in this: {activities}."),
+                        N_("With help {name} can take part in this: {activities}."),
+                        activities=", ".join(dict.fromkeys(taking_part)).rstrip("."),
+                    )
+                )
+            )
     return w._("Why BPA"), tuple(blocks)
 
 
-# Someone else leads with or for the person: (named leader, no name first person, third person).
-_OTHER_LEADER: dict[ArbeidslederKind, tuple[str, str, str]] = {
+# Someone else leads with or for the person: (named, first person, third person) for each kind.
+_OTHER_LEADER: dict[ArbeidslederKind, tuple[tuple[str, str], tuple[str, str]]] = {
     ArbeidslederKind.CO_LEADER: (
-        N_("{leader} will be co-leader (medarbeidsleder) together with {name}."),
-        N_("I will have a co-leader (medarbeidsleder)."),
-        N_("{name} will have a co-leader (medarbeidsleder)."),
+        (
+            N_("{leader} will be co-leader (medarbeidsleder) together with me."),
+            N_("{leader} will be co-leader (medarbeidsleder) together with {name}."),
+        ),
+        (
+            N_("I will have a co-leader (medarbeidsleder)."),
+            N_("{name} will have a co-leader (medarbeidsleder)."),
+        ),
     ),
     ArbeidslederKind.GUARDIAN: (
-        N_("{leader} will be the arbeidsleder as guardian for {name}."),
-        N_("My guardian will be the arbeidsleder."),
-        N_("The guardian of {name} will be the arbeidsleder."),
+        (
+            N_("My guardian, {leader}, will be the arbeidsleder."),
+            N_("{leader} will be the arbeidsleder as guardian for {name}."),
+        ),
+        (
+            N_("My guardian will be the arbeidsleder."),
+            N_("The guardian of {name} will be the arbeidsleder."),
+        ),
     ),
 }
 
 
-def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
-    kind, leader = draft.arbeidsleder.kind, draft.arbeidsleder.name.strip()
+def _arbeidsleder(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
+    kind, leader = draft.arbeidsleder.kind, one_line(draft.arbeidsleder.name)
     text = ""
     if kind == ArbeidslederKind.SELF:
         text = w.voice(
             N_("I will be the arbeidsleder myself. I will lead the assistants day to day."),
             N_("{name} will be the arbeidsleder and lead the assistants day to day."),
         )
+    elif kind == ArbeidslederKind.GUARDIAN and assessment.is_child:
+        # A child's parents are its guardians by law: they lead, not "as guardian" (verge).
+        text = (
+            w._("{leader} will be the arbeidsleder for {name}.", leader=leader, name=w.name)
+            if leader
+            else w._("The parents will be the arbeidsleder for {name}.", name=w.name)
+        )
     elif kind in _OTHER_LEADER:
-        named, first, third = _OTHER_LEADER[kind]
-        person = w._("me") if w.first_person else w.name
-        text = w._(named, leader=leader, name=person) if leader else w.voice(first, third)
+        named, unnamed = _OTHER_LEADER[kind]
+        text = w.voice(*named, leader=leader) if leader else w.voice(*unnamed)
     elif kind == ArbeidslederKind.NOT_DECIDED:
         text = w.voice(
             N_("I have not decided who will be the arbeidsleder. I would like advice on this."),
@@ -724,16 +876,26 @@ def _arbeidsleder(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
     return w._("Arbeidsleder"), (Paragraph(text),) if text else ()
 
 
-def _attachments(draft: Draft, assessment: Assessment, w: Writer) -> tuple[str, tuple[Block, ...]]:
+def _attachments(
+    draft: Draft, assessment: Assessment, s: Strategy, w: Writer
+) -> tuple[str, tuple[Block, ...]]:
     items = [
         w._("Statement from the doctor (legeerklæring)"),
         w._("Other statements, for example from an occupational therapist or physiotherapist"),
     ]
+    if s.basis == Basis.CONTINUATION:
+        items.insert(
+            0,
+            w.voice(
+                N_("Copy of the decision that granted me BPA before I turned {age_limit}"),
+                N_("Copy of the decision that granted {name} BPA before turning {age_limit}"),
+            ),
+        )
     if draft.rows:
         items.append(w._("Week plan (the table in this application)"))
-    if draft.filled_in_by == FilledInBy.GUARDIAN:
-        items.append(w._("Certificate of guardianship (vergefullmakt)"))
-    elif _needs_power_of_attorney(draft, assessment):
+    if needs_guardianship_certificate(draft, assessment.is_child):
+        items.append(w._("Certificate of guardianship (vergeattest)"))
+    elif needs_power_of_attorney(draft, assessment.is_child):
         items.append(w._("Power of attorney (fullmakt, at the end of the application)"))
     return w._("Attachments"), (BulletList(tuple(items)),)
 
@@ -747,12 +909,12 @@ def _signature(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         (w._("Place and date"), "_" * 30),
         (w._("Signature"), "_" * 30),
     ]
-    signer = " ".join((draft.writer.name if draft.on_behalf else draft.person.name).split())
+    signer = one_line(draft.writer.name if draft.on_behalf else draft.person.name)
     if not signer:  # a line to print the name on: a signature alone may not be readable
         lines.append((w._("Name"), "_" * 30))
     blocks: list[Block] = [Fields(tuple(lines))]
     # Who signs, as the appeal signs: "Line Hansen, mor"; without a name, the relation alone.
-    relation = " ".join(draft.writer.relation.split()) if draft.on_behalf else ""
+    relation = one_line(draft.writer.relation) if draft.on_behalf else ""
     parts = [signer] if signer else []
     if relation and relation.casefold() != signer.casefold():
         parts.append(relation)
@@ -767,12 +929,12 @@ def _power_of_attorney(
     draft: Draft, assessment: Assessment, w: Writer
 ) -> tuple[str, tuple[Block, ...]]:
     """The fullmakt the personal details refer to, for the person to sign (an adult only)."""
-    if not _needs_power_of_attorney(draft, assessment):
+    if not needs_power_of_attorney(draft, assessment.is_child):
         return w._("Power of attorney"), ()
     section = power_of_attorney(
         w.gettext,
-        " ".join(draft.person.name.split()),
-        " ".join(draft.writer.name.split()),
+        one_line(draft.person.name),
+        one_line(draft.writer.name),
         w._("apply for BPA for me and to see the documents in my case"),
     )
     return section.title, section.blocks

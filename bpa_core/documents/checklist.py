@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bpa_core.documents.application import week_blocks
-from bpa_core.documents.model import Block, Checklist, Document, Paragraph, Section
-from bpa_core.documents.text import Writer
+from bpa_core.documents.application import BLANK, week_blocks
+from bpa_core.documents.model import Block, Checklist, Document, Fields, Paragraph, Section
+from bpa_core.documents.strategy import strategy_for
+from bpa_core.documents.text import Writer, one_line
 from bpa_core.draft import Draft, NeedLevel
 from bpa_core.i18n import N_
 from bpa_core.rules import Assessment
@@ -30,16 +31,25 @@ def checklist_items(draft: Draft, assessment: Assessment, w: Writer) -> tuple[st
     items = [
         w._("Diagnoses, and when they were made."),
         w._(
-            "The reduced function: movement, memory and thinking, senses, stamina, "
-            "pain and fatigue."
+            "The reduced function: movement, memory and thinking, the senses and stamina. "
+            "Pain and fatigue."
         ),
         w._(
             "What this means in daily life: personal care, dressing, toilet, meals, "
             "housework, moving about and communication."
         ),
         w._(
+            "How long everyday tasks take, for example getting dressed or eating, and whether "
+            "someone must be there the whole time."
+        ),
+        w._(
+            "How the condition varies: good and bad days, and what a bad day means for the "
+            "need for help."
+        ),
+        w._("The need for supervision (tilsyn), for example because of seizures, falls or risk."),
+        w._(
             "How long the need will last and the outlook: that it is expected to last "
-            "more than 2 years, and whether it is stable or gets worse."
+            "more than {long_lasting_years} years, and whether it is stable or gets worse."
         ),
     ]
     if _has_need(draft.night_need, any(r.night for r in draft.rows)):
@@ -49,8 +59,8 @@ def checklist_items(draft: Draft, assessment: Assessment, w: Writer) -> tuple[st
     items += [
         w._("Health tasks that trained assistants could do."),
         w._(
-            "Preventive needs, such as skin care or extra care during illness. Wear, late "
-            "effects and new health problems in recent years."
+            "Preventive needs, such as skin care or extra care during illness. Wear and tear, "
+            "late effects and new health problems in recent years."
         ),
     ]
     if assessment.is_child:  # a child goes to kindergarten or school; the parents lead
@@ -78,7 +88,7 @@ def checklist_items(draft: Draft, assessment: Assessment, w: Writer) -> tuple[st
         ]
     if assessment.is_child:
         items.append(w._("The child's needs beyond those of other children of the same age."))
-    items.append(w._("Changes in the family, and ageing or wear on relatives who help today."))
+    items.append(w._("Changes in the family, and ageing or strain on relatives who help today."))
     return tuple(items)
 
 
@@ -86,7 +96,7 @@ def build_checklist(
     draft: Draft, assessment: Assessment, lang: str, *, dated: date | None = None
 ) -> Document:
     """The doctor's checklist in ``lang`` (nb, nn or en)."""
-    w = Writer.for_draft(draft, lang)
+    w = Writer.for_draft(draft, lang, on=assessment.assessed_on)
     intro = w.voice(
         N_(
             "I am applying to the municipality for BPA (user-controlled personal assistance). "
@@ -99,13 +109,22 @@ def build_checklist(
             "Please write about the points below."
         ),
     )
+    hours_note = w._(
+        "You do not need to count hours. Describe what is hard, how long tasks take, and why "
+        "help is needed."
+    )
     sections = [
         Section(
             "points",
             w._("What the statement should cover"),
-            (Paragraph(intro), Checklist(checklist_items(draft, assessment, w))),
+            (
+                Paragraph(intro),
+                Checklist(checklist_items(draft, assessment, w)),
+                Paragraph(hours_note),
+            ),
             editable=False,
-        )
+        ),
+        Section("send", w._("Where to send the statement"), _send_to(draft, w), editable=False),
     ]
     week = _week_summary(draft, assessment, w)
     if week:
@@ -124,8 +143,41 @@ def build_checklist(
         subject=w._("Checklist for the doctor's statement (legeerklæring)"),
         dated=dated or date.today(),
         sections=tuple(sections),
-        letterhead=(draft.person.name,) if draft.person.name.strip() else (),
+        letterhead=_letterhead(draft, w),
     )
+
+
+def _letterhead(draft: Draft, w: Writer) -> tuple[str, ...]:
+    """Whom the statement is about: the name and the date of birth, as the doctor files it."""
+    lines = [one_line(draft.person.name)] if one_line(draft.person.name) else []
+    if draft.person.birth_date:
+        lines.append(w._("Date of birth: {date}", date=w.date(draft.person.birth_date)))
+    return tuple(lines)
+
+
+def _send_to(draft: Draft, w: Writer) -> tuple[Block, ...]:
+    """Where and by when: to the person (or the writer), or straight to the municipality's
+    service office, marked with the name and date of birth; a line for the date by which."""
+    office = one_line(draft.application.service_office)
+    municipality = one_line(draft.person.municipality)
+    if office and municipality:
+        to = w._("{office}, {municipality} municipality", office=office, municipality=municipality)
+    elif municipality:
+        to = w._("the service office of {municipality} municipality", municipality=municipality)
+    else:
+        to = office or w._("the municipality's service office")
+    text = w.voice(
+        N_(
+            "Please give the statement to me, or send it straight to {to}. Mark it with my "
+            "name and date of birth."
+        ),
+        N_(
+            "Please give the statement to {name} or to the person who helps with the application, "
+            "or send it straight to {to}. Mark it with the name and date of birth of {name}."
+        ),
+        to=to,
+    )
+    return (Paragraph(text), Fields(((w._("Please send it by"), BLANK),)))
 
 
 def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Block, ...]:
@@ -140,6 +192,7 @@ def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Bloc
             )
         )
         blocks.extend(week_blocks(draft, w, assessment.total_minutes))
+        blocks.append(Paragraph(_which_hours_count(draft, assessment, w)))
     for label, level in (
         (N_("Help at night: {level}."), draft.night_need),
         (N_("Two helpers at once: {level}."), draft.two_helper_need),
@@ -147,3 +200,19 @@ def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Bloc
         if level is not None and level in _LEVEL:
             blocks.append(Paragraph(w._(label, level=w._(_LEVEL[level]))))
     return tuple(blocks)
+
+
+def _which_hours_count(draft: Draft, assessment: Assessment, w: Writer) -> str:
+    """The table's total is not the hours that count: say which help counts toward the right,
+    and (only where it clearly gives the right) how many hours that is."""
+    rule = w._(
+        "Help with personal care, meals, housework, moving about, training and leisure counts "
+        "toward the right to BPA. Health tasks and help at school or work do not."
+    )
+    if strategy_for(draft, assessment).state_counted_hours:
+        counted = w._(
+            "Of the total, {counted} count toward the right.",
+            counted=w.hours(assessment.counted_minutes),
+        )
+        return f"{rule} {counted}"
+    return rule

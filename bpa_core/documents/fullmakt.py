@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bpa_core.documents.model import Paragraph, Section
+from bpa_core.draft import Draft, FilledInBy
 
 SIGNATURE_LINE = "_" * 32
 NAME_LINE = "_" * 24
@@ -37,3 +38,18 @@ def power_of_attorney(
         Paragraph(_("Signature:") + " " + SIGNATURE_LINE),
     )
     return Section("power_of_attorney", _("Power of attorney"), blocks, editable=False)
+
+
+def needs_power_of_attorney(draft: Draft, is_child: bool) -> bool:
+    """A relative or counsellor writing for an adult: the person signs a fullmakt.
+
+    A guardian (verge) shows the certificate of guardianship instead; a parent signs for a child.
+    The one rule for the application and the appeal letters.
+    """
+    return draft.filled_in_by in (FilledInBy.RELATIVE, FilledInBy.COUNSELLOR) and not is_child
+
+
+def needs_guardianship_certificate(draft: Draft, is_child: bool) -> bool:
+    """A guardian (verge) writing for an adult attaches the certificate (vergeattest); a child's
+    parents are its guardians by law and need none."""
+    return draft.filled_in_by == FilledInBy.GUARDIAN and not is_child

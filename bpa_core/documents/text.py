@@ -9,18 +9,23 @@ locale (nb_NO, nn_NO, en_GB); hours are shown to one decimal, computed exactly b
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from bpa_core.draft import ActivityRow, Category, Draft, Per
+from bpa_core.documents.model import Paragraph
+from bpa_core.draft import ActivityRow, Category, Draft, FilledInBy, Per
 from bpa_core.i18n import N_, gettext_for, ngettext_for
 from bpa_core.rules.hours import display_hours
+from bpa_core.rules.ruleset import RuleSet, ruleset_for
 
 LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
@@ -43,6 +48,60 @@ _ONCE: dict[Per, str] = {
     Per.MONTH: N_("once a month"),
     Per.YEAR: N_("once a year"),
 }
+_TWICE: dict[Per, str] = {
+    Per.DAY: N_("twice a day"),
+    Per.WEEK: N_("twice a week"),
+    Per.MONTH: N_("twice a month"),
+    Per.YEAR: N_("twice a year"),
+}
+
+
+# The writer's role when no relation is given (the appeal's letterhead, the application's byline).
+ROLE_NAMES: dict[FilledInBy, str] = {
+    FilledInBy.RELATIVE: N_("relative"),
+    FilledInBy.GUARDIAN: N_("guardian"),
+    FilledInBy.COUNSELLOR: N_("counsellor"),
+}
+
+
+def clean(text: str) -> str:
+    """User text made safe to place in a document: control characters (except line breaks and
+    tabs) removed, line ends unified, outer blank space trimmed. Nothing else is changed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "".join(kept).strip()
+
+
+def one_line(text: str) -> str:
+    """User text placed inside a sentence or a letterhead line: all whitespace collapsed."""
+    return " ".join(clean(text).split())
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """User text as paragraphs: blank lines separate them; single newlines stay in the text.
+    The one rule for every document (``clean`` first)."""
+    parts = (p.strip() for p in clean(text).split("\n\n"))
+    return tuple(Paragraph(p) for p in parts if p)
+
+
+def plural_count(value: Decimal, locale: str) -> int:
+    """The whole number that makes gettext pick the plural form CLDR gives ``value``.
+
+    gettext's plural formulas take whole numbers only; "1,5 timer" is CLDR's "other". The
+    number returned is the first whole number of the same CLDR category in this locale, so
+    a language with a dual (Northern Sámi: 1 one, 2 two, 3 other) gets "other" for 1.5, never
+    the dual. A whole ``value`` is itself.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return _first_whole_number(locale, Locale.parse(locale).plural_form(value))
+
+
+@cache
+def _first_whole_number(locale: str, category: str) -> int:
+    """The first whole number of a CLDR plural category (static: locale data, no user data)."""
+    plural = Locale.parse(locale).plural_form
+    return next((n for n in range(1000) if plural(n) == category), 1000)
 
 
 NBSP = "\u00a0"
@@ -62,7 +121,7 @@ _KEEP_TOGETHER: tuple[tuple[re.Pattern[str], str], ...] = (
     # nor inside "§§ 24 og 25" / "§§ 24 and 25";
     (re.compile(rf"(§§{NBSP}\d+) (og|and) (?=\d)"), rf"\1{NBSP}\2{NBSP}"),
     # a number (or a placeholder for one) stays with its unit: "67 år", "{hours} timer".
-    (re.compile(rf"(\d|\{{(?:hours|n|minutes)\}}) (?=(?:{_UNITS})\b)"), rf"\1{NBSP}"),
+    (re.compile(rf"(\d|\{{[a-z_]+\}}) (?=(?:{_UNITS})\b)"), rf"\1{NBSP}"),
 )
 
 
@@ -95,28 +154,58 @@ def document_ngettext(lang: str) -> Callable[[str, str, int], str]:
     return lambda singular, plural, n: keep_together(ngettext(singular, plural, n))
 
 
+def law_numbers(rules: RuleSet) -> dict[str, int]:
+    """The legal numbers our texts name, from the rule set in force: a text says
+    "{right_hours} timer", never "32 timer", so a change of law is a change of data."""
+    return {
+        "right_hours": rules.right_minutes // 60,
+        "cost_hours": rules.cost_exception_minutes // 60,
+        "age_limit": rules.age_limit,
+        "child_age_limit": rules.child_age_limit,
+        "long_lasting_years": rules.long_lasting_years,
+    }
+
+
 @dataclass(frozen=True)
 class Writer:
-    """Texts of one document in one language, in the voice of whoever writes it."""
+    """Texts of one document in one language, in the voice of whoever writes it.
+
+    The one letter toolkit: the application, the checklist, the appeal and the request for access
+    all write through it (voice, names, numbers, dates, plurals, the legal numbers in force).
+    ``first_person``: the person writes ("I need"); else the writer speaks of the person by
+    ``name`` ("Kari needs"). ``on_behalf``: someone writes for the person (relative, guardian,
+    counsellor); letters written on behalf say "I" for the writer and name the person.
+    """
 
     lang: str
     first_person: bool
     name: str
     gettext: Callable[[str], str]
-    ngettext: Callable[[str, str, int], str]
+    plural_gettext: Callable[[str, str, int], str]
+    law: dict[str, int] = field(default_factory=dict)
+    role: str = ""  # the writer's role word when someone writes on the person's behalf
 
     @classmethod
-    def for_draft(cls, draft: Draft, lang: str) -> Writer:
-        gettext = document_gettext(lang)
-        name = draft.person.name.strip()
+    def for_draft(
+        cls, draft: Draft, lang: str, *, on: date | None = None, plain: bool = False
+    ) -> Writer:
+        """The writer of ``draft``'s documents in ``lang``; legal numbers in force ``on``.
+        ``plain``: texts without non-breaking spaces (text the user may edit, such as the
+        appeal's grounds)."""
+        gettext = gettext_for(lang, "documents") if plain else document_gettext(lang)
+        ngettext = ngettext_for(lang, "documents") if plain else document_ngettext(lang)
+        name = one_line(draft.person.name)
         if not name:
             name = gettext("the applicant") if draft.on_behalf else ""
+        role = ROLE_NAMES.get(draft.filled_in_by) if draft.filled_in_by else None
         return cls(
             lang=lang,
             first_person=not draft.on_behalf,
             name=name,
             gettext=gettext,
-            ngettext=document_ngettext(lang),
+            plural_gettext=ngettext,
+            law=law_numbers(ruleset_for(on or date.today())),
+            role=gettext(role) if role else "",
         )
 
     @property
@@ -124,8 +213,13 @@ class Writer:
         return LOCALES[self.lang]
 
     def _(self, message: str, **values: object) -> str:
-        text = self.gettext(message)
-        return text.format(**values) if values else text
+        """The translated template with the values (and the legal numbers in force) put in."""
+        return self.gettext(message).format(**self.law, **values)
+
+    def ngettext(self, singular: str, plural: str, count: Decimal | int, **values: object) -> str:
+        """As ``_`` for a text with a count: the form that fits ``count`` (a decimal too)."""
+        n = plural_count(Decimal(count), self.locale)
+        return self.plural_gettext(singular, plural, n).format(**self.law, **values)
 
     def voice(self, first: str, third: str, **values: object) -> str:
         """The first-person template when the person writes, else the third-person one."""
@@ -137,11 +231,15 @@ class Writer:
         return format_decimal(value, format="#,##0.#", locale=self.locale)
 
     def hours(self, minutes: Fraction) -> str:
-        """'25,2 timer', '1 time' — a whole hour count takes its own plural form."""
+        """'25,2 timer', '1 time': computed hours, rounded down to one decimal for display."""
         value = display_hours(minutes)
-        count = int(value) if value == value.to_integral_value() else 2
-        text = self.ngettext("{hours} hour", "{hours} hours", count)
-        return text.format(hours=self.number(value))
+        return self.ngettext("{hours} hour", "{hours} hours", value, hours=self.number(value))
+
+    def typed_hours(self, hours: Decimal) -> str:
+        """Hours as the user typed them, with their unit: '37,5 timer', '1 time' (up to two
+        decimals, whole hours without)."""
+        number = format_decimal(hours.normalize(), format="#,##0.##", locale=self.locale)
+        return self.ngettext("{hours} hour", "{hours} hours", hours, hours=number)
 
     def month_year(self, day: date) -> str:
         """'mai 2026' / 'May 2026': a month without a day."""
@@ -154,17 +252,19 @@ class Writer:
         return self.gettext(CATEGORY_NAMES[category])
 
     def how_often(self, row: ActivityRow) -> str:
-        """'1 gang om dagen', 'once a day', '3 ganger i uka', '4 times a year'."""
+        """'1 gang om dagen', 'once a day', 'twice a week', '3 ganger i uka', '4 times a year'."""
         n = row.times
         if n == 1:
             return self.gettext(_ONCE[row.per])
+        if n == 2:  # English says "twice"; the catalogs give "2 ganger" where that is the word
+            return self.gettext(_TWICE[row.per])
         if row.per == Per.DAY:
-            return self.ngettext("{n} time a day", "{n} times a day", n).format(n=n)
+            return self.ngettext("{n} time a day", "{n} times a day", n, n=n)
         if row.per == Per.WEEK:
-            return self.ngettext("{n} time a week", "{n} times a week", n).format(n=n)
+            return self.ngettext("{n} time a week", "{n} times a week", n, n=n)
         if row.per == Per.MONTH:
-            return self.ngettext("{n} time a month", "{n} times a month", n).format(n=n)
-        return self.ngettext("{n} time a year", "{n} times a year", n).format(n=n)
+            return self.ngettext("{n} time a month", "{n} times a month", n, n=n)
+        return self.ngettext("{n} time a year", "{n} times a year", n, n=n)
 
     def duration(self, minutes: int) -> str:
         """A time span in short form: '45 min', '1 t 30 min', '24 t'."""

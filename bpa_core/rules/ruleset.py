@@ -122,6 +122,7 @@ class RuleSet:
     counted_categories: frozenset[Category]
     respite_category: Category
     excluded_categories: frozenset[Category]  # never counted: health, work/education
+    long_lasting_years: int = 2  # "langvarig": a need expected to last more than this
 
 
 RULESETS: tuple[RuleSet, ...] = (
