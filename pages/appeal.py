@@ -298,6 +298,17 @@ def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
         long=True,
         help=_("In your own words. You can also tick ready-made grounds below."),
     )
+    with st.container():  # one slot whether or not someone writes on the person's behalf
+        if draft.on_behalf:
+            init(K + "own_words", ap.own_words)
+            ap.own_words = st.checkbox(
+                _("These are the person's own words: the letter quotes them as theirs"),
+                key=K + "own_words",
+                help=_(
+                    "Tick this when you write down what the person told you. The letter then "
+                    "says that these are the person's words, not yours."
+                ),
+            )
     ap.change_wanted = text_field(
         _("What do you want the municipality to change?"),
         "change_wanted",
@@ -321,6 +332,15 @@ def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
         help=_(
             "The doctor can say what help is needed and why. It often helps. The letter then "
             "lists it as an attachment."
+        ),
+    )
+    init(K + "access_request", ap.access_request)
+    ap.access_request = st.checkbox(
+        _("I also ask to see the documents in the case (the request is below)"),
+        key=K + "access_request",
+        help=_(
+            "Tick this when you send the request to see the documents, found further down. The "
+            "appeal then says so, and that you may send more."
         ),
     )
     ap.attachments = text_field(

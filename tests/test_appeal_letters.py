@@ -900,3 +900,17 @@ def test_no_occasional_ground_when_the_person_answered_no_such_need(aanga_refuse
     assert "occasional_two_helpers" in ids(aanga_refused)
     aanga_refused.night_need = None  # not answered: the rows held outside speak for themselves
     assert "occasional_night" in ids(aanga_refused)
+
+
+def test_the_addressee_names_the_municipality_once() -> None:
+    """'Tildelingskontoret, Trondheim kommune, Trondheim municipality' says it twice."""
+    draft = persona_decided("jonas")
+    draft.appeal.decided_by = "Tildelingskontoret, Trondheim kommune"
+    for lang in ("nb", "nn", "en"):
+        assert appeal_letter(draft, TODAY, lang=lang).letterhead[-1].endswith(
+            ": Tildelingskontoret, Trondheim kommune"
+        ), lang
+    draft.appeal.decided_by = "Tildelingskontoret"
+    assert appeal_letter(draft, TODAY, lang="en").letterhead[-1] == (
+        "To: Tildelingskontoret, Trondheim municipality"
+    )

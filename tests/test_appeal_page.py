@@ -405,3 +405,27 @@ def test_a_doctors_statement_is_listed_only_when_ticked(today: list[date]) -> No
     assert draft_of(at).appeal.doctor_statement is True
     assert ">Legeerklæring</li>" in html(at)
     assert "hvis du har en" not in html(at) + all_text(at)
+
+
+def test_the_access_sentence_follows_the_tick(today: list[date]) -> None:
+    draft = persona("kari")
+    draft.appeal.decision_received = date(2026, 11, 2)
+    at = page(draft=draft)
+    sentence = "Jeg har også bedt om å få se dokumentene i saken"
+    assert sentence not in all_text(at)
+    at.checkbox(key="appeal_access_request").check().run()
+    assert not at.exception
+    assert draft_of(at).appeal.access_request is True
+    assert sentence in all_text(at)
+
+
+def test_a_writer_can_quote_the_persons_own_words(today: list[date]) -> None:
+    draft = persona("aanga")
+    draft.appeal.what_is_wrong = "Kommunen har ikke snakket med meg."
+    at = page(draft=draft)
+    assert "Áŋŋá Máret Gaup forteller det slik:" not in all_text(at)
+    at.checkbox(key="appeal_own_words").check().run()
+    assert draft_of(at).appeal.own_words is True
+    assert "Áŋŋá Máret Gaup forteller det slik:" in all_text(at)
+    # The person writing themself is never asked: the words are theirs already.
+    assert not [c for c in page(draft=persona("kari")).checkbox if c.key == "appeal_own_words"]

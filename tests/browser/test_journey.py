@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from bpa_core.documents.application import applied_minutes
 from bpa_core.rules import assess
 from bpa_core.rules.hours import display_hours
 from bpa_ui import steps
@@ -32,7 +33,8 @@ def _result_and_pdf(journey: Journey, name: str, server: Server, *, doc_lang: st
     expected = persona_expected(name)["expected"]
     draft = persona_draft(name)
     # Counted hours are shown rounded down to a tenth (Áŋŋá: 25 h 10 min, 25.2 in her description).
-    counted = assess(draft, on=date.today()).counted_minutes
+    assessment = assess(draft, on=date.today())
+    counted = assessment.counted_minutes
     assert abs(counted / 60 - Fraction(str(expected["counted_hours"]))) <= Fraction(1, 20)
     hours_en = f"{display_hours(counted).normalize():f}"
     main = page.get_by_role("main")
@@ -54,11 +56,15 @@ def _result_and_pdf(journey: Journey, name: str, server: Server, *, doc_lang: st
     text = pdf_text(data)
     assert draft.person.name in text
     assert draft.person.municipality in text
+    # The application names the hours applied for (counted and occasional hours); the counted
+    # hours only where they give the right (never Áŋŋá's 25,1, minutes above the line).
+    applied = f"{display_hours(applied_minutes(assessment)).normalize():f}"
     if doc_lang == "en":  # no document language chosen: the documents follow the interface
-        assert f"{hours_en} hours" in text
+        assert f"{applied} hours a week" in text
     else:
-        hours_nb = hours_en.replace(".", ",")
-        assert f"{hours_nb} timer" in text
+        assert f"{applied.replace('.', ',')} timer i uka" in text
+    if expected["outcome"] == "right_unless_cost":
+        assert hours_en not in text and hours_en.replace(".", ",") not in text
     assert "§ 2-1 d" in text  # the right is what is applied for
     assert "unexpected error" not in server.text_output()
 
