@@ -6,13 +6,12 @@ translated message. The file's content is never shown, logged or kept beyond the
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
 
-from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft
+from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft, parse_draft_json
 from bpa_ui import steps
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
@@ -33,7 +32,7 @@ def _every_field_problem(raw: bytes) -> list[tuple[str, str]]:
     from bpa_core.migrations import migrate
 
     try:
-        data: Any = migrate(json.loads(raw))
+        data: Any = migrate(parse_draft_json(raw))
         Draft.model_validate(data)
     except ValidationError as exc:
         return [(e.message_id, e.field) for e in field_errors(exc)]
