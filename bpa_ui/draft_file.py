@@ -1,7 +1,8 @@
 """Continue from a saved draft file: read, check, and put it in place of the current answers.
 
 A file that cannot be used leaves the current answers exactly as they were and gives a
-translated message. The file's content is never shown, logged or kept beyond the Draft.
+translated message. The file's content is never shown, logged or kept beyond the Draft: the
+uploaded file leaves Streamlit's upload store as soon as it is read.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft, parse_draft_json
 from bpa_ui import steps
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
+from bpa_ui.server import forget_uploads
 from bpa_ui.state import set_draft
 from bpa_ui.week import forget_week_state, in_week_order
 
@@ -63,7 +66,10 @@ def restore(raw: bytes) -> None:
 
 def on_upload() -> None:
     uploaded = st.session_state.get(UPLOAD_KEY)
-    if uploaded is None:
+    if not isinstance(uploaded, UploadedFile):  # removed (None), or already read and dropped
         st.session_state.pop(PROBLEM_KEY, None)
         return
-    restore(uploaded.getvalue())
+    raw = uploaded.getvalue()
+    # Read once: Streamlit would keep the file in its upload store until the session ends.
+    forget_uploads(uploaded.file_id)
+    restore(raw)
