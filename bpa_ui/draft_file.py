@@ -24,9 +24,9 @@ from bpa_ui.week import forget_week_state, in_week_order
 UPLOAD_KEY = "draft_upload"
 PROBLEM_KEY = "draft_problem"  # [(message id, field), ...] of the last refused file
 RESTORED_KEY = "restored"
-# A real draft is a few kilobytes. The app refuses anything over 1 MB itself, with its own
-# translated message; Streamlit's limit (.streamlit/config.toml) is higher, so that a file just
-# over 1 MB reaches this check instead of Streamlit's English tooltip.
+# A real draft is a few kilobytes. Streamlit refuses a file over 1 MB in the browser (its own
+# refusal, translated in bpa_ui/streamlit_text.py; server.maxUploadSize = 1, which the server
+# enforces at 1 MiB): this check answers a file of 1 000 001 bytes to 1 MiB that still arrives.
 MAX_DRAFT_BYTES = 1_000_000
 
 
