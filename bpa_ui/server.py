@@ -343,7 +343,11 @@ class ExpiringSessionStorage:
     def _later(self, delay: float, callback: Callable[..., None], *args: Any) -> None:
         # Never at once: the session manager calls save() holding its own lock, which closing
         # a session takes again.
-        self._loop.call_soon_threadsafe(self._loop.call_later, delay, callback, *args)
+        try:
+            self._loop.call_soon_threadsafe(self._loop.call_later, delay, callback, *args)
+        except RuntimeError:  # the server is stopping: Streamlit closes every session itself
+            if not self._loop.is_closed():
+                raise
 
     def _close_if_expired(self, session_id: str, deadline: float) -> None:
         with self._lock:
