@@ -9,6 +9,7 @@ The JSON Schema is written to ``docs/draft.schema.json`` (``python -m bpa_core s
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -341,14 +342,80 @@ class DraftFileError(ValueError):
         self.field = field
 
 
+class _Unreadable:
+    """Stands, in parsed JSON, for a value no field accepts: NaN or ±Infinity, a number too large
+    for a float, an integer of more than MAX_INT_DIGITS digits, the second value of a duplicate
+    key. ``parse_draft_json`` then names the first one's field (message id ``invalid_value``)."""
+
+    __slots__ = ()
+
+
+_UNREADABLE = _Unreadable()
+# No answer is a number this long; Python itself refuses to read ints over 4300 digits (a
+# ValueError, not a JSON error) and may be told to refuse shorter ones (PYTHONINTMAXSTRDIGITS).
+MAX_INT_DIGITS = 100
+
+
+def _int(text: str) -> int | _Unreadable:
+    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else _UNREADABLE
+
+
+def _float(text: str) -> float | _Unreadable:
+    value = float(text)
+    return value if math.isfinite(value) else _UNREADABLE
+
+
+def _constant(_name: str) -> _Unreadable:
+    return _UNREADABLE  # NaN, Infinity, -Infinity: Python reads them, JSON has no such numbers
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        out[key] = _UNREADABLE if key in out else value  # a duplicate key: which one is meant?
+    return out
+
+
+def _first_unreadable(data: Any) -> str | None:
+    """The dotted path of the first unreadable value, in the file's order, or None."""
+    stack: list[tuple[Any, tuple[str, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if value is _UNREADABLE:
+            return ".".join(path)
+        if isinstance(value, dict):
+            stack.extend((v, (*path, str(k))) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((v, (*path, str(i))) for i, v in reversed(list(enumerate(value))))
+    return None
+
+
+def parse_draft_json(raw: bytes | str) -> Any:
+    """The file's JSON, strictly: a DraftFileError (``not_json``, or ``invalid_value`` with the
+    field) for anything that is not JSON or holds a number or duplicate key no answer can be."""
+    try:
+        data: Any = json.loads(
+            raw,
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=_constant,
+            object_pairs_hook=_object,
+        )
+    except (ValueError, RecursionError) as exc:  # ValueError: JSONDecodeError, UnicodeDecodeError
+        raise DraftFileError("not_json") from exc
+    where = _first_unreadable(data)
+    if where is not None:
+        if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
+            raise DraftFileError("not_a_draft")
+        raise DraftFileError("invalid_value", where)
+    return data
+
+
 def load_draft(raw: bytes | str) -> Draft:
     """Parse, migrate and validate a draft file. Raises DraftFileError, never anything else."""
     from bpa_core.migrations import migrate  # local: migrations imports this module
 
-    try:
-        data: Any = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise DraftFileError("not_json") from exc
+    data = parse_draft_json(raw)
     if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
         raise DraftFileError("not_a_draft")
     version = data.get("schema_version")

@@ -2,7 +2,9 @@
 
 Every piece of text in a Document may hold what the user typed, so it is shown as text: paragraphs
 with ``st.text``; headings, lists and tables as HTML built only from ``html.escape``d strings (so
-they keep their meaning for screen readers). Never ``st.markdown`` of user text.
+they keep their meaning for screen readers). Never ``st.markdown`` of user text. Every text
+goes through ``bpa_core.render.safe_text.plain_text`` first, as in the PDF: no bidi controls or
+zero-width characters, so the preview reads as the letter prints.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bpa_core.documents.model import (
     Table,
 )
 from bpa_core.draft import DocLanguage, Draft
+from bpa_core.render.safe_text import plain_text
 from bpa_ui.i18n import _, current_language
 
 # Each language by its own name, as language pickers usually show them.
@@ -61,21 +64,26 @@ def document_language_select(draft: Draft) -> str:
     return str(choice.value)
 
 
+def _html(text: str) -> str:
+    """Text for HTML: invisible characters dropped, then escaped."""
+    return escape(plain_text(text))
+
+
 def heading(text: str, level: int) -> None:
-    st.html(f'<h{level} style="{_PRE}">{escape(text)}</h{level}>')
+    st.html(f'<h{level} style="{_PRE}">{_html(text)}</h{level}>')
 
 
 def show_block(block: Block) -> None:
     if isinstance(block, Paragraph):
-        st.text(block.text)
+        st.text(plain_text(block.text))
     elif isinstance(block, Heading):
         heading(block.text, 4)
     elif isinstance(block, Fields):
-        st.text("\n".join(f"{label}: {value}" for label, value in block.items))
+        st.text(plain_text("\n".join(f"{label}: {value}" for label, value in block.items)))
     elif isinstance(block, Checklist | BulletList):
         marker = "☐ " if isinstance(block, Checklist) else ""
         style = "list-style: none; padding-left: 0;" if marker else ""
-        items = "".join(f'<li style="{_PRE}">{escape(marker + i)}</li>' for i in block.items)
+        items = "".join(f'<li style="{_PRE}">{_html(marker + i)}</li>' for i in block.items)
         st.html(f'<ul style="{style}">{items}</ul>')
     elif isinstance(block, Table):
         st.html(_table_html(block))
@@ -87,10 +95,10 @@ def _table_html(table: Table) -> str:
         for i, cell in enumerate(row):
             align = "right" if i in table.numeric_columns else "left"
             scope = ' scope="col"' if tag == "th" else ""
-            out.append(f'<{tag}{scope} style="text-align:{align}; {_PRE}">{escape(cell)}</{tag}>')
+            out.append(f'<{tag}{scope} style="text-align:{align}; {_PRE}">{_html(cell)}</{tag}>')
         return "<tr>" + "".join(out) + "</tr>"
 
-    caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
+    caption = f"<caption>{_html(table.caption)}</caption>" if table.caption else ""
     body = "".join(cells(r, "td") for r in table.rows)
     foot = f"<tfoot>{cells(table.footer, 'td')}</tfoot>" if table.footer else ""
     return (
@@ -109,7 +117,8 @@ def show_document(document: Document, *, letter: bool = False) -> None:
     """The document as it will be sent; a letter (the appeal, the request for access) with its
     letterhead and date above the title, as the PDF has them."""
     if letter:  # one block, as on paper: sender, addressee, then the date
-        st.text("\n".join([*document.letterhead, long_date(document.dated, document.lang)]))
+        lines = [*document.letterhead, long_date(document.dated, document.lang)]
+        st.text(plain_text("\n".join(lines)))
     heading(document.title, 2)
     for section in document.sections:
         show_section(section)

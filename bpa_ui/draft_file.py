@@ -1,30 +1,32 @@
 """Continue from a saved draft file: read, check, and put it in place of the current answers.
 
 A file that cannot be used leaves the current answers exactly as they were and gives a
-translated message. The file's content is never shown, logged or kept beyond the Draft.
+translated message. The file's content is never shown, logged or kept beyond the Draft: the
+uploaded file leaves Streamlit's upload store as soon as it is read.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft
+from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft, parse_draft_json
 from bpa_ui import steps
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
+from bpa_ui.server import forget_uploads
 from bpa_ui.state import set_draft
 from bpa_ui.week import forget_week_state, in_week_order
 
 UPLOAD_KEY = "draft_upload"
 PROBLEM_KEY = "draft_problem"  # [(message id, field), ...] of the last refused file
 RESTORED_KEY = "restored"
-# A real draft is a few kilobytes. The app refuses anything over 1 MB itself, with its own
-# translated message; Streamlit's limit (.streamlit/config.toml) is higher, so that a file just
-# over 1 MB reaches this check instead of Streamlit's English tooltip.
+# A real draft is a few kilobytes. Streamlit refuses a file over 1 MB in the browser (its own
+# refusal, translated in bpa_ui/streamlit_text.py; server.maxUploadSize = 1, which the server
+# enforces at 1 MiB): this check answers a file of 1 000 001 bytes to 1 MiB that still arrives.
 MAX_DRAFT_BYTES = 1_000_000
 
 
@@ -33,7 +35,7 @@ def _every_field_problem(raw: bytes) -> list[tuple[str, str]]:
     from bpa_core.migrations import migrate
 
     try:
-        data: Any = migrate(json.loads(raw))
+        data: Any = migrate(parse_draft_json(raw))
         Draft.model_validate(data)
     except ValidationError as exc:
         return [(e.message_id, e.field) for e in field_errors(exc)]
@@ -64,7 +66,10 @@ def restore(raw: bytes) -> None:
 
 def on_upload() -> None:
     uploaded = st.session_state.get(UPLOAD_KEY)
-    if uploaded is None:
+    if not isinstance(uploaded, UploadedFile):  # removed (None), or already read and dropped
         st.session_state.pop(PROBLEM_KEY, None)
         return
-    restore(uploaded.getvalue())
+    raw = uploaded.getvalue()
+    # Read once: Streamlit would keep the file in its upload store until the session ends.
+    forget_uploads(uploaded.file_id)
+    restore(raw)

@@ -22,7 +22,11 @@ def set_draft(draft: Draft) -> None:
 
 
 def delete_everything() -> None:
-    """Forget every answer of this session at once (the language stays)."""
+    """Forget every answer of this session at once (the language stays), and any file it
+    uploaded that Streamlit still holds."""
+    from bpa_ui.server import forget_uploads
+
+    forget_uploads()
     lang = st.session_state.get("lang")
     for key in list(st.session_state.keys()):
         del st.session_state[key]

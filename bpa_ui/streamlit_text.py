@@ -3,7 +3,8 @@
 Streamlit draws some text itself, in English only: the accessible names of the number input's
 +/- buttons ("Increment", "Decrement"), of the help icons ("Help for <label>"), of a dialog's
 "Close" button, the error for a
-file that is too large, and "Press Enter to apply" under text fields. Names (aria-label) are
+file that is too large (and the hidden "Error:" read out before it), and "Press Enter to apply"
+under text fields. Names (aria-label) are
 rewritten in the browser; the "Press Enter" hint is hidden, since a field keeps its value when
 focus leaves it, and the character counter stays. The file uploader's own words are handled in
 ``bpa_ui.frame``. What remains in English is listed in docs/i18n.md.
@@ -52,6 +53,8 @@ function apply(){
       const text = node.nodeValue || '';
       if (/^File must be .* or smaller\\.?$/.test(text.trim())) { node.nodeValue = w.tooLarge; }
       else if (/files are not allowed\\.?$/.test(text.trim())) { node.nodeValue = w.wrongType; }
+      // The refusal is read out (role=alert) with a hidden English "Error: " before it.
+      else if (text.trim() === 'Error:' && w.error !== 'Error:') { node.nodeValue = w.error + ' '; }
     }
   });
 }
@@ -73,6 +76,8 @@ def words() -> dict[str, str]:
         "helpFor": _("Help for {label}"),
         "tooLarge": _("The file is larger than 1 MB. Choose the draft file you saved."),
         "wrongType": _("Only JSON files can be used. Choose the draft file you saved."),
+        # Read out before the uploader's refusal, as in "Error: The file is larger than 1 MB."
+        "error": _("Error:"),
     }
 
 

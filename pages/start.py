@@ -76,9 +76,8 @@ bind.choice(
 )
 
 st.header(_("Continue from a saved draft"), anchor=False)
-# No type filter, and Streamlit's limit above the app's own (.streamlit/config.toml): every file
-# chosen reaches the app, which refuses it with its own message (Streamlit's own refusal is a
-# small English tooltip).
+# No type filter: a file of any type reaches the app, which refuses it with its own message. A
+# file over 1 MB gets Streamlit's own refusal, translated (docs/ui.md, "Uploads").
 st.file_uploader(
     _("Open a draft file you saved earlier (.json)"),
     key=UPLOAD_KEY,

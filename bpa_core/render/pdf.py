@@ -3,8 +3,9 @@
 - One font family, DejaVu Sans (regular and bold), embedded; it covers Norwegian and Sámi letters
   (á č đ ŋ š ŧ ž) and NBSP. It is the canvas's initial font and the font of every style, bullet,
   table cell and footer, so no built-in (non-embedded) font such as Helvetica is ever referenced.
-- User text is plain text: control characters (except newline and tab) and lone surrogates are
-  dropped, the rest is XML-escaped before it reaches ReportLab's paragraph markup.
+- User text is plain text (``render.safe_text.plain_text``): control characters (except newline
+  and tab), lone surrogates and invisible format characters (bidi controls, zero-width
+  characters) are dropped, the rest is XML-escaped before it reaches ReportLab's paragraph markup.
 - Metadata: title, subject, language and DisplayDocTitle; never the person's name or other answers.
 - "Page X of Y" in each document's language, counted per document when several share one file.
 """
@@ -45,6 +46,7 @@ from reportlab.platypus import (
 from bpa_core.documents import model
 from bpa_core.documents.text import LOCALES
 from bpa_core.i18n import gettext_for
+from bpa_core.render.safe_text import plain_text
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -62,15 +64,8 @@ HEADER_FILL = colors.HexColor("#eeeeee")
 SHORT_SECTION = 600  # characters
 CHUNK = 2500  # characters of one paragraph flowable (about half a page)
 
-# C0 and C1 control characters except tab and newline; DEL; lone surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean_text(text: str) -> str:
-    """User text as it should print: control characters dropped, tabs as spaces, CRLF as LF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return _CONTROL.sub("", text).replace("\t", "    ")
+# User text as it should print: nothing invisible, tabs as spaces, one kind of newline.
+clean_text = plain_text
 
 
 def markup(text: str) -> str:

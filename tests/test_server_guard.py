@@ -1,0 +1,190 @@
+"""bpa_ui/server.py without a running server: the policy, the guard's decisions, no address
+lookups, log records without exception text, and sessions shut down when their window ends.
+(The same against a real server: tests/browser/test_privacy.py.)"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import socket
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from streamlit import config
+
+from bpa_ui import server
+from bpa_ui.server import (
+    CONTENT_SECURITY_POLICY,
+    CSP,
+    ExpiringSessionStorage,
+    content_security_policy,
+    origin_allowed,
+    refusal,
+)
+
+SECRET = "Hemmelig-diagnose-55XQ"
+
+
+def test_the_policy_allows_no_eval_and_takes_a_new_source_in_one_place() -> None:
+    assert "'unsafe-eval'" not in CONTENT_SECURITY_POLICY
+    assert "script-src 'self' 'unsafe-inline';" in CONTENT_SECURITY_POLICY
+    wider = content_security_policy({**CSP, "frame-src": (*CSP["frame-src"], "https://x.test")})
+    assert "frame-src 'self' blob: data: https://x.test;" in wider
+    assert CSP["frame-src"] == ("'self'", "blob:", "data:")  # the app's own policy is unchanged
+
+
+@pytest.fixture
+def options() -> Iterator[None]:
+    """The project's server options, as .streamlit/config.toml sets them."""
+    saved = {
+        name: config.get_option(name)
+        for name in ("server.allowedHosts", "server.corsAllowedOrigins", "server.baseUrlPath")
+    }
+    config.set_option("server.allowedHosts", ["localhost", "127.0.0.1"])
+    config.set_option("server.corsAllowedOrigins", [])
+    config.set_option("server.baseUrlPath", "")
+    yield
+    for name, value in saved.items():
+        config.set_option(name, value)
+
+
+def scope(kind: str, path: str, host: str, **headers: str) -> dict[str, Any]:
+    raw = [(b"host", host.encode())] + [
+        (k.replace("_", "-").encode(), v.encode()) for k, v in headers.items()
+    ]
+    return {"type": kind, "path": path, "method": "GET", "headers": raw}
+
+
+@pytest.mark.usefixtures("options")
+def test_the_guard_lets_the_app_through_and_refuses_the_rest() -> None:
+    here = "127.0.0.1:8501"
+    assert refusal(scope("http", "/", here)) is None
+    assert refusal(scope("http", "/", "localhost:8501")) is None
+    assert refusal(scope("http", "/", "evil.example")) == 400  # DNS rebinding
+    assert refusal(scope("http", "/_stcore/metrics", here)) == 404
+    assert refusal(scope("websocket", "/_stcore/stream", here, origin=f"http://{here}")) is None
+    assert refusal(scope("websocket", "/_stcore/stream", here)) is None  # no Origin: no page
+    for origin in ("https://evil.example", "http://localhost:1", "http://127.0.0.1:1", "null"):
+        assert refusal(scope("websocket", "/_stcore/stream", here, origin=origin)) == 403
+    # An upload for a session that is not this browser's (here: no running server at all).
+    upload = {**scope("http", "/_stcore/upload_file/abc/def", here), "method": "PUT"}
+    assert refusal(upload) == 403
+
+
+@pytest.mark.usefixtures("options")
+def test_an_origin_listed_in_the_config_is_allowed() -> None:
+    config.set_option("server.corsAllowedOrigins", ["https://bpa.example"])
+    assert origin_allowed("https://bpa.example", "127.0.0.1:8501")
+    assert origin_allowed("https://bpa.example", "bpa.example")
+    assert not origin_allowed("https://other.example", "bpa.example")
+
+
+def test_streamlit_never_looks_the_machines_address_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import net_util
+    from streamlit.web.server.server_util import is_url_from_allowed_origins
+
+    tried: list[Any] = []
+
+    def refuse(*args: Any, **_kwargs: Any) -> Any:
+        tried.append(args[1:] if len(args) > 1 else args)
+        raise OSError("no network in this test")
+
+    # Restored after the test, with the lookups as Streamlit has them.
+    monkeypatch.setattr(net_util, "get_external_ip", net_util.get_external_ip)
+    monkeypatch.setattr(net_util, "get_internal_ip", net_util.get_internal_ip)
+    monkeypatch.setattr(net_util, "_external_ip", None)
+    monkeypatch.setattr(net_util, "_internal_ip", None)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(config, "get_option", lambda name: name == "server.enableCORS" or [])
+    server.no_address_lookups()
+    assert is_url_from_allowed_origins("https://evil.example") is False
+    assert tried == []
+
+
+@pytest.fixture
+def quiet_logs() -> Iterator[io.StringIO]:
+    saved = logging.getLogRecordFactory()
+    server.quiet_exception_logs()
+    out = io.StringIO()
+    yield out
+    logging.setLogRecordFactory(saved)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "streamlit.runtime.backend_operation_handler",  # "Error executing deferred callable"
+        "streamlit.error_util",
+        "streamlit.runtime.scriptrunner.script_runner",
+        "uvicorn.error",  # "Exception in ASGI application"
+        "asyncio",
+        "bpa_veiviser",
+    ],
+)
+def test_no_logger_prints_an_exceptions_text(quiet_logs: io.StringIO, name: str) -> None:
+    from streamlit.logger import get_logger
+
+    # Streamlit's loggers as Streamlit makes them; the others as their libraries do.
+    logger = get_logger(name) if name.startswith("streamlit") else logging.getLogger(name)
+    handler = logging.StreamHandler(quiet_logs)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logger.addHandler(handler)
+    try:
+        try:
+            raise RuntimeError(f"Callable execution failed: {SECRET}")
+        except RuntimeError:
+            logger.exception("Error executing deferred callable for file_id %s", "f1")
+        logger.warning("stack", stack_info=True)
+    finally:
+        logger.removeHandler(handler)
+    text = quiet_logs.getvalue()
+    assert "Error executing deferred callable for file_id f1: RuntimeError at " in text
+    assert SECRET not in text and "Traceback" not in text and "Stack (most recent" not in text
+
+
+class FakeSession:
+    def __init__(self, session_id: str) -> None:
+        self.id = session_id
+        self.cleared = False
+        self.session_state = SimpleNamespace(clear=self.clear)
+
+    def clear(self) -> None:
+        self.cleared = True
+
+
+def info(session_id: str) -> Any:
+    return SimpleNamespace(session=FakeSession(session_id), client=None, script_run_count=0)
+
+
+def test_a_session_is_shut_down_when_its_reconnect_window_ends() -> None:
+    async def scenario() -> None:
+        storage = ExpiringSessionStorage(0.05, asyncio.get_running_loop(), maxsize=2)
+        gone, back, again = info("gone"), info("back"), info("again")
+        for each in (gone, back, again):
+            storage.save(each)
+        storage.delete("back")  # reconnected within its window: Streamlit takes it back
+        storage.save(again)  # disconnected once more: a new window
+        assert {i.session.id for i in storage.list()} == {"gone", "again"}
+        await asyncio.sleep(0.2)
+        assert storage.list() == []
+        assert gone.session.cleared and again.session.cleared
+        assert not back.session.cleared
+
+    asyncio.run(scenario())
+
+
+def test_the_oldest_waiting_session_is_shut_down_when_too_many_wait() -> None:
+    async def scenario() -> None:
+        storage = ExpiringSessionStorage(60, asyncio.get_running_loop(), maxsize=2)
+        first, second, third = info("1"), info("2"), info("3")
+        for each in (first, second, third):
+            storage.save(each)
+        await asyncio.sleep(0.05)
+        assert [i.session.id for i in storage.list()] == ["2", "3"]
+        assert first.session.cleared and not second.session.cleared
+
+    asyncio.run(scenario())
