@@ -1,5 +1,7 @@
 """PDF: median time to build the documents from a draft and render them, for each persona's
-application and for a stress draft with 50 000 characters of free text (part of `make bench`)."""
+application, a stress draft with 50 000 characters of free text, and the worst drafts the app
+accepts (bpa_core/limits.py: every free text full up to the whole-draft budget, in short lines,
+in full lines of words and in long unbroken words; 200 rows). Part of `make bench`."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bpa_core import limits  # noqa: E402
 from bpa_core.documents.build import build_documents  # noqa: E402
-from bpa_core.draft import Draft, load_draft  # noqa: E402
+from bpa_core.draft import MAX_ACTIVITY, MAX_ROWS, ActivityRow, Draft, load_draft  # noqa: E402
 from bpa_core.render.pdf import render_pdf  # noqa: E402
 
 ON = date(2026, 11, 22)
@@ -31,14 +34,54 @@ def stress() -> Draft:
     return draft
 
 
-def median_ms(task: Callable[[], object], runs: int) -> tuple[float, float, float]:
+# The free texts a worst draft fills (the attack of the bounded-cost issue: nine answers).
+FREE_TEXTS = (
+    ("manages_alone",),
+    ("needs_help_with",),
+    ("variations",),
+    ("life", "work"),
+    ("life", "education"),
+    ("goals", "goals"),
+    ("goals", "not_done_today"),
+    ("need", "description"),
+    ("life", "family_changes"),
+)
+WORST_LINES = {
+    "short lines": "a",
+    "full lines of words": ("ord " * 30)[: limits.LINE_CHARS - 1],
+    "long unbroken words": "x" * 400,
+}
+
+
+def worst_accepted(line: str) -> Draft:
+    """The largest draft the app accepts, made of ``line``: 200 rows with the longest names,
+    then the nine free texts filled until the whole-draft budget is spent (a file of it loads)."""
+    draft = persona("kari")
+    name = ("mmmm " * 100)[:MAX_ACTIVITY]
+    draft.rows = [ActivityRow(category="meals", activity=name, minutes=1, times=1, per="week")]
+    draft.rows *= MAX_ROWS
+    used = sum(limits.printed_lines(text) for _path, text in limits.texts(draft))
+    per_field = (limits.MAX_PRINTED_LINES - used) // len(FREE_TEXTS)
+    count = min(per_field // max(1, limits.printed_lines(line)) - 1, limits.MAX_LINES - 1)
+    for path in FREE_TEXTS:
+        target: object = draft
+        for part in path[:-1]:
+            target = getattr(target, part)
+        setattr(target, path[-1], "\n".join([line] * count))
+    assert limits.over_budget(draft) is None
+    return load_draft(draft.to_json())
+
+
+def median_ms(task: Callable[[], object], runs: int) -> tuple[float, float, float, float]:
+    """Wall-clock median, min and max, and the median CPU time of this process, in ms."""
     task()  # warm up: fonts, catalogs, imports
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         task()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times), max(times)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(times), min(times), max(times), statistics.median(cpu)
 
 
 def pdf_task(draft: Draft, choice: str) -> Callable[[], bytes]:
@@ -54,13 +97,15 @@ def cases() -> list[tuple[str, Draft, str, int, float]]:
     rows.append(("kari: application + checklist", persona("kari"), "all", 11, 150.0))
     rows.append(("stress 50 000 chars: application", stress(), "application", 5, 2000.0))
     rows.append(("stress 50 000 chars: all", stress(), "all", 5, 2000.0))
+    for kind, line in WORST_LINES.items():
+        rows.append((f"worst accepted, {kind}: all", worst_accepted(line), "all", 3, 3000.0))
     return rows
 
 
 def pdf_builds() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for name, draft, choice, runs, target in cases():
-        median, fastest, slowest = median_ms(pdf_task(draft, choice), runs)
+        median, fastest, slowest, cpu = median_ms(pdf_task(draft, choice), runs)
         pages = len(pdf_task(draft, choice)().split(b"/Type /Page\n")) - 1
         rows.append(
             {
@@ -69,6 +114,7 @@ def pdf_builds() -> list[dict[str, object]]:
                 "median_ms": round(median, 1),
                 "min_ms": round(fastest, 1),
                 "max_ms": round(slowest, 1),
+                "cpu_ms": round(cpu, 1),
                 "target_ms": target,
                 "ok": median <= target,
                 "pdf_pages": pages,

@@ -15,7 +15,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from bpa_core import limits
 
 DRAFT_FORMAT = "bpa-veiviser-draft"
 SCHEMA_VERSION = 1
@@ -26,8 +28,16 @@ MAX_ROWS = 200
 # Minutes per occasion: at most a whole day (1440) — a row for a full-day need.
 MAX_MINUTES = 1440
 MAX_TIMES = 1000
+MAX_ACTIVITY = 200  # characters of an activity's name (real ones are under 60)
 
-Text = Annotated[str, Field(max_length=MAX_TEXT)]
+
+def _lines_within_limit(text: str) -> str:
+    if limits.too_many_lines(text):
+        raise ValueError("too_many_lines")
+    return text
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_lines_within_limit)]
 # Hours a week as the user writes them (37.5): exact decimals, never floats.
 Hours = Annotated[Decimal, Field(ge=0, le=168, max_digits=5, decimal_places=2)]
 ShortText = Annotated[str, Field(max_length=500)]
@@ -140,7 +150,8 @@ class ActivityRow(_Model):
     """One line of the week plan: what, how long each time, how often."""
 
     category: Category
-    activity: ShortText = ""
+    # The activity's name: a label in the week table (a long one costs a narrow column many lines).
+    activity: Annotated[str, Field(max_length=MAX_ACTIVITY)] = ""
     minutes: int = Field(ge=1, le=MAX_MINUTES)
     times: int = Field(ge=1, le=MAX_TIMES)
     per: Per
@@ -427,11 +438,15 @@ def load_draft(raw: bytes | str) -> Draft:
     from pydantic import ValidationError
 
     try:
-        return Draft.model_validate(data)
+        draft = Draft.model_validate(data)
     except ValidationError as exc:
         errors = field_errors(exc)
         first = errors[0] if errors else FieldError(field="", message_id="invalid_value")
         raise DraftFileError(first.message_id, first.field) from None
+    longest = limits.over_budget(draft)
+    if longest is not None:
+        raise DraftFileError("draft_too_long", longest)
+    return draft
 
 
 class FieldError(BaseModel):

@@ -19,6 +19,7 @@ import streamlit as st
 from babel.numbers import format_decimal
 from pydantic import BaseModel, ValidationError
 
+from bpa_core import limits
 from bpa_core.draft import MAX_TEXT, Draft, field_errors
 from bpa_ui.fmt import babel_locale
 from bpa_ui.i18n import _, in_session_language
@@ -99,13 +100,31 @@ def _seed(path: str, to_widget: Callable[[Any], Any] = lambda v: v) -> str:
 
 
 def _commit(path: str, from_widget: Callable[[Any], Any]) -> None:
+    draft = get_draft()
+    before = read(draft, path)
+    raw = st.session_state.get(key_for(path))
     try:
-        assign(get_draft(), path, from_widget(st.session_state.get(key_for(path))))
+        assign(draft, path, from_widget(raw))
     except ValidationError as exc:
         found = field_errors(exc)
-        set_error(path, found[0].message_id if found else "invalid_value")
-    else:
-        set_error(path, None)
+        _refuse(path, raw, found[0].message_id if found else "invalid_value")
+        return
+    if isinstance(before, str) and limits.over_budget(draft) is not None:
+        # All the texts together past the limit: the Draft keeps what it had, the field keeps
+        # what was typed (nothing lost) and says why (bpa_core.limits).
+        assign(draft, path, before)
+        _refuse(path, raw, "draft_too_long")
+        return
+    set_error(path, None)
+    _invalid().pop(path, None)
+
+
+def _refuse(path: str, raw: Any, message_id: str) -> None:
+    """A value the Draft refused: the message, and typed text kept for the field (also after
+    leaving the step) until the user changes it."""
+    set_error(path, message_id)
+    if isinstance(raw, str):
+        _invalid()[path] = raw
 
 
 ERRORS_SHOWN_KEY = "errors_shown"  # errors shown on the current page in this run

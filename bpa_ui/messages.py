@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bpa_core import limits
+from bpa_ui.fmt import whole
 from bpa_ui.i18n import _
 
 
@@ -23,6 +25,13 @@ def problem(message_id: str) -> str:
         "birth_date_too_early": _("The date of birth must be after 1900."),
         "not_hours": _("Write a number of hours from 0 to 168, for example 37,5."),
         "decided_after_received": _("The decision cannot be dated after the day it came."),
+        "too_many_lines": _("The text has too many lines. Use at most {lines} lines.").format(
+            lines=whole(limits.MAX_LINES)
+        ),
+        "draft_too_long": _(
+            "All the answers together are too long (more than about {pages} pages). Shorten "
+            "this or another long answer."
+        ).format(pages=whole(limits.MAX_PRINTED_LINES // limits.LINES_PER_PAGE)),
         # Draft files
         "not_json": _("The file could not be read. Choose a draft file saved from this tool."),
         "not_a_draft": _("This is not a draft file from this tool. Choose another file."),
@@ -46,6 +55,11 @@ def file_problem(field_label: str | None, message_id: str) -> str:
     """
     if message_id == "unknown_field":
         return _("The saved file has a part this tool does not know.")
+    if message_id == "draft_too_long":
+        return _(
+            "The answers in the saved file are too long altogether (more than about {pages} "
+            "pages). This tool cannot open it."
+        ).format(pages=whole(limits.MAX_PRINTED_LINES // limits.LINES_PER_PAGE))
     if field_label is None:
         return _("The saved file has an answer we cannot read.")
     if message_id == "too_long":
@@ -62,6 +76,11 @@ def file_problem(field_label: str | None, message_id: str) -> str:
         )
     if message_id == "too_many":
         return _("The saved file has too many answers to “{field}”.").format(field=field_label)
+    if message_id == "too_many_lines":
+        return _("The saved file has an answer to “{field}” with too many lines.").format(
+            field=field_label
+        )
+
     return _("The saved file has an answer to “{field}” that we cannot read.").format(
         field=field_label
     )

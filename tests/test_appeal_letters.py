@@ -907,8 +907,10 @@ def test_the_addressee_names_the_municipality_once() -> None:
     draft = persona_decided("jonas")
     draft.appeal.decided_by = "Tildelingskontoret, Trondheim kommune"
     for lang in ("nb", "nn", "en"):
-        assert appeal_letter(draft, TODAY, lang=lang).letterhead[-1].endswith(
-            ": Tildelingskontoret, Trondheim kommune"
+        assert (
+            appeal_letter(draft, TODAY, lang=lang)
+            .letterhead[-1]
+            .endswith(": Tildelingskontoret, Trondheim kommune")
         ), lang
     draft.appeal.decided_by = "Tildelingskontoret"
     assert appeal_letter(draft, TODAY, lang="en").letterhead[-1] == (

@@ -43,6 +43,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from bpa_core import limits
 from bpa_core.documents import model
 from bpa_core.documents.text import LOCALES
 from bpa_core.i18n import gettext_for
@@ -63,6 +64,8 @@ RULE = colors.HexColor("#999999")
 HEADER_FILL = colors.HexColor("#eeeeee")
 SHORT_SECTION = 600  # characters
 CHUNK = 2500  # characters of one paragraph flowable (about half a page)
+CHUNK_LINES = 30  # printed lines of one paragraph flowable (a page holds about 50)
+LINE_CHARS = 90  # characters of a printed line, about, at 10,5 pt on A4
 
 # User text as it should print: nothing invisible, tabs as spaces, one kind of newline.
 clean_text = plain_text
@@ -240,11 +243,26 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             self.canv.addOutlineEntry(_metadata(flowable.getPlainText()), key, level=level)
 
 
+class DocumentTooLongError(ValueError):
+    """A document past ``limits.MAX_DOCUMENT_LINES``: refused before any work is done. A draft
+    within the limits (``limits.over_budget``) never gets here; the message carries no text."""
+
+
+def printed_lines(doc: model.Document) -> int:
+    """About how many lines the document prints (its cost to render grows with this)."""
+    return sum(limits.printed_lines(line) for line in doc.plain_text().split("\n"))
+
+
 def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
-    """One PDF with the documents in order, each starting on a new page."""
+    """One PDF with the documents in order, each starting on a new page.
+
+    Raises ``DocumentTooLongError`` for documents that would print more than the limit: the cost of
+    a render is bounded whatever it is handed."""
     docs = [documents] if isinstance(documents, model.Document) else list(documents)
     if not docs:
         raise ValueError("render_pdf needs at least one document")
+    if sum(printed_lines(doc) for doc in docs) > limits.MAX_DOCUMENT_LINES * len(docs):
+        raise DocumentTooLongError("document_too_long")
     register_fonts()
     first = docs[0]
     buffer = io.BytesIO()
@@ -319,23 +337,40 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
 
 
 def _chunks(text: str) -> list[str]:
-    """A very long paragraph in pieces of at most CHUNK characters, cut at a line break, else
-    after a sentence, else at a space. ReportLab re-wraps the rest of a paragraph on every page
-    it spills onto, so one 50 000-character paragraph costs many times more than its pieces."""
+    """A long paragraph in pieces that each fit on a page: at most CHUNK characters and about
+    CHUNK_LINES printed lines, cut at a line break, else after a sentence, else at a space.
+
+    ReportLab wraps a paragraph again on every page it spills onto, so one paragraph many pages
+    long costs time that grows with the square of its length (50 000 short lines: over a
+    minute). Pieces that fit on a page are wrapped once each: the cost grows linearly."""
+    pieces: list[str] = []
+    lines: list[str] = []
+    size = printed = 0
+    for line in text.split("\n"):
+        for part in _long_line_pieces(line):
+            rows = 1 + len(part) // LINE_CHARS
+            if lines and (size + len(part) > CHUNK or printed + rows > CHUNK_LINES):
+                pieces.append("\n".join(lines))
+                lines, size, printed = [], 0, 0
+            lines.append(part)
+            size += len(part) + 1
+            printed += rows
+    pieces.append("\n".join(lines))
+    return pieces
+
+
+def _long_line_pieces(line: str) -> list[str]:
+    """One line longer than CHUNK in pieces cut after a sentence, else at a space."""
     pieces = []
-    while len(text) > CHUNK:
+    while len(line) > CHUNK:
         window = slice(CHUNK // 2, CHUNK)
-        if (cut := text.rfind("\n", window.start, window.stop)) >= 0:
-            pieces.append(text[:cut])
-            text = text[cut + 1 :]
-            continue
-        if (cut := text.rfind(". ", window.start, window.stop)) >= 0:
+        if (cut := line.rfind(". ", window.start, window.stop)) >= 0:
             cut += 1
-        elif (cut := text.rfind(" ", window.start, window.stop)) < 0:
+        elif (cut := line.rfind(" ", window.start, window.stop)) < 0:
             cut = CHUNK  # one long word: it is broken across lines anyway
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip(" ")
-    return [*pieces, text]
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    return [*pieces, line]
 
 
 def _short(section: model.Section) -> bool:
