@@ -53,8 +53,8 @@ pytest: $(VENV)/.dev-installed compile
 
 # Strings: extract from the code, merge into every catalog, compile.
 extract: $(VENV)/.dev-installed
-	$(PYBABEL) extract --no-location --sort-by-file --omit-header -F babel-messages.cfg -o locales/messages.pot app.py pages bpa_ui
-	$(PYBABEL) extract --no-location --sort-by-file --omit-header -F babel-documents.cfg -k n_:1,2 -o locales/documents.pot bpa_core
+	$(PYBABEL) extract --no-location --sort-by-file --omit-header --add-comments=TRANSLATORS: -F babel-messages.cfg -o locales/messages.pot app.py pages bpa_ui
+	$(PYBABEL) extract --no-location --sort-by-file --omit-header --add-comments=TRANSLATORS: -F babel-documents.cfg -o locales/documents.pot bpa_core
 
 update: extract
 	for d in $(DOMAINS); do for l in $(LANGS); do \

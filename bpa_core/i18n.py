@@ -14,28 +14,24 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
-DEFAULT_LANGUAGE = "nb"
+from bpa_core import languages
+
+# The registry's codes (bpa_core/languages.py): the one place that knows the languages.
+LANGUAGES: tuple[str, ...] = languages.codes()
+DEFAULT_LANGUAGE = languages.DEFAULT_LANGUAGE
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAINS: tuple[str, ...] = ("messages", "documents")
 
 
 def normalize_language(code: str | None) -> str | None:
     """Map a language tag (``nb``, ``no-NO``, ``nn_NO``, ``en-GB``) to one of LANGUAGES."""
-    if not code:
-        return None
-    primary = code.replace("_", "-").split("-")[0].strip().lower()
-    if primary in ("no", "nb"):
-        return "nb"
-    if primary in LANGUAGES:
-        return primary
-    return None
+    return languages.normalize(code)
 
 
 @cache
 def translations(lang: str, domain: str = "messages") -> NullTranslations:
     """The catalog of one language and domain; English msgids show when a catalog is absent."""
-    if lang not in LANGUAGES or domain not in DOMAINS:
+    if lang not in languages.codes() or domain not in DOMAINS:
         raise ValueError(f"unknown language or domain: {lang!r}, {domain!r}")
     return Translations.load(str(LOCALE_DIR), [lang], domain=domain)
 

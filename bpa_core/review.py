@@ -367,11 +367,14 @@ def _weaknesses(draft: Draft) -> set[Weakness]:
     ):
         if thin(text):  # an empty answer is in ``missing`` instead
             weak.add(weakness)
-    # Not in ``missing``: an empty description or an empty "in your own words" leaves the
-    # application with a diagnosis or a list of category names only.
+    # Not in ``missing``: an empty description leaves the application with a diagnosis at most.
     if blank(draft.need.description) or thin(draft.need.description):
         weak.add(Weakness.NEED_DESCRIPTION_THIN)
-    if blank(draft.needs_help_with) or thin(draft.needs_help_with):
+    # Without the person's own words the application lists the help by category in the rows'
+    # own names ("Personlig stell: Morgenstell, Kveldsstell"): weak only when those are missing
+    # too, or when the words given are a few only.
+    named = any(not blank(r.activity) for r in draft.rows)
+    if thin(draft.needs_help_with) or (blank(draft.needs_help_with) and not named):
         weak.add(Weakness.NEEDS_HELP_WITH_THIN)
     if any(blank(r.activity) for r in draft.rows):
         weak.add(Weakness.ROWS_UNNAMED)

@@ -8,14 +8,14 @@ from fractions import Fraction
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from bpa_core import languages
 from bpa_core.rules.hours import display_hours
 from bpa_ui.i18n import current_language, ngettext
 
-BABEL_LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
-
 
 def babel_locale() -> str:
-    return BABEL_LOCALES.get(current_language(), "nb_NO")
+    """The session's Babel locale, from the language registry (``bpa_core.languages``)."""
+    return languages.language(current_language()).babel_locale
 
 
 def hours_number(minutes: Fraction, *, up: bool = False) -> str:

@@ -103,3 +103,18 @@ def test_bokmal_interface_is_plain_language() -> None:
     )
     assert words > 2000
     assert score <= 35, f"LIX {score:.1f}"
+
+
+def test_the_language_registry_is_the_one_place_for_languages() -> None:
+    """Every table of languages reads bpa_core.languages: the draft's enum, the catalogs, the
+    Babel locales and the PDF tags."""
+    from bpa_core import languages
+    from bpa_core.draft import DocLanguage
+
+    assert [lang.value for lang in DocLanguage] == list(languages.codes())
+    assert languages.codes() == LANGUAGES
+    for lang in languages.REGISTRY:
+        for domain in DOMAINS:
+            assert (ROOT / "locales" / lang.code / "LC_MESSAGES" / f"{domain}.po").exists()
+        assert lang.tag.split("-")[0] == lang.code
+    assert languages.normalize("no-NO") == "nb" and languages.normalize("de") is None

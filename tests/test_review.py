@@ -172,7 +172,7 @@ WEAK: dict[Weakness, Callable[[Draft], None]] = {
     Weakness.WHY_SERVICES_INSUFFICIENT_THIN: _set("goals.why_today_not_enough", "For lite."),
     Weakness.NOT_DONE_TODAY_THIN: _set("goals.not_done_today", "Dusje, trene."),
     Weakness.NEED_DESCRIPTION_THIN: _set("need.description", "MS."),
-    Weakness.NEEDS_HELP_WITH_THIN: _set("needs_help_with", ""),
+    Weakness.NEEDS_HELP_WITH_THIN: _set("needs_help_with", "Alt mulig."),
     Weakness.ROWS_UNNAMED: _add(activity=" "),
     Weakness.NIGHT_NEED_WITHOUT_ROWS: _set("night_need", NeedLevel.OCCASIONAL),
     Weakness.TWO_HELPER_NEED_WITHOUT_ROWS: _set("two_helper_need", NeedLevel.CONTINUOUS),
@@ -393,6 +393,17 @@ def test_an_empty_description_is_weak_too() -> None:
     assert Weakness.NEEDS_HELP_WITH_THIN in ids(draft).weak
 
 
+def test_no_own_words_on_the_help_is_weak_only_when_the_rows_have_no_names() -> None:
+    """Without the person's words the application lists the help by category in the rows'
+    own names: that is enough; rows without names leave only category names."""
+    draft = complete()
+    draft.needs_help_with = ""
+    assert Weakness.NEEDS_HELP_WITH_THIN not in ids(draft).weak
+    for row in draft.rows:
+        row.activity = ""
+    assert Weakness.NEEDS_HELP_WITH_THIN in ids(draft).weak
+
+
 def test_a_varying_need_with_its_bad_days_described_is_not_weak() -> None:
     draft = complete()
     draft.need.course = Course.VARYING
@@ -490,7 +501,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "contact",
         ],
         "contradictions": [],
-        "weak": ["need_description_thin", "needs_help_with_thin"],
+        "weak": ["need_description_thin"],
     },
     "emil": {
         "missing": [
@@ -505,7 +516,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "contact",
         ],
         "contradictions": ["long_rows_but_no_night_need", "under_18_work_rows"],
-        "weak": ["need_description_thin", "needs_help_with_thin"],
+        "weak": ["need_description_thin"],
     },
     "jonas": {
         "missing": [
@@ -522,7 +533,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "contact",
         ],
         "contradictions": [],
-        "weak": ["need_description_thin", "needs_help_with_thin"],
+        "weak": ["need_description_thin"],
     },
     "kari": {
         "missing": [
@@ -534,7 +545,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "contact",
         ],
         "contradictions": [],
-        "weak": ["needs_help_with_thin"],
+        "weak": [],
     },
     "ragnhild": {
         "missing": [
@@ -550,7 +561,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "contact",
         ],
         "contradictions": ["long_rows_but_no_night_need"],
-        "weak": ["need_description_thin", "needs_help_with_thin"],
+        "weak": ["need_description_thin"],
     },
     "sofie": {
         "missing": [
@@ -566,7 +577,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "contact",
         ],
         "contradictions": [],
-        "weak": ["need_description_thin", "needs_help_with_thin"],
+        "weak": ["need_description_thin"],
     },
 }
 

@@ -8,6 +8,7 @@ import asyncio
 import io
 import logging
 import socket
+import threading
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -26,6 +27,24 @@ from bpa_ui.server import (
 )
 
 SECRET = "Hemmelig-diagnose-55XQ"
+
+
+def run_apart(coroutine: Any) -> None:
+    """Run a coroutine on its own event loop in its own thread: the browser tests' Playwright
+    (sync API) keeps a loop running in the main thread, where asyncio.run() is refused."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(timeout=60)
+    if failure:
+        raise failure[0]
 
 
 def test_the_policy_allows_no_eval_and_takes_a_new_source_in_one_place() -> None:
@@ -174,7 +193,7 @@ def test_a_session_is_shut_down_when_its_reconnect_window_ends() -> None:
         assert gone.session.cleared and again.session.cleared
         assert not back.session.cleared
 
-    asyncio.run(scenario())
+    run_apart(scenario())
 
 
 def test_the_oldest_waiting_session_is_shut_down_when_too_many_wait() -> None:
@@ -187,4 +206,4 @@ def test_the_oldest_waiting_session_is_shut_down_when_too_many_wait() -> None:
         assert [i.session.id for i in storage.list()] == ["2", "3"]
         assert first.session.cleared and not second.session.cleared
 
-    asyncio.run(scenario())
+    run_apart(scenario())

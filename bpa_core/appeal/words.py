@@ -8,12 +8,12 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-# Babel locales per document or interface language; English dates as written in Europe.
-BABEL_LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+from bpa_core import languages
 
 
 def babel_locale(lang: str) -> str:
-    return BABEL_LOCALES.get(lang, "nb_NO")
+    """The language's Babel locale (``bpa_core.languages``); English dates as in Europe."""
+    return languages.language(lang).babel_locale
 
 
 def long_date(day: date, lang: str) -> str:

@@ -3,7 +3,8 @@
 A ``Writer`` holds the document language's translators, the Babel locale and the person's name, and
 picks first person ("I need ...") when the person writes themself, third person ("Kari needs
 ...") when someone writes on their behalf. Numbers and dates go through Babel in the document
-locale (nb_NO, nn_NO, en_GB); hours are shown to one decimal, computed exactly before that.
+locale (``bpa_core.languages``: nb_NO, nn_NO, en_GB); hours are shown to one decimal,
+computed exactly before that.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from bpa_core import languages
 from bpa_core.documents.model import Paragraph
 from bpa_core.draft import ActivityRow, Category, Draft, FilledInBy, Per
 from bpa_core.i18n import N_, gettext_for, ngettext_for
 from bpa_core.rules.hours import display_hours
 from bpa_core.rules.ruleset import RuleSet, ruleset_for
-
-LOCALES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
 CATEGORY_NAMES: dict[Category, str] = {
     Category.PERSONAL_CARE: N_("Personal care"),
@@ -210,7 +210,7 @@ class Writer:
 
     @property
     def locale(self) -> str:
-        return LOCALES[self.lang]
+        return languages.language(self.lang).babel_locale
 
     def _(self, message: str, **values: object) -> str:
         """The translated template with the values (and the legal numbers in force) put in."""

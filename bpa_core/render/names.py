@@ -6,27 +6,36 @@ from collections.abc import Sequence
 from datetime import date
 
 from bpa_core.documents.model import Document
+from bpa_core.i18n import N_, gettext_for
 
-# Plain ASCII stems per document kind and language (safe on every file system).
-_STEMS: dict[str, dict[str, str]] = {
-    "application": {"nb": "bpa-soknad", "nn": "bpa-soknad", "en": "bpa-application"},
-    "checklist": {"nb": "bpa-legeerklaering", "nn": "bpa-legeerklaering", "en": "bpa-doctor"},
-    "appeal": {"nb": "bpa-klage", "nn": "bpa-klage", "en": "bpa-appeal"},
-    "access_request": {"nb": "bpa-innsyn", "nn": "bpa-innsyn", "en": "bpa-access-request"},
+# The file name's stem per document kind, translated with the documents (a new language is its
+# catalog, nothing here). Plain ASCII whatever the translation says: safe on every file system.
+_STEMS: dict[str, str] = {
+    # TRANSLATORS: a file name: lower case a-z, digits and hyphens only.
+    "application": N_("bpa-application"),
+    # TRANSLATORS: a file name: lower case a-z, digits and hyphens only.
+    "checklist": N_("bpa-doctor"),
+    # TRANSLATORS: a file name: lower case a-z, digits and hyphens only.
+    "appeal": N_("bpa-appeal"),
+    # TRANSLATORS: a file name: lower case a-z, digits and hyphens only.
+    "access_request": N_("bpa-access-request"),
 }
-_BUNDLE = {"nb": "bpa-dokumenter", "nn": "bpa-dokument", "en": "bpa-documents"}
+# TRANSLATORS: a file name of several documents: lower case a-z, digits and hyphens only.
+_BUNDLE = N_("bpa-documents")
 
 
 def pdf_file_name(documents: Document | Sequence[Document], on: date | None = None) -> str:
     """'bpa-soknad-2026-11-22.pdf'; several documents: 'bpa-dokumenter-2026-11-22.pdf'."""
     docs = [documents] if isinstance(documents, Document) else list(documents)
     lang = docs[0].lang if docs else "nb"
+    _ = gettext_for(lang, "documents")
     day = (on or (docs[0].dated if docs else date.today())).isoformat()
     if len(docs) == 1:
-        stem = _STEMS.get(docs[0].kind, {}).get(lang, "bpa-" + _ascii(docs[0].kind))
+        kind = docs[0].kind
+        stem = _(_STEMS[kind]) if kind in _STEMS else "bpa-" + kind
     else:
-        stem = _BUNDLE.get(lang, _BUNDLE["nb"])
-    return f"{stem}-{day}.pdf"
+        stem = _(_BUNDLE)
+    return f"{_ascii(stem)}-{day}.pdf"
 
 
 def _ascii(text: str) -> str:

@@ -43,17 +43,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from bpa_core import limits
+from bpa_core import languages, limits
 from bpa_core.documents import model
-from bpa_core.documents.text import LOCALES
 from bpa_core.i18n import gettext_for
 from bpa_core.render.safe_text import plain_text
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-# Language tags for the PDF's /Lang entry.
-PDF_LANG = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 22 * mm
@@ -277,7 +274,7 @@ def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
         subject=_metadata(first.subject),
         author="",
         creator="BPA-veiviser",
-        lang=PDF_LANG.get(first.lang, first.lang),
+        lang=languages.language(first.lang).tag,
         displayDocTitle=True,
         initialFontName=FONT,
         initialFontSize=10.5,
@@ -298,6 +295,10 @@ def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
     return buffer.getvalue()
 
 
+def _locale(lang: str) -> str:
+    return languages.language(lang).babel_locale
+
+
 def _footer_texts(doc: model.Document) -> tuple[str, str]:
     _ = gettext_for(doc.lang, "documents")
     return clean_text(doc.title), _("Page {page} of {pages}")
@@ -308,7 +309,9 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(markup(line), st["body"]) for line in doc.letterhead]
     out.append(
         Paragraph(
-            escape(format_date(doc.dated, "long", locale=LOCALES.get(doc.lang, "nb_NO"))),
+            escape(
+                format_date(doc.dated, "long", locale=languages.language(doc.lang).babel_locale)
+            ),
             st["right"],
         )
     )
