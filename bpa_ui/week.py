@@ -592,15 +592,18 @@ def totals(a: Assessment, *, on_week: bool = False) -> None:
 
 def focus_activity(label: str, count: int) -> None:
     """After "Add": focus on the activity field, in view, for the next activity. ``label`` is
-    an interface string, JSON-encoded. Tried for a short while: Streamlit may draw the field
-    anew just after the run."""
+    an interface string, JSON-encoded. Streamlit may draw the field anew just after the run,
+    which drops focus to <body>: for a short while, focus it again then, and only then (never
+    taking focus from anything the user chose meanwhile)."""
     st.html(
         "<script>(function(){"
-        f"const want = {json.dumps(label)}; let tries = 0; /* {count} */"
+        f"const want = {json.dumps(label)}; let tries = 0; let done = false; /* {count} */"
         "function go(){"
         "const box = document.querySelector('input[aria-label=' + JSON.stringify(want) + ']');"
-        "if (box && document.activeElement !== box) {"
+        "const a = document.activeElement;"
+        "if (box && a !== box && (!done || !a || a === document.body || !a.isConnected)) {"
         "box.focus({preventScroll: true}); box.scrollIntoView({block: 'center'}); }"
+        "if (box) { done = true; }"
         "if (tries++ < 20) { setTimeout(go, 50); }}"
         "go();})();</script>",
         unsafe_allow_javascript=True,
