@@ -154,6 +154,8 @@ def test_no_english_heading_anchors(app_server: Server, page: Any) -> None:
     """Item 15: headings showed an English "Link to heading" anchor on hover (the appeal's)."""
     page.goto(f"{app_server.url}/appeal?lang=nn")
     _wait_for_title(page, "Klag på eit vedtak")
+    # The whole page is drawn (its last heading): the title comes before the rest of the run.
+    page.get_by_role("heading", name=gettext_for("nn")("Download"), exact=True).wait_for()
     for heading in page.get_by_role("main").get_by_role("heading").all()[:4]:
         heading.hover()
         links = page.get_by_role("link", name="Link to heading")
