@@ -352,3 +352,35 @@ def test_a_man_of_66_years_and_3_months_is_told_the_day_he_turns_67() -> None:
     page = all_text(at)
     assert "fyller 67 år 22. august 2027" in page
     assert "før den datoen" in page
+
+
+def test_a_rows_when_comes_back_from_a_saved_file() -> None:
+    """Day rhythm: a restored file shows each row's "when" in the list and in its change form."""
+    import json
+
+    d = persona_draft("kari")
+    d.rows = [
+        ActivityRow(
+            category=Category.PERSONAL_CARE,
+            activity="Kveldsstell",
+            minutes=40,
+            times=1,
+            per=Per.DAY,
+            day_parts=[DayPart.EVENING],
+            night=True,
+        )
+    ]
+    at = new_app("en")
+    raw = json.dumps(json.loads(d.to_json())).encode("utf-8")
+    at.file_uploader(key="draft_upload").set_value(("draft.json", raw, "application/json"))
+    at.run()
+    assert draft(at).rows[0].day_parts == [DayPart.EVENING]
+    at.switch_page("pages/week.py").run()
+    assert any("(evening, at night)" in c.value for c in at.caption)
+    press(at, "edit:0")
+    assert [at.checkbox(key=f"edit:{k}").value for k in ("morning", "daytime", "evening")] == [
+        False,
+        False,
+        True,
+    ]
+    assert at.checkbox(key="edit:night").value is True
