@@ -257,15 +257,21 @@ def numbered_labels(number: int | None) -> dict[str, str]:
     }
 
 
-def _problems(prefix: str, fields: tuple[str, ...], number: int | None = None) -> None:
-    """The problems of ``fields``, each naming its field, right under those fields."""
+def _problems(
+    prefix: str, fields: tuple[str, ...], number: int | None = None, *, rest: bool = False
+) -> None:
+    """The problems of ``fields``, each naming its field, right under those fields; ``rest``:
+    also any problem of a field not shown elsewhere (never one left unsaid)."""
     names = numbered_labels(number)
     found = st.session_state.get(f"{prefix}:problems") or {}
+    if rest:
+        fields = (*fields, *(f for f in found if f not in (*fields, "activity")))
     # One slot whether or not there are problems: the elements below keep their place.
     with st.container():
         for field in fields:
             if field in found:
-                st.error(field_problem(names[field], found[field]), icon=":material/error:")
+                label = names.get(field, names["activity"])
+                st.error(field_problem(label, found[field]), icon=":material/error:")
                 count_error_shown()
 
 
@@ -348,7 +354,7 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
             format_func=in_session_language(labels.per),
         )
     st.caption(_("A whole day is 1440 minutes."))
-    _problems(prefix, ("minutes", "times", "per"), number)
+    _problems(prefix, ("minutes", "times", "per"), number, rest=True)
     # When in the day: four boxes in a row, the fourth being the row's night flag. No help
     # icons in their labels (see night_explained).
     st.markdown(_("When is the help given? Tick all that fit (optional)."))
