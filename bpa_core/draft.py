@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bpa_core import limits
 
@@ -106,6 +106,16 @@ class Per(StrEnum):
     YEAR = "year"
 
 
+# The most minutes a period can hold: a day, a week, the longest month (31 days) and a leap
+# year. A row cannot take more time than its period has (30 min x 100 a day is 50 hours a day).
+PERIOD_MINUTES: dict[Per, int] = {
+    Per.DAY: 24 * 60,
+    Per.WEEK: 7 * 24 * 60,
+    Per.MONTH: 31 * 24 * 60,
+    Per.YEAR: 366 * 24 * 60,
+}
+
+
 class DayPart(StrEnum):
     """When in the day a row's help is given (the night is the row's own ``night`` flag, which
     decides whether the hours count): municipal guidance asks for the need over the whole day."""
@@ -164,6 +174,13 @@ class ActivityRow(_Model):
     @classmethod
     def _day_parts_once_each(cls, value: list[DayPart]) -> list[DayPart]:
         return [part for part in DayPart if part in value]
+
+    @model_validator(mode="after")
+    def _fits_its_period(self) -> ActivityRow:
+        """Message ids ``longer_than_day``, ``…_week``, ``…_month``, ``…_year``."""
+        if self.minutes * self.times > PERIOD_MINUTES[self.per]:
+            raise ValueError(f"longer_than_{self.per.value}")
+        return self
 
 
 class Person(_Model):

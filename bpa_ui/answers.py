@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from bpa_core.draft import ArbeidslederKind, Draft, FilledInBy
+from bpa_core.draft import ArbeidslederKind, Draft, FilledInBy, Onset
 from bpa_core.rules import assess
 from bpa_ui import fmt, labels
 from bpa_ui.context import age, assessment_date, is_child, pick, voice
@@ -80,6 +80,10 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
             person.append(
                 (_("Your relation to the person, for example mother or son"), draft.writer.relation)
             )
+        person += [  # printed in the application: shown here too
+            (_("Your phone number"), draft.writer.phone),
+            (_("Your e-mail address"), draft.writer.email),
+        ]
     person += [
         (_("Full name"), p.name),
         (_("Date of birth"), fmt.long_date(p.birth_date) if p.birth_date else ""),
@@ -100,7 +104,10 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
         (_("Caused by illness, injury or disability"), _enum(labels.answer)(n.cause)),
         (_("Describe the illness, injury or disability in your own words"), n.description),
         (_("When did it start?"), _enum(labels.onset)(n.onset)),
-        (_("Since when? For example a year"), n.since),
+    ]
+    if n.onset != Onset.CONGENITAL:  # the step asks "since when" only then
+        need.append((_("Since when? For example a year"), n.since))
+    need += [
         (_("How long will the need for help last?"), _enum(labels.duration)(n.duration)),
         (_("How does the need change?"), _enum(labels.course)(n.course)),
         (staying_healthy_question(draft), n.staying_healthy),

@@ -9,6 +9,7 @@ leaving a page (which drops the widget's state) and coming back shows the same a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -144,6 +145,38 @@ def show_error(path: str, label: str) -> None:
             count_error_shown()
 
 
+Check = Callable[[str], str | None]
+
+
+def _commit_checked(path: str, check: Check) -> None:
+    """A checked text: refused (kept in the field, with the message) when ``check`` names a
+    problem; else written to the Draft."""
+    raw = str(st.session_state.get(key_for(path)) or "")
+    message_id = check(raw)
+    if message_id is None:
+        _commit(path, lambda v: v or "")
+    else:
+        set_error(path, message_id)
+    if errors().get(path):
+        _invalid()[path] = raw
+    else:
+        _invalid().pop(path, None)
+
+
+def _recheck(path: str, check: Check) -> None:
+    """Check again what the field holds: a refused text that fits now (the other answer it is
+    compared with changed) goes into the Draft; the Draft's value may no longer fit."""
+    kept = _invalid().get(path)
+    if kept is None:
+        set_error(path, check(str(read(get_draft(), path))))
+        return
+    message_id = check(kept)
+    set_error(path, message_id)
+    if message_id is None:
+        _commit(path, lambda _value: kept)
+        _invalid().pop(path, None)
+
+
 def text(
     path: str,
     label: str,
@@ -152,9 +185,32 @@ def text(
     help: str | None = None,
     max_chars: int | None = None,
     placeholder: str | None = None,
+    check: Check | None = None,
 ) -> None:
-    """A text field bound to a str field of the Draft."""
+    """A text field bound to a str field of the Draft; ``check`` (text -> message id or None)
+    refuses what does not fit, and runs again on every run, since it may compare with other
+    answers (a fødselsnummer with the date of birth, changed later)."""
     key = _seed(path)
+    if check is not None:
+        _recheck(path, check)
+        _text_widget(key, label, area, help, max_chars, placeholder, _commit_checked, (path, check))
+    else:
+        _text_widget(
+            key, label, area, help, max_chars, placeholder, _commit, (path, lambda v: v or "")
+        )
+    show_error(path, label)
+
+
+def _text_widget(
+    key: str,
+    label: str,
+    area: bool,
+    help: str | None,
+    max_chars: int | None,
+    placeholder: str | None,
+    on_change: Callable[..., None],
+    args: tuple[Any, ...],
+) -> None:
     if area:
         st.text_area(
             label,
@@ -163,8 +219,8 @@ def text(
             max_chars=max_chars or MAX_TEXT,
             placeholder=placeholder,
             height=110,
-            on_change=_commit,
-            args=(path, lambda v: v or ""),
+            on_change=on_change,
+            args=args,
         )
     else:
         st.text_input(
@@ -173,10 +229,9 @@ def text(
             help=help,
             max_chars=max_chars or SHORT_TEXT,
             placeholder=placeholder,
-            on_change=_commit,
-            args=(path, lambda v: v or ""),
+            on_change=on_change,
+            args=args,
         )
-    show_error(path, label)
 
 
 def choice(
@@ -209,7 +264,8 @@ def choice(
 def parse_day(raw: str) -> date | None:
     """``14.03.1992``, ``14/3/1992``, ``14-03-1992`` or ``1992-03-14``; '' is no date.
 
-    Raises ValueError("not_a_date") for anything else.
+    Raises ValueError("no_such_date") for a date written right that does not exist
+    (31.02.1990), ValueError("not_a_date") for anything else.
     """
     cleaned = raw.strip().replace(" ", "")
     if not cleaned:
@@ -226,7 +282,7 @@ def parse_day(raw: str) -> date | None:
     try:
         return date(int(year), int(month), int(day_))
     except ValueError:
-        raise ValueError("not_a_date") from None
+        raise ValueError("no_such_date") from None
 
 
 def show_day(value: date | None) -> str:
@@ -237,8 +293,8 @@ def _commit_day(path: str, max_value: date) -> None:
     raw = str(st.session_state.get(key_for(path)) or "")
     try:
         value = parse_day(raw)
-    except ValueError:
-        set_error(path, "not_a_date")
+    except ValueError as exc:
+        set_error(path, str(exc))
     else:
         if value is not None and value > max_value:
             set_error(path, "date_in_future")
@@ -263,6 +319,31 @@ def day(path: str, label: str, *, max_value: date, help: str | None = None) -> N
         args=(path, max_value),
     )
     show_error(path, label)
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+[.,][0-9]*|[.,][0-9]+)")
+
+
+def parse_whole(raw: object) -> int | None:
+    """A whole number typed as text: ``12``, `` 1 440 ``; '' is no number.
+
+    Never changes what was typed: a decimal (``12,5`` or ``12.5``) raises ValueError
+    ("not_whole") rather than becoming 125 or 12; ``12,0`` is 12. Anything else raises
+    ValueError("not_a_number"). The range is the caller's to check.
+    """
+    text = str(raw if raw is not None else "").strip()
+    text = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if not text:
+        return None
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        value = Decimal(text.replace(",", "."))
+        if value == value.to_integral_value():
+            return int(value)
+        raise ValueError("not_whole")
+    raise ValueError("not_a_number")
 
 
 def parse_hours(text: str) -> Decimal | None:

@@ -5,10 +5,13 @@ The rules engine gives ids; this module gives the translated sentences for the r
 
 from __future__ import annotations
 
+from datetime import date
+
 from bpa_core.draft import Draft
 from bpa_core.rules.eligibility import Flag, Missing, Outcome
 from bpa_core.rules.ruleset import SOURCES
-from bpa_ui.context import pick
+from bpa_ui import fmt
+from bpa_ui.context import is_child, pick
 from bpa_ui.i18n import _
 
 
@@ -56,7 +59,11 @@ def outcome_sentence(outcome: Outcome, draft: Draft) -> str:
     return _("We cannot make an estimate yet: some answers are missing.")
 
 
-def criterion_title(criterion_id: str) -> str:
+def criterion_title(criterion_id: str, draft: Draft | None = None) -> str:
+    """The criterion's name; for a child the age criterion is just "Age" (a child of 9 shown
+    "Under 67 years" reads as a joke)."""
+    if criterion_id == "age" and draft is not None and is_child(draft):
+        return _("Age")
     return {
         "age": _("Under 67 years (or BPA granted before 67)"),
         "cause": _("The need comes from illness, injury or disability"),
@@ -67,6 +74,15 @@ def criterion_title(criterion_id: str) -> str:
 
 def reason(reason_id: str, draft: Draft) -> str:
     """The criterion's reason, spoken to whoever fills in (you / the person / your child)."""
+    if reason_id == "under_67" and is_child(draft):
+        return pick(
+            draft,
+            you=_("Children and young people can have the right to BPA. The age criterion is met."),
+            other=_("Children can have the right to BPA. The age criterion is met."),
+            parent=_(
+                "Children can have the right to BPA. The age criterion is met for your child."
+            ),
+        )
     if reason_id == "under_67":
         return pick(
             draft,
@@ -113,18 +129,24 @@ def missing(item: Missing) -> tuple[str, str]:
     }[item]
 
 
-def flag(item: Flag, draft: Draft) -> str:
+def flag(item: Flag, draft: Draft, turns_67_on: date | None = None) -> str:
+    """A flag in words; ``turns_67_on`` (``Assessment.turns_67_on``) names the day."""
     if item == Flag.AGE_NEAR_LIMIT:
+        day = fmt.long_date(turns_67_on) if turns_67_on else ""
         other = _(
-            "The person turns 67 within six months. Apply now: it is not settled whether age "
-            "counts on the day of the application or of the decision."
-        )
+            "The person turns 67 on {date}. Apply now, and ask that the application is "
+            "decided before that date: it is not settled whether age counts on the day of the "
+            "application or of the decision. Mapping, decision and an appeal can take many "
+            "months."
+        ).format(date=day)
         return pick(
             draft,
             you=_(
-                "You turn 67 within six months. Apply now: it is not settled whether age "
-                "counts on the day of the application or of the decision."
-            ),
+                "You turn 67 on {date}. Apply now, and ask that the application is decided "
+                "before that date: it is not settled whether age counts on the day of the "
+                "application or of the decision. Mapping, decision and an appeal can take many "
+                "months."
+            ).format(date=day),
             other=other,
             parent=other,
         )

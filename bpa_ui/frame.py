@@ -17,6 +17,7 @@ from bpa_ui import steps
 from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import LANG_KEY, _, current_language
+from bpa_ui.mobile import close_sidebar_on_narrow_screen
 from bpa_ui.state import delete_everything, get_draft
 from bpa_ui.streamlit_text import translate_streamlit_text
 
@@ -177,6 +178,7 @@ def begin(step_id: str) -> None:
             count = int(st.session_state.get(FOCUS_COUNT_KEY, 0)) + 1
             st.session_state[FOCUS_COUNT_KEY] = count
             focus_heading(title, count)
+            close_sidebar_on_narrow_screen(count)
 
 
 def end(step_id: str, *, next_label: str | None = None) -> None:

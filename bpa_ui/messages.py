@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bpa_core import limits
+from bpa_core.draft import MAX_MINUTES, MAX_TIMES
 from bpa_ui.fmt import whole
 from bpa_ui.i18n import _
 
@@ -32,6 +33,37 @@ def problem(message_id: str) -> str:
             "All the answers together are too long (more than about {pages} pages). Shorten "
             "this or another long answer."
         ).format(pages=whole(limits.MAX_PRINTED_LINES // limits.LINES_PER_PAGE)),
+        "no_such_date": _("That date does not exist. Check the day and the month."),
+        # The week's numbers, typed as text (bpa_ui.week)
+        "minutes_not_whole": _("Write whole minutes, without decimals, for example 12 or 13."),
+        "minutes_not_a_number": _("Write the minutes as a number, for example 15."),
+        "minutes_out_of_range": _("Write a number of minutes from 1 to {most}.").format(
+            most=whole(MAX_MINUTES)
+        ),
+        "times_not_whole": _("Write a whole number of times, without decimals."),
+        "times_not_a_number": _("Write how many times as a number, for example 2."),
+        "times_out_of_range": _("Write a number from 1 to {most}.").format(most=whole(MAX_TIMES)),
+        "longer_than_day": _(
+            "The minutes times the number of times are more than a day has (24 hours)."
+        ),
+        "longer_than_week": _(
+            "The minutes times the number of times are more than a week has (168 hours)."
+        ),
+        "longer_than_month": _("The minutes times the number of times are more than a month has."),
+        "longer_than_year": _("The minutes times the number of times are more than a year has."),
+        # The fødselsnummer (bpa_core.national_id)
+        "national_id_digits": _(
+            "Write all 11 digits: the date of birth (6 digits) and the personal number (5 digits)."
+        ),
+        "national_id_not_a_date": _(
+            "The first six digits must be the date of birth: day, month and year."
+        ),
+        "national_id_control": _(
+            "This is not a valid number. One of the digits is probably wrong: check them."
+        ),
+        "national_id_birth_date": _(
+            "The first six digits do not match the date of birth. Check both."
+        ),
         # Draft files
         "not_json": _("The file could not be read. Choose a draft file saved from this tool."),
         "not_a_draft": _("This is not a draft file from this tool. Choose another file."),

@@ -6,8 +6,10 @@ Streamlit draws some text itself, in English only: the accessible names of the n
 file that is too large (and the hidden "Error:" read out before it), and "Press Enter to apply"
 under text fields. Names (aria-label) are
 rewritten in the browser; the "Press Enter" hint is hidden, since a field keeps its value when
-focus leaves it, and the character counter stays. The file uploader's own words are handled in
-``bpa_ui.frame``. What remains in English is listed in docs/i18n.md.
+focus leaves it, and the character counter stays. Hidden as well: the headings' "Link to
+heading" anchors and the chart's menu ("Download as PNG", "Copy Vega-Lite spec",
+"Fullscreen"). The file uploader's own words are handled in ``bpa_ui.frame``. What remains in
+English is listed in docs/i18n.md.
 
 Every text here is an interface string from our catalog (never user text), JSON-encoded.
 """
@@ -25,6 +27,12 @@ STYLE = (
     "[data-testid='InputInstructions'] > span:first-child:not(:last-child),"
     " [data-testid='InputInstructions'] > span:only-child { display: none; }"
     "[data-testid='InputInstructions'] > span:nth-child(2)::before { content: none !important; }"
+    # Off: the headings' "Link to heading" anchors (English, and no use in a guided form) and
+    # the chart's menu ("Download as PNG", "Copy Vega-Lite spec", "Fullscreen"): the chart's
+    # facts are written out beside it (bpa_ui.chart).
+    "[data-testid='stHeaderActionElements'] a[href^='#'] { display: none !important; }"
+    "[data-testid='stFullScreenFrame']:has([data-testid='stVegaLiteChart'])"
+    " [data-testid='stElementToolbar'] { display: none !important; }"
     "</style>"
 )
 

@@ -6,6 +6,7 @@ kept grouped by category in the Draft, so the list reads like the application's 
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from typing import Any
 
@@ -18,19 +19,27 @@ from bpa_core.draft import (
     MAX_TIMES,
     ActivityRow,
     Category,
+    DayPart,
     Draft,
     Per,
     field_errors,
 )
+from bpa_core.i18n import gettext_for
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Assessment
-from bpa_core.rules.hours import exclusion_reason, weekly_minutes
+from bpa_core.rules.hours import (
+    ExclusionReason,
+    exclusion_reason,
+    more_than_a_week,
+    weekly_minutes,
+)
 from bpa_core.rules.ruleset import ruleset_for
-from bpa_ui import fmt, labels
-from bpa_ui.bind import SHORT_TEXT, count_error_shown
+from bpa_ui import fmt, labels, steps
+from bpa_ui.bind import SHORT_TEXT, count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child, pick
-from bpa_ui.i18n import _, in_session_language, ngettext
+from bpa_ui.document_view import LANGUAGE_NAMES, document_language
+from bpa_ui.i18n import _, current_language, in_session_language, ngettext
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 from bpa_ui.suggestions import SUGGESTIONS
@@ -39,12 +48,17 @@ EDITING_KEY = "week_editing"  # index of the row being changed
 REMOVED_KEY = "week_removed"  # (index, row) of the last removed row, for "undo"
 NOTICE_KEY = "week_notice"
 OPEN_KEY = "week_open"  # the category last added to, changed or being changed: its expander opens
+FOCUS_KEY = "week_focus"  # after "Add": focus goes back to the activity field
+FOCUS_COUNT_KEY = "week_focus_count"
+# The row's fields as widgets ``prefix:field``. "When" is four boxes: the three day parts and
+# the row's own ``night`` flag (one fact, one place: the box "At night" is the flag).
 FIELDS = ("category", "activity", "minutes", "times", "per", "night", "two_helpers")
+WHEN = (DayPart.MORNING, DayPart.DAYTIME, DayPart.EVENING)
 
 
 def forget_week_state() -> None:
     """After a restore: no row is being changed, and "undo" has nothing to bring back."""
-    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY, OPEN_KEY):
+    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY, OPEN_KEY, FOCUS_KEY):
         st.session_state.pop(key, None)
 
 
@@ -60,9 +74,21 @@ def field_labels() -> dict[str, str]:
         "minutes": _("Minutes each time"),
         "times": _("How many times"),
         "per": _("How often"),
+        DayPart.MORNING.value: _("In the morning"),
+        DayPart.DAYTIME.value: _("During the day"),
+        DayPart.EVENING.value: _("In the evening"),
         "night": _("At night"),
         "two_helpers": _("Needs two helpers at the same time"),
     }
+
+
+def day_part(part: DayPart) -> str:
+    """A day part as the row list shows it: ``morning``."""
+    return {
+        DayPart.MORNING: _("morning"),
+        DayPart.DAYTIME: _("daytime"),
+        DayPart.EVENING: _("evening"),
+    }[part]
 
 
 def in_week_order(rows: list[ActivityRow]) -> list[ActivityRow]:
@@ -73,6 +99,23 @@ def in_week_order(rows: list[ActivityRow]) -> list[ActivityRow]:
     return sorted(rows, key=lambda r: order[r.category])
 
 
+def _whole(raw: object, field: str, most: int, problems: dict[str, str]) -> int | None:
+    """A whole number typed as text, from 1 to ``most``; else a problem for ``field``. Never
+    changed on the way: "12,5" and "12.5" are refused with a message, not read as 125 or 12."""
+    try:
+        value = parse_whole(raw)
+    except ValueError as exc:  # "not_whole" or "not_a_number"
+        problems[field] = f"{field}_{exc}"
+        return None
+    if value is None:
+        problems[field] = "required"
+    elif not 1 <= value <= most:
+        problems[field] = f"{field}_out_of_range"
+    else:
+        return value
+    return None
+
+
 def _row_from_state(prefix: str) -> tuple[ActivityRow | None, dict[str, str]]:
     """Build a row from the widgets ``prefix:field``; or the problems, field -> message id."""
     ss = st.session_state
@@ -80,37 +123,43 @@ def _row_from_state(prefix: str) -> tuple[ActivityRow | None, dict[str, str]]:
     activity = str(ss.get(f"{prefix}:activity") or "").strip()
     if not activity:
         problems["activity"] = "required"
-    if ss.get(f"{prefix}:minutes") is None:
-        problems["minutes"] = "required"
-    if ss.get(f"{prefix}:times") is None:
-        problems["times"] = "required"
-    if problems:
+    minutes = _whole(ss.get(f"{prefix}:minutes"), "minutes", MAX_MINUTES, problems)
+    times = _whole(ss.get(f"{prefix}:times"), "times", MAX_TIMES, problems)
+    if problems or minutes is None or times is None:
         return None, problems
     try:
         row = ActivityRow(
             category=ss[f"{prefix}:category"],
             activity=activity,
-            minutes=int(ss[f"{prefix}:minutes"]),
-            times=int(ss[f"{prefix}:times"]),
+            minutes=minutes,
+            times=times,
             per=ss[f"{prefix}:per"],
             night=bool(ss.get(f"{prefix}:night")),
             two_helpers=bool(ss.get(f"{prefix}:two_helpers")),
+            day_parts=[part for part in WHEN if ss.get(f"{prefix}:{part.value}")],
         )
     except ValidationError as exc:
         # The specific message ids ("too_large", "too_long", ...), as for every other field.
+        # A row longer than its period ("longer_than_day") is told at "How many times".
         for found in field_errors(exc):
-            problems[found.field.split(".")[0] or "activity"] = found.message_id
+            field = found.field.split(".")[0] or "times"
+            problems[field] = found.message_id
         return None, problems
     return row, {}
 
 
 def _reset_add() -> None:
+    """Every field of the add form back to its start, "How often" too: a form that kept one
+    answer while the others went blank saved the next rows "per week" unnoticed."""
     ss = st.session_state
     ss["add:activity"] = ""
-    ss["add:minutes"] = None
-    ss["add:times"] = 1
+    ss["add:minutes"] = ""
+    ss["add:times"] = "1"
+    ss["add:per"] = Per.DAY
     ss["add:night"] = False
     ss["add:two_helpers"] = False
+    for part in WHEN:
+        ss[f"add:{part.value}"] = False
 
 
 def add_row() -> None:
@@ -126,12 +175,17 @@ def add_row() -> None:
     _reset_add()
     st.session_state[NOTICE_KEY] = "added"
     st.session_state[EDITING_KEY] = None
+    st.session_state[FOCUS_KEY] = True
 
 
 def use_suggestion() -> None:
+    """A suggestion goes into the activity field in the documents' language: the field's text
+    is printed in the application's week table as it is (an English interface and a bokmål
+    application get "Stå opp og kle på seg")."""
     chosen = st.session_state.get("add:suggestion")
     if chosen:
-        st.session_state["add:activity"] = chosen
+        lang = document_language(get_draft()).value
+        st.session_state["add:activity"] = gettext_for(lang)(str(chosen))
     st.session_state["add:suggestion"] = None
 
 
@@ -139,6 +193,11 @@ def start_edit(index: int) -> None:
     row = get_draft().rows[index]
     for name in FIELDS:
         st.session_state[f"edit:{name}"] = getattr(row, name)
+    # Typed as text: shown as the session writes numbers (no grouping: 1440).
+    st.session_state["edit:minutes"] = str(row.minutes)
+    st.session_state["edit:times"] = str(row.times)
+    for part in WHEN:
+        st.session_state[f"edit:{part.value}"] = part in row.day_parts
     st.session_state["edit:problems"] = {}
     st.session_state[EDITING_KEY] = index
     st.session_state[OPEN_KEY] = row.category
@@ -198,13 +257,42 @@ def numbered_labels(number: int | None) -> dict[str, str]:
     }
 
 
-def _problems(prefix: str, number: int | None = None) -> None:
+def _problems(
+    prefix: str, fields: tuple[str, ...], number: int | None = None, *, rest: bool = False
+) -> None:
+    """The problems of ``fields``, each naming its field, right under those fields; ``rest``:
+    also any problem of a field not shown elsewhere (never one left unsaid)."""
     names = numbered_labels(number)
+    found = st.session_state.get(f"{prefix}:problems") or {}
+    if rest:
+        fields = (*fields, *(f for f in found if f not in (*fields, "activity")))
     # One slot whether or not there are problems: the elements below keep their place.
     with st.container():
-        for field, message_id in (st.session_state.get(f"{prefix}:problems") or {}).items():
-            st.error(field_problem(names.get(field, field), message_id), icon=":material/error:")
-            count_error_shown()
+        for field in fields:
+            if field in found:
+                label = names.get(field, names["activity"])
+                st.error(field_problem(label, found[field]), icon=":material/error:")
+                count_error_shown()
+
+
+def night_explained(draft: Draft) -> str:
+    """What "at night" means and what it decides, as text beside the box: help as a tooltip
+    inside a checkbox's label ticked the box when it was opened."""
+    return pick(
+        draft,
+        you=_(
+            "At night: when you would otherwise sleep. Whether night help counts is decided "
+            "on the next step."
+        ),
+        other=_(
+            "At night: when the person would otherwise sleep. Whether night help counts is "
+            "decided on the next step."
+        ),
+        parent=_(
+            "At night: when your child would otherwise sleep. Whether night help counts is "
+            "decided on the next step."
+        ),
+    )
 
 
 def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
@@ -219,7 +307,7 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
         ss[f"{prefix}:category"] = Category.PERSONAL_CARE
     if ss.get(f"{prefix}:per") not in list(Per):
         ss[f"{prefix}:per"] = Per.DAY
-    ss.setdefault(f"{prefix}:times", 1)
+    ss.setdefault(f"{prefix}:times", "1")
     chosen = st.selectbox(
         names["category"],
         options,
@@ -231,34 +319,32 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
     if prefix == "add":
         st.pills(
             _("Suggestions (choose one, or write your own below)"),
-            [_(s) for s in SUGGESTIONS[chosen]],
+            list(SUGGESTIONS[chosen]),
             key="add:suggestion",
             on_change=use_suggestion,
+            format_func=in_session_language(_),
         )
+        with st.container():  # one slot whether or not the languages differ
+            lang = document_language(draft)
+            if lang.value != current_language():
+                st.caption(
+                    _(
+                        "A suggestion is written in {language}, the language of the documents. "
+                        "You can change the words."
+                    ).format(language=LANGUAGE_NAMES[lang])
+                )
     st.text_input(
         names["activity"], key=f"{prefix}:activity", max_chars=SHORT_TEXT, persist_state="session"
     )
+    _problems(prefix, ("activity",), number)
+    # Whole numbers typed as text: a number field read "12,5" as 125 and cut "12.5" to 12.
     cols = st.columns(3)
     with cols[0]:
-        st.number_input(
-            names["minutes"],
-            min_value=1,
-            max_value=MAX_MINUTES,
-            step=5,
-            key=f"{prefix}:minutes",
-            persist_state="session",
-            value=None,
-            help=_("A whole day is 1440 minutes."),
+        st.text_input(
+            names["minutes"], key=f"{prefix}:minutes", max_chars=8, persist_state="session"
         )
     with cols[1]:
-        st.number_input(
-            names["times"],
-            min_value=1,
-            max_value=MAX_TIMES,
-            step=1,
-            key=f"{prefix}:times",
-            persist_state="session",
-        )
+        st.text_input(names["times"], key=f"{prefix}:times", max_chars=8, persist_state="session")
     with cols[2]:
         st.selectbox(
             names["per"],
@@ -267,36 +353,61 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
             persist_state="session",
             format_func=in_session_language(labels.per),
         )
-    st.checkbox(
-        names["night"],
-        key=f"{prefix}:night",
-        persist_state="session",
-        help=pick(
-            draft,
-            you=_("Tick if the help is given at night, when you would otherwise sleep."),
-            other=_("Tick if the help is given at night, when the person would otherwise sleep."),
-            parent=_("Tick if the help is given at night, when your child would otherwise sleep."),
-        ),
-    )
+    st.caption(_("A whole day is 1440 minutes."))
+    _problems(prefix, ("minutes", "times", "per"), number, rest=True)
+    # When in the day: four boxes in a row, the fourth being the row's night flag. No help
+    # icons in their labels (see night_explained).
+    st.markdown(_("When is the help given? Tick all that fit (optional)."))
+    when = st.columns(4)
+    for col, field in zip(when, [*(p.value for p in WHEN), "night"], strict=True):
+        with col:
+            st.checkbox(names[field], key=f"{prefix}:{field}", persist_state="session")
+    st.caption(night_explained(draft))
     st.checkbox(names["two_helpers"], key=f"{prefix}:two_helpers", persist_state="session")
 
 
-def row_summary(row: ActivityRow, draft: Draft, a: Assessment) -> str:
-    """``75 min × 1 per day = 8,8 hours a week · counted`` (our words and numbers only)."""
-    reason = exclusion_reason(
+def pending(row: ActivityRow, draft: Draft, a: Assessment) -> bool:
+    """A night or two-helper row whose question (step 5) is not answered yet: whether it
+    counts is not decided, so it is neither counted nor "not counted"."""
+    reason = _reason(row, draft, a)
+    return (reason == ExclusionReason.OCCASIONAL_NIGHT and draft.night_need is None) or (
+        reason == ExclusionReason.OCCASIONAL_TWO_HELPERS and draft.two_helper_need is None
+    )
+
+
+def _reason(row: ActivityRow, draft: Draft, a: Assessment) -> ExclusionReason | None:
+    return exclusion_reason(
         row,
         is_child=a.is_child,
         night_need=draft.night_need,
         two_helper_need=draft.two_helper_need,
         rules=ruleset_for(a.assessed_on),
     )
+
+
+def pending_minutes(draft: Draft, a: Assessment) -> Fraction:
+    return sum((weekly_minutes(r) for r in draft.rows if pending(r, draft, a)), Fraction(0))
+
+
+def decided_later(on_week: bool) -> str:
+    """Where the pending rows are decided: the next step, seen from the week; else by name."""
+    if on_week:
+        return _("decided on the next step")
+    return _("decided on the step “{title}”").format(title=_(steps.by_id("night").title))
+
+
+def row_summary(row: ActivityRow, draft: Draft, a: Assessment, *, on_week: bool = False) -> str:
+    """``75 min × 1 per day = 8,8 hours a week (morning, evening) · ✓ counts`` (our words and
+    numbers only). A night or two-helper row before step 5 is answered: "decided on the next
+    step", never "not counted"."""
+    reason = _reason(row, draft, a)
     base = _("{minutes} min × {times} {per} = {hours} a week").format(
         minutes=fmt.whole(row.minutes),
         times=fmt.whole(row.times),
         per=labels.per(row.per),
         hours=fmt.hours(weekly_minutes(row)),
     )
-    marks = []
+    marks = [day_part(part) for part in row.day_parts]
     if row.night:
         marks.append(_("at night"))
     if row.two_helpers:
@@ -305,6 +416,8 @@ def row_summary(row: ActivityRow, draft: Draft, a: Assessment) -> str:
         base += " (" + ", ".join(marks) + ")"
     if reason is None:
         return base + " · " + _("✓ counts")
+    if pending(row, draft, a):
+        return base + " · " + decided_later(on_week)
     return base + " · " + _("✗ not counted: {reason}").format(reason=labels.exclusion(reason))
 
 
@@ -335,18 +448,25 @@ def rows_list(draft: Draft, a: Assessment) -> None:
         by_category.setdefault(row.category, []).append(index)
     for category, indexes in by_category.items():
         opened = editing in indexes or category == st.session_state.get(OPEN_KEY)
-        with st.expander(category_title(category, len(indexes), a), expanded=opened):
+        waiting = any(pending(draft.rows[i], draft, a) for i in indexes)
+        title = category_title(category, len(indexes), a, waiting=waiting)
+        with st.expander(title, expanded=opened):
             for index in indexes:
                 _row(draft, a, index, editing)
 
 
-def category_title(category: Category, count: int, a: Assessment) -> str:
-    """``Personal care – 3 activities, 12,5 hours counted``."""
+def category_title(category: Category, count: int, a: Assessment, *, waiting: bool = False) -> str:
+    """``Personal care – 3 activities, 12,5 hours counted``; ``waiting``: some rows are
+    decided on the next step (night or two helpers not answered yet)."""
     activities = ngettext("{n} activity", "{n} activities", count).format(n=fmt.whole(count))
     counted = a.counted_by_category.get(category.value)
     if counted:
         return _("{category} – {activities}, {hours} counted").format(
             category=labels.category(category), activities=activities, hours=fmt.hours(counted)
+        )
+    if waiting:
+        return _("{category} – {activities}, decided on the next step").format(
+            category=labels.category(category), activities=activities
         )
     return _("{category} – {activities}, not counted").format(
         category=labels.category(category), activities=activities
@@ -360,7 +480,6 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
         if editing == index:
             st.markdown(_("**Change activity {n}**").format(n=index + 1))
             _row_fields("edit", draft, index + 1)
-            _problems("edit", index + 1)
             c1, c2 = st.columns(2)
             c1.button(
                 _("Save activity {n}").format(n=index + 1),
@@ -374,7 +493,7 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
         text_col, change_col, remove_col = st.columns([6, 2, 2], vertical_alignment="center")
         with text_col:
             st.text(f"{index + 1}. {row.activity}")
-            st.caption(row_summary(row, draft, a))
+            st.caption(row_summary(row, draft, a, on_week=True))
         change_col.button(
             _("Change {n}").format(n=index + 1),
             key=f"edit:{index}",
@@ -391,27 +510,71 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
         )
 
 
-def running_total(a: Assessment) -> str:
-    """``Counted so far: 34,5 hours a week · 2 hours not counted``."""
+def _not_counted(draft: Draft, a: Assessment) -> dict[ExclusionReason, Fraction]:
+    """Excluded minutes by reason, without the rows still to be decided on step 5."""
+    out = dict(a.excluded_minutes)
+    for row in draft.rows:
+        if pending(row, draft, a):
+            reason = _reason(row, draft, a)
+            assert reason is not None
+            out[reason] -= weekly_minutes(row)
+    return {reason: minutes for reason, minutes in out.items() if minutes}
+
+
+def running_total(draft: Draft, a: Assessment) -> str:
+    """``Counted so far: 34,5 hours a week · 2 hours decided on the next step · 2 hours not
+    counted``."""
     line = _("Counted so far: {hours} a week").format(hours=fmt.hours(a.counted_minutes))
-    excluded = sum(a.excluded_minutes.values(), Fraction(0))
+    waiting = pending_minutes(draft, a)
+    if waiting:
+        line += " · " + _("{hours} {decided}").format(
+            hours=fmt.hours(waiting), decided=decided_later(on_week=True)
+        )
+    excluded = sum(_not_counted(draft, a).values(), Fraction(0))
     if excluded:
         line += " · " + _("{hours} not counted").format(hours=fmt.hours(excluded))
     return line
 
 
-def totals(a: Assessment) -> None:
+def over_a_week(draft: Draft) -> None:
+    """A warning when the rows add up to more than the 168 hours a week has (in a fixed slot)."""
+    with st.container():
+        if more_than_a_week(draft.rows):
+            total = sum((weekly_minutes(r) for r in draft.rows), Fraction(0))
+            st.warning(
+                _(
+                    "The activities add up to {hours} a week, more than the 168 hours a week "
+                    "has. Check the minutes and how often, and whether an activity is written "
+                    "twice."
+                ).format(hours=fmt.hours(total)),
+                icon=":material/warning:",
+            )
+
+
+def totals(a: Assessment, *, on_week: bool = False) -> None:
+    draft = get_draft()
     st.header(_("Hours a week"), anchor=False)
     st.markdown(
         _("**Counted toward the right to BPA: {hours}**").format(hours=fmt.hours(a.counted_minutes))
     )
+    over_a_week(draft)
+    with st.container():  # one slot whether or not some rows wait for step 5
+        waiting = pending_minutes(draft, a)
+        if waiting:
+            st.markdown(
+                _(
+                    "Help at night or with two helpers, {decided}: {hours}. It counts if the "
+                    "need is there all the time."
+                ).format(decided=decided_later(on_week), hours=fmt.hours(waiting))
+            )
     with st.container():  # one slot whether or not something is left out
-        if a.excluded_minutes:
+        not_counted = _not_counted(draft, a)
+        if not_counted:
             st.markdown(_("Not counted, with the reason:"))
             st.markdown(
                 "\n".join(
                     f"- {labels.exclusion(reason)}: {fmt.hours(minutes)}"
-                    for reason, minutes in a.excluded_minutes.items()
+                    for reason, minutes in not_counted.items()
                 )
             )
     # Its own paragraph, not a bullet under the excluded hours: where the counted hours stand.
@@ -433,6 +596,26 @@ def totals(a: Assessment) -> None:
         week_chart(a)
 
 
+def focus_activity(label: str, count: int) -> None:
+    """After "Add": focus on the activity field, in view, for the next activity. ``label`` is
+    an interface string, JSON-encoded. Streamlit may draw the field anew just after the run,
+    which drops focus to <body>: for a short while, focus it again then, and only then (never
+    taking focus from anything the user chose meanwhile)."""
+    st.html(
+        "<script>(function(){"
+        f"const want = {json.dumps(label)}; let tries = 0; let done = false; /* {count} */"
+        "function go(){"
+        "const box = document.querySelector('input[aria-label=' + JSON.stringify(want) + ']');"
+        "const a = document.activeElement;"
+        "if (box && a !== box && (!done || !a || a === document.body || !a.isConnected)) {"
+        "box.focus({preventScroll: true}); box.scrollIntoView({block: 'center'}); }"
+        "if (box) { done = true; }"
+        "if (tries++ < 20) { setTimeout(go, 50); }}"
+        "go();})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 def render() -> Any:
     draft = get_draft()
     a = assess(draft, assessment_date())
@@ -443,7 +626,6 @@ def render() -> Any:
     with st.container(border=True):
         st.header(_("Add an activity"), anchor=False)
         _row_fields("add", draft)
-        _problems("add")
         st.button(
             _("Add activity"),
             key="add_row",
@@ -452,8 +634,14 @@ def render() -> Any:
             type="primary",
         )
         # Always drawn (a fixed slot): the counted total, live, without scrolling to the end.
-        st.markdown(running_total(a))
+        st.markdown(running_total(draft, a))
+        over_a_week(draft)
+    with st.container():  # one slot whether or not focus moves
+        if st.session_state.pop(FOCUS_KEY, False):
+            count = int(st.session_state.get(FOCUS_COUNT_KEY, 0)) + 1
+            st.session_state[FOCUS_COUNT_KEY] = count
+            focus_activity(field_labels()["activity"], count)
     st.header(_("Activities ({count})").format(count=fmt.whole(len(draft.rows))), anchor=False)
     rows_list(draft, a)
-    totals(a)
+    totals(a, on_week=True)
     return a

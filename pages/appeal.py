@@ -35,7 +35,7 @@ from bpa_core.draft import (
     Draft,
     FilledInBy,
 )
-from bpa_core.i18n import gettext_for
+from bpa_core.i18n import N_, gettext_for
 from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui import bind
@@ -47,6 +47,16 @@ from bpa_ui.state import get_draft
 
 K = "appeal_"  # widget keys on this page
 SHORT = 500  # ShortText in the Draft
+# The decision's days typed as text (bind.day), by Draft field: their labels.
+REFUSABLE_DAYS = {
+    "decision_received": N_("The day you received the decision"),
+    "decision_date": N_("The date of the decision"),
+}
+
+
+def day_label(name: str) -> str:
+    """The label of one of the decision's days (``REFUSABLE_DAYS``)."""
+    return _(REFUSABLE_DAYS[name])
 
 
 def init(key: str, value: Any) -> None:
@@ -78,11 +88,11 @@ def decision_inputs(draft: Draft, today: date) -> None:
     # with the shared message naming the field; the Draft keeps its last good value.
     bind.day(
         "appeal.decision_received",
-        _("The day you received the decision"),
+        day_label("decision_received"),
         max_value=today,
         help=_("The deadline counts from this day."),
     )
-    decided_label = _("The date of the decision")
+    decided_label = day_label("decision_date")
     bind.day(
         "appeal.decision_date",
         decided_label,
@@ -144,6 +154,23 @@ def decision_inputs(draft: Draft, today: date) -> None:
 # --- the deadline ---------------------------------------------------------------------------
 
 
+def refused_days() -> list[str]:
+    """The decision's days whose field holds a refused text (a day after today, no date)."""
+    return [name for name in REFUSABLE_DAYS if bind.errors().get(f"appeal.{name}")]
+
+
+def as_shown(draft: Draft) -> Draft:
+    """The answers as the deadline and the letters use them: while a day's field is refused,
+    that day is left out, never the last good day the field no longer shows."""
+    refused = refused_days()
+    if not refused:
+        return draft
+    shown = draft.model_copy(deep=True)
+    for name in refused:
+        setattr(shown.appeal, name, None)
+    return shown
+
+
 def show_deadline(draft: Draft, today: date) -> DeadlineStatus | None:
     st.header(_("Your deadline"))
     lang = current_language()
@@ -152,7 +179,15 @@ def show_deadline(draft: Draft, today: date) -> DeadlineStatus | None:
     )
     received = draft.appeal.decision_received
     if received is None:
-        st.write(_("Fill in the day you received the decision to see your deadline."))
+        if "decision_received" in refused_days():
+            st.write(
+                _(
+                    "The day you received the decision is not a date we can use. Correct it "
+                    "above to see your deadline."
+                )
+            )
+        else:
+            st.write(_("Fill in the day you received the decision to see your deadline."))
         st.info(check, icon=":material/info:")
         return None
     deadline = appeal_deadline(received)
@@ -304,10 +339,12 @@ def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
             ap.own_words = st.checkbox(
                 _("These are the person's own words: the letter quotes them as theirs"),
                 key=K + "own_words",
-                help=_(
+            )
+            st.caption(
+                _(
                     "Tick this when you write down what the person told you. The letter then "
                     "says that these are the person's words, not yours."
-                ),
+                )
             )
     ap.change_wanted = text_field(
         _("What do you want the municipality to change?"),
@@ -326,22 +363,27 @@ def words_inputs(draft: Draft, status: DeadlineStatus | None) -> None:
         long=True,
     )
     init(K + "doctor_statement", ap.doctor_statement)
+    # The explanation as text, not as help inside the box's label (a click on it ticked it).
     ap.doctor_statement = st.checkbox(
         _("A statement from the doctor (legeerklæring) goes with the appeal"),
         key=K + "doctor_statement",
-        help=_(
+    )
+    st.caption(
+        _(
             "The doctor can say what help is needed and why. It often helps. The letter then "
             "lists it as an attachment."
-        ),
+        )
     )
     init(K + "access_request", ap.access_request)
     ap.access_request = st.checkbox(
         _("I also ask to see the documents in the case (the request is below)"),
         key=K + "access_request",
-        help=_(
+    )
+    st.caption(
+        _(
             "Tick this when you send the request to see the documents, found further down. The "
             "appeal then says so, and that you may send more."
-        ),
+        )
     )
     ap.attachments = text_field(
         _("Other attachments, one on each line (optional)"),
@@ -511,16 +553,26 @@ def main() -> None:
         icon=":material/support_agent:",
     )
     decision_inputs(draft, today)
-    status = show_deadline(draft, today)
+    status = show_deadline(as_shown(draft), today)
     sender_inputs(draft)
     words_inputs(draft, status)
     # The right as on the day of the decision (else the day it came, else today).
-    assessment = assess(draft, on=assessment_date_for(draft.appeal, today))
+    assessment = assess(draft, on=assessment_date_for(as_shown(draft).appeal, today))
     lang = document_language(draft).value
     ground_inputs(draft, assessment, lang)
-    letter = appeal_letter(draft, today, lang=lang, assessment=assessment)
-    access = access_request(draft, today, lang=lang)
+    shown = as_shown(draft)
+    letter = appeal_letter(shown, today, lang=lang, assessment=assessment)
+    access = access_request(shown, today, lang=lang)
     st.header(_("Preview"))
+    with st.container():  # one slot whether or not a day is left out
+        refused = refused_days()
+        if refused:
+            st.warning(
+                _("The letters leave out {fields} until the field is corrected above.").format(
+                    fields=", ".join(f"“{_(REFUSABLE_DAYS[name])}”" for name in refused)
+                ),
+                icon=":material/warning:",
+            )
     st.write(
         _(
             "Send the appeal to the municipality. If the municipality keeps its decision, it "

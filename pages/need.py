@@ -1,5 +1,7 @@
 """The need: its cause, since when, how long it will last, and whether it changes."""
 
+import streamlit as st
+
 from bpa_core.draft import Answer, Course, Duration, Onset
 from bpa_ui import bind, labels
 from bpa_ui.answers import staying_healthy_question
@@ -30,7 +32,9 @@ bind.text(
     help=_("For example the diagnosis, and what is hard to do because of it."),
 )
 bind.choice("need.onset", _("When did it start?"), list(Onset), labels.onset, horizontal=True)
-bind.text("need.since", _("Since when? For example a year"))
+with st.container():  # one slot whether or not it is asked (see bpa_ui.frame)
+    if draft.need.onset != Onset.CONGENITAL:  # "from birth" already says since when
+        bind.text("need.since", _("Since when? For example a year"))
 bind.choice(
     "need.duration",
     _("How long will the need for help last?"),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bpa_core.draft import FilledInBy
+from bpa_core.national_id import national_id_problem
 from bpa_ui import bind, labels
 from bpa_ui.answers import municipality_question
 from bpa_ui.context import age, assessment_date, pick
@@ -60,6 +61,11 @@ with st.expander(_("Contact details for the application (optional)")):
     bind.text("person.address", _("Address"))
     bind.text("person.phone", _("Phone number"))
     bind.text("person.email", _("E-mail address"))
-    bind.text("person.national_id", _("National identity number (fødselsnummer)"))
+    bind.text(
+        "person.national_id",
+        _("National identity number (fødselsnummer)"),
+        # Eleven digits, the control digits, and the date of birth above (bpa_core.national_id).
+        check=lambda text: national_id_problem(text, get_draft().person.birth_date),
+    )
 
 end("person")

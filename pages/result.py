@@ -39,7 +39,7 @@ if a.outcome == Outcome.UNCLEAR:
 st.subheader(_("Criterion by criterion"), anchor=False)
 for criterion in a.criteria:
     with st.container(border=True):
-        st.markdown(f"**{explain.criterion_title(criterion.id)}**")
+        st.markdown(f"**{explain.criterion_title(criterion.id, draft)}**")
         st.markdown(
             f"**{labels.status(criterion.status)}** – {explain.reason(criterion.reason, draft)}"
         )
@@ -47,7 +47,7 @@ for criterion in a.criteria:
 
 week.totals(a)
 
-flags = [explain.flag(f, draft) for f in a.flags]
+flags = [explain.flag(f, draft, a.turns_67_on) for f in a.flags]
 if flags:
     st.subheader(_("Good to know"), anchor=False)
     st.markdown("\n".join(f"- {f}" for f in flags))

@@ -346,12 +346,16 @@ def test_dates_typed_in_common_forms(today: list[date], typed: str) -> None:
 def test_bad_or_future_dates_are_named_and_kept(today: list[date]) -> None:
     at = page()
     at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
-    at.text_input(key="w:appeal.decision_received").input("31.02.2026").run()
+    at.text_input(key="w:appeal.decision_received").input("20.11").run()
     assert values(at.error) == [
         "Dagen du fikk vedtaket: Skriv datoen som dag.måned.år, for eksempel 14.03.1992."
     ]
-    assert at.text_input(key="w:appeal.decision_received").value == "31.02.2026"
+    assert at.text_input(key="w:appeal.decision_received").value == "20.11"
     assert draft_of(at).appeal.decision_received == date(2026, 11, 20)  # the last good date
+    at.text_input(key="w:appeal.decision_received").input("31.02.2026").run()
+    assert values(at.error) == [
+        "Dagen du fikk vedtaket: Den datoen finnes ikke. Sjekk dagen og måneden."
+    ]
     at.text_input(key="w:appeal.decision_received").input("23.11.2026").run()
     assert values(at.error) == ["Dagen du fikk vedtaket: Datoen kan ikke være etter i dag."]
     assert draft_of(at).appeal.decision_received == date(2026, 11, 20)
@@ -376,7 +380,7 @@ def test_a_refused_date_or_number_is_kept_after_leaving_the_page(today: list[dat
     assert at.text_input(key="w:appeal.decision_received").value == "31.02.2026"
     assert at.text_input(key="w:appeal.hours_applied").value == "mange"
     assert values(at.error) == [
-        "Dagen du fikk vedtaket: Skriv datoen som dag.måned.år, for eksempel 14.03.1992.",
+        "Dagen du fikk vedtaket: Den datoen finnes ikke. Sjekk dagen og måneden.",
         "Timer i uka det ble søkt om: Skriv et antall timer fra 0 til 168, for eksempel 37,5.",
     ]
 
@@ -429,3 +433,33 @@ def test_a_writer_can_quote_the_persons_own_words(today: list[date]) -> None:
     assert "Áŋŋá Máret Gaup forteller det slik:" in all_text(at)
     # The person writing themself is never asked: the words are theirs already.
     assert not [c for c in page(draft=persona("kari")).checkbox if c.key == "appeal_own_words"]
+
+
+def test_a_refused_day_received_clears_the_deadline_and_the_letters_date(
+    today: list[date],
+) -> None:
+    """Issue 14, item 8: a day after today is refused, and the page stops showing the deadline
+    and the letter of the last good day while the field shows the refused text."""
+    at = page("en")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert any(s.startswith("Your deadline is") for s in values(at.subheader))
+    assert "20 November 2026" in all_text(at)
+    at.text_input(key="w:appeal.decision_received").input("20.12.2026").run()  # after today
+    assert any(
+        e.startswith("The day you received the decision: The date cannot be after today.")
+        for e in values(at.error)
+    )
+    assert not any(s.startswith("Your deadline is") for s in values(at.subheader))
+    assert any("Correct it above to see your deadline." in m for m in values(at.markdown))
+    assert "20 November 2026" not in all_text(at)  # not in the letter either
+    assert any("leave out “The day you received the decision”" in w for w in values(at.warning))
+    at.text_input(key="w:appeal.decision_received").input("21.11.2026").run()
+    assert any(s.startswith("Your deadline is") for s in values(at.subheader))
+    assert not at.warning
+
+
+def test_the_doctor_statement_box_has_no_help_inside_its_label(today: list[date]) -> None:
+    """A help icon inside a checkbox's label ticks the box when clicked: text beside it."""
+    at = page("en")
+    assert all(not c.help for c in at.checkbox)
+    assert any("The doctor can say what help is needed" in c for c in values(at.caption))

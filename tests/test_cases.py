@@ -89,6 +89,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert sorted(f.value for f in result.flags) == sorted(expected["flags"])
     if "age" in expected:
         assert result.age == expected["age"]
+    if "turns_67_on" in expected:
+        assert result.turns_67_on == date.fromisoformat(expected["turns_67_on"])
     for criterion_id, status in expected.get("criteria", {}).items():
         assert result.criterion(criterion_id).status.value == status, criterion_id
     for criterion_id, reason in expected.get("reasons", {}).items():

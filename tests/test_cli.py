@@ -21,6 +21,7 @@ STABLE_KEYS = {
     "criteria",
     "minutes_missing_to_25",
     "minutes_missing_to_32",
+    "turns_67_on",
 }
 
 

@@ -194,3 +194,27 @@ def test_new_answers_round_trip_and_older_files_load_without_them() -> None:
     data.pop("interface_language")
     old = load_draft(json.dumps(data))
     assert old.interface_language is None and old.need.staying_healthy == ""
+
+
+def test_a_row_longer_than_its_period_gets_a_message_id_per_period() -> None:
+    """The week builder names the period: '… more than a day has (24 hours)'."""
+    from pydantic import ValidationError
+
+    from bpa_core.draft import ActivityRow, field_errors
+
+    cases = {"day": (30, 49), "week": (1440, 8), "month": (1440, 32), "year": (1440, 367)}
+    for per, (minutes, times) in cases.items():
+        with pytest.raises(ValidationError) as info:
+            ActivityRow(category="meals", minutes=minutes, times=times, per=per)
+        assert [e.message_id for e in field_errors(info.value)] == [f"longer_than_{per}"]
+        ActivityRow(category="meals", minutes=minutes, times=times - 1, per=per)  # fits
+
+
+def test_rows_adding_up_to_more_than_a_week_are_noticed() -> None:
+    from bpa_core.draft import ActivityRow
+    from bpa_core.rules.hours import more_than_a_week
+
+    day = ActivityRow(category="meals", minutes=720, times=2, per="day")  # 168 hours
+    assert not more_than_a_week([day])
+    extra = ActivityRow(category="meals", minutes=1, times=1, per="week")
+    assert more_than_a_week([day, extra])

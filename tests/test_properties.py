@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bpa_core.__main__ import main as cli_main
-from bpa_core.draft import ActivityRow, Category, Draft, NeedLevel, Per
+from bpa_core.draft import PERIOD_MINUTES, ActivityRow, Category, Draft, NeedLevel, Per
 from bpa_core.rules import Outcome, assess
 
 ON = date(2026, 11, 22)
@@ -22,16 +22,28 @@ RANK = {
     Outcome.RIGHT: 2,
 }
 
-rows = st.builds(
-    ActivityRow,
-    category=st.sampled_from(list(Category)),
-    activity=st.text(max_size=20),
-    minutes=st.integers(1, 1440),
-    times=st.integers(1, 30),
-    per=st.sampled_from(list(Per)),
-    night=st.booleans(),
-    two_helpers=st.booleans(),
-)
+
+@st.composite
+def _minutes_times_per(draw: st.DrawFn) -> dict[str, object]:
+    """Minutes, times and period of a possible row: never more time than the period has."""
+    per = draw(st.sampled_from(list(Per)))
+    minutes = draw(st.integers(1, 1440))
+    times = draw(st.integers(1, min(30, PERIOD_MINUTES[per] // minutes)))
+    return {"minutes": minutes, "times": times, "per": per}
+
+
+def _rows(categories: list[Category], *, flags: bool) -> st.SearchStrategy[ActivityRow]:
+    extra = {"night": st.booleans(), "two_helpers": st.booleans()} if flags else {}
+    return st.builds(
+        lambda base, **kw: ActivityRow(**base, **kw),
+        _minutes_times_per(),
+        category=st.sampled_from(categories),
+        activity=st.text(max_size=20),
+        **extra,
+    )
+
+
+rows = _rows(list(Category), flags=True)
 levels = st.sampled_from(list(NeedLevel))
 births = st.dates(min_value=date(1930, 1, 1), max_value=date(2026, 11, 1))
 
@@ -63,21 +75,16 @@ def test_row_order_never_changes_the_result(birth, plan, night, two, rnd) -> Non
     )
 
 
-counted_row = st.builds(
-    ActivityRow,
-    category=st.sampled_from(
-        [
-            Category.PERSONAL_CARE,
-            Category.MEALS,
-            Category.HOUSEHOLD,
-            Category.MOBILITY,
-            Category.TRAINING,
-            Category.PARTICIPATION,
-        ]
-    ),
-    minutes=st.integers(1, 1440),
-    times=st.integers(1, 30),
-    per=st.sampled_from(list(Per)),
+counted_row = _rows(
+    [
+        Category.PERSONAL_CARE,
+        Category.MEALS,
+        Category.HOUSEHOLD,
+        Category.MOBILITY,
+        Category.TRAINING,
+        Category.PARTICIPATION,
+    ],
+    flags=False,
 )
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from bpa_core.draft import Answer, Draft, Duration, NeedLevel
-from bpa_core.rules.ages import add_months, age_on
+from bpa_core.rules.ages import add_months, age_on, birthday
 from bpa_core.rules.hours import ExclusionReason, WeekTotals, week_totals
 from bpa_core.rules.ruleset import RuleSet, ruleset_for
 
@@ -41,7 +41,7 @@ class Missing(StrEnum):
 
 
 class Flag(StrEnum):
-    AGE_NEAR_LIMIT = "age_near_limit"  # turns 67 within six months: apply now
+    AGE_NEAR_LIMIT = "age_near_limit"  # turns 67 within twelve months: apply now
     CONTINUES_PAST_67 = "continues_past_67"  # granted under the right before 67
     CHILD_NEEDS_BEYOND_PEERS = "child_needs_beyond_peers"  # only needs beyond peers count
     COST_EXCEPTION = "cost_exception"  # 25-32 h: the municipality must document the cost
@@ -77,6 +77,9 @@ class Assessment:
     age: int | None
     is_child: bool
     sources: tuple[str, ...] = field(default=())
+    # The day of the 67th birthday (the rule set's age limit); None without a usable birth
+    # date. With the flag ``age_near_limit``: "I turn 67 on …; decide before that date".
+    turns_67_on: date | None = None
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
@@ -123,6 +126,7 @@ def assess(draft: Draft, on: date | None = None) -> Assessment:
         age=age,
         is_child=is_child,
         sources=sources,
+        turns_67_on=birthday(birth, rules.age_limit) if birth else None,
     )
 
 
@@ -217,6 +221,8 @@ def _flags(
 ) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     birth = usable_birth_date(draft, on)
+    # Flagged when the 67th birthday is at most ``age_near_limit_months`` after ``on``: exactly
+    # twelve months before it flags, one day more does not (tests/cases/age.yaml).
     near = add_months(on, rules.age_near_limit_months)
     if birth and age is not None and age < rules.age_limit <= age_on(birth, near):
         flags.append(Flag.AGE_NEAR_LIMIT)

@@ -40,6 +40,16 @@ def weekly_minutes(row: ActivityRow) -> Fraction:
     return row.minutes * row.times * PER_WEEK_FACTOR[row.per]
 
 
+MINUTES_IN_A_WEEK = 7 * 24 * 60  # 168 hours
+
+
+def more_than_a_week(rows: Iterable[ActivityRow]) -> bool:
+    """The rows take more time together than a week has (168 hours): some row is too long or
+    written twice. Each row fits its own period (the Draft refuses one that does not), but
+    together they may not; the week step and the review say so, the estimate is not changed."""
+    return sum((weekly_minutes(r) for r in rows), Fraction(0)) > MINUTES_IN_A_WEEK
+
+
 def exclusion_reason(
     row: ActivityRow,
     *,

@@ -29,6 +29,7 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
         "rules_valid_from": a.rules_valid_from.isoformat(),
         "age": a.age,
         "is_child": a.is_child,
+        "turns_67_on": a.turns_67_on.isoformat() if a.turns_67_on else None,
         "counted_minutes_per_week": _minutes(a.counted_minutes),
         "counted_minutes_per_week_exact": _exact(a.counted_minutes),
         "counted_hours_per_week": float(display_hours(a.counted_minutes)),

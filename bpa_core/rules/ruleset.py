@@ -118,7 +118,10 @@ class RuleSet:
     age_limit: int  # under 67, unless BPA was granted under the right before 67
     continues_past_age_limit: bool  # since 1 July 2020
     child_age_limit: int  # respite counts for a child under 18 living at home
-    age_near_limit_months: int  # flag "apply now" when 67 is this close
+    # Flag "apply now" when 67 is this close. Advice, not law (bpa-rules.md "Age"): twelve
+    # months since Dec 2026 for every assessment date, as mapping, decision, appeal and the
+    # County Governor's review together often take longer than the six used before.
+    age_near_limit_months: int
     counted_categories: frozenset[Category]
     respite_category: Category
     excluded_categories: frozenset[Category]  # never counted: health, work/education
@@ -133,7 +136,7 @@ RULESETS: tuple[RuleSet, ...] = (
         age_limit=67,
         continues_past_age_limit=True,
         child_age_limit=18,
-        age_near_limit_months=6,
+        age_near_limit_months=12,
         counted_categories=frozenset(
             {
                 Category.PERSONAL_CARE,

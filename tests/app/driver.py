@@ -7,7 +7,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from bpa_core.draft import ActivityRow, ArbeidslederKind, Draft
+from bpa_core.draft import ActivityRow, ArbeidslederKind, DayPart, Draft
 from tests.support import ROOT
 
 ASSESSED_ON = date(2026, 11, 22)
@@ -69,11 +69,13 @@ def add_row(at: AppTest, row: ActivityRow) -> AppTest:
     at.selectbox(key="add:category").set_value(row.category)
     at.run()
     at.text_input(key="add:activity").input(row.activity)
-    at.number_input(key="add:minutes").set_value(row.minutes)
-    at.number_input(key="add:times").set_value(row.times)
+    at.text_input(key="add:minutes").input(str(row.minutes))
+    at.text_input(key="add:times").input(str(row.times))
     at.selectbox(key="add:per").set_value(row.per)
     at.checkbox(key="add:night").set_value(row.night)
     at.checkbox(key="add:two_helpers").set_value(row.two_helpers)
+    for part in DayPart:
+        at.checkbox(key=f"add:{part.value}").set_value(part in row.day_parts)
     return press(at, "add_row")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from bpa_core.draft import ArbeidslederKind, Draft, FilledInBy
+from bpa_core.draft import ArbeidslederKind, DayPart, Draft, FilledInBy, Onset
 from bpa_core.i18n import gettext_for
 from bpa_ui import steps
 from tests.browser.conftest import wait_for_app
@@ -50,6 +50,11 @@ LABELS = {
         "work_or_education": "Work, school or studies",
     },
     "per": {"day": "per day", "week": "per week", "month": "per month", "year": "per year"},
+    "day_part": {
+        "morning": "In the morning",
+        "daytime": "During the day",
+        "evening": "In the evening",
+    },
     "arbeidsleder": {
         "self": "The person themself",
         "co_leader": "Someone else, as co-leader (medarbeidsleder)",
@@ -164,6 +169,18 @@ class Journey:
         self.page.get_by_role("option", name=self.t(option), exact=True).click()
         wait_for_app(self.page)
 
+    def open_expander(self, title: str) -> None:
+        """Open a closed expander (its fields are typed into next)."""
+        summary = self.page.locator("summary").filter(has_text=self.t(title))
+        details = summary.locator("xpath=..")
+        if details.get_attribute("open") is None:
+            summary.click()
+            self.page.wait_for_function(
+                "t => Array.from(document.querySelectorAll('details[open] > summary'))"
+                ".some(s => s.textContent.includes(t))",
+                arg=self.t(title),
+            )
+
     def tick(self, label: str, on: bool) -> None:
         from playwright.sync_api import expect
 
@@ -175,7 +192,11 @@ class Journey:
     # --- the whole questionnaire ----------------------------------------------------------
     def fill(self, want: Draft) -> None:
         """From the start page to the result, typing every answer of ``want``."""
-        t = self.t
+        self.fill_until_week(want)
+        self.fill_from_week(want)
+
+    def fill_until_week(self, want: Draft) -> None:
+        """From the start page to the week step (steps 1–3)."""
         self.choose("Who is filling in?", LABELS["filled_in_by"][want.filled_in_by.value])
         self.next(steps.START)
 
@@ -188,6 +209,10 @@ class Journey:
                 self.type(
                     "Your relation to the person, for example mother or son", want.writer.relation
                 )
+            if want.writer.phone or want.writer.email:
+                self.open_expander("Your phone and e-mail (optional)")
+                self.type("Your phone number", want.writer.phone)
+                self.type("Your e-mail address", want.writer.email)
         p = want.person
         self.type("Full name", p.name)
         self.type(
@@ -203,6 +228,20 @@ class Journey:
             ),
             p.municipality,
         )
+        granted = said(
+            want,
+            you="Were you granted BPA as a right before you turned 67?",
+            other="Was the person granted BPA as a right before turning 67?",
+            parent="Was your child granted BPA as a right before turning 67?",
+        )
+        if self.page.get_by_role("radiogroup", name=self.t(granted), exact=True).count():
+            self.choose(granted, "Yes" if p.bpa_granted_under_right_before_67 else "No")
+        if p.address or p.phone or p.email or p.national_id:
+            self.open_expander("Contact details for the application (optional)")
+            self.type("Address", p.address)
+            self.type("Phone number", p.phone)
+            self.type("E-mail address", p.email)
+            self.type("National identity number (fødselsnummer)", p.national_id)
         self.next("person")
 
         n = want.need
@@ -212,7 +251,8 @@ class Journey:
         self.type("Describe the illness, injury or disability in your own words", n.description)
         if n.onset is not None:
             self.choose("When did it start?", LABELS["onset"][n.onset.value])
-        self.type("Since when? For example a year", n.since)
+        if n.onset != Onset.CONGENITAL:  # "from birth" says since when: not asked
+            self.type("Since when? For example a year", n.since)
         if n.duration is not None:
             self.choose(
                 "How long will the need for help last?", LABELS["duration"][n.duration.value]
@@ -221,12 +261,18 @@ class Journey:
             self.choose("How does the need change?", LABELS["course"][n.course.value])
         self.next("need")
 
-        for count, row in enumerate(want.rows, start=1):
+    def fill_from_week(self, want: Draft, start: int = 1) -> None:
+        """On the week: add ``want.rows`` (the first gets number ``start``), then every step on
+        to the result."""
+        t = self.t
+        for count, row in enumerate(want.rows, start=start):
             self.select("Kind of help", LABELS["category"][row.category.value])
             self.type("What the help is for", row.activity)
             self.type("Minutes each time", str(row.minutes))
             self.type("How many times", str(row.times))
             self.select("How often", LABELS["per"][row.per.value])
+            for part in DayPart:
+                self.tick(LABELS["day_part"][part.value], part in row.day_parts)
             self.tick("At night", row.night)
             self.tick("Needs two helpers at the same time", row.two_helpers)
             self.page.get_by_role("button", name=t("Add activity"), exact=True).click()

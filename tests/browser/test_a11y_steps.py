@@ -88,7 +88,8 @@ def test_bad_values_are_announced_and_name_the_field(
     journey.type("Date of birth (day.month.year)", "31.02.1990")
     alert = page.get_by_role("alert").filter(has_text=date_label)
     alert.wait_for()
-    assert t("Write the date as day.month.year, for example 14.03.1992.") in alert.inner_text()
+    # Written right, but no such day: said so (issue 14), not "write as day.month.year".
+    assert t("That date does not exist. Check the day and the month.") in alert.inner_text()
     assert page.get_by_label(date_label, exact=True).input_value() == "31.02.1990"  # kept
     assert axe_violations(page) == []
 
