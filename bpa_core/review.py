@@ -24,17 +24,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from fractions import Fraction
 
 from bpa_core.draft import ArbeidslederKind, Category, Course, Draft, NeedLevel
 from bpa_core.rules.eligibility import Assessment, Outcome, assess
-from bpa_core.rules.hours import exclusion_reason, weekly_minutes
+from bpa_core.rules.hours import exclusion_reason, more_than_a_week
 from bpa_core.rules.ruleset import ruleset_for
 
 # A row this long per occasion reaches into the night: a day has about 16 waking hours.
 LONG_ROW_MINUTES = 16 * 60
-# A week has 168 hours; rows adding up to more cannot all be true (issue 14 point 3).
-WEEK_MINUTES = 168 * 60
 # A reason in fewer words than one full sentence is thin: "Jobbe og trene." says what, not why.
 MIN_WORDS = 8
 
@@ -342,7 +339,7 @@ def _arbeidsleder_missing(draft: Draft, a: Assessment) -> bool:
 
 def _contradictions(draft: Draft, a: Assessment) -> set[Contradiction]:
     out: set[Contradiction] = set()
-    if sum((weekly_minutes(r) for r in draft.rows), Fraction(0)) > WEEK_MINUTES:
+    if more_than_a_week(draft.rows):
         out.add(Contradiction.WEEK_OVER_168)
     if draft.night_need == NeedLevel.NONE and any(
         r.night or r.minutes >= LONG_ROW_MINUTES for r in draft.rows

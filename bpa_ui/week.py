@@ -14,6 +14,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from bpa_core.draft import (
+    MAX_ACTIVITY,
     MAX_MINUTES,
     MAX_ROWS,
     MAX_TIMES,
@@ -35,7 +36,7 @@ from bpa_core.rules.hours import (
 )
 from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels, steps
-from bpa_ui.bind import SHORT_TEXT, count_error_shown, parse_whole
+from bpa_ui.bind import count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child, pick
 from bpa_ui.document_view import LANGUAGE_NAMES, document_language
@@ -334,7 +335,7 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
                     ).format(language=LANGUAGE_NAMES[lang])
                 )
     st.text_input(
-        names["activity"], key=f"{prefix}:activity", max_chars=SHORT_TEXT, persist_state="session"
+        names["activity"], key=f"{prefix}:activity", max_chars=MAX_ACTIVITY, persist_state="session"
     )
     _problems(prefix, ("activity",), number)
     # Whole numbers typed as text: a number field read "12,5" as 125 and cut "12.5" to 12.

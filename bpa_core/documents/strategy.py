@@ -13,8 +13,6 @@ from enum import StrEnum
 
 from bpa_core.draft import Answer, Draft, Duration, NeedLevel
 from bpa_core.rules import Assessment, ExclusionReason, Flag, Outcome
-from bpa_core.rules.ages import birthday
-from bpa_core.rules.eligibility import usable_birth_date
 from bpa_core.rules.ruleset import ruleset_for
 
 
@@ -65,7 +63,7 @@ def strategy_for(draft: Draft, a: Assessment) -> Strategy:
         state_counted_hours=a.outcome == Outcome.RIGHT,
         ask_health_in_scheme=Flag.HEALTH_MAY_BE_ADDED in a.flags,
         occasional=tuple(r for r in OCCASIONAL if a.excluded_minutes.get(r, 0) > 0),
-        decide_before=_birthday_near(draft, a),
+        decide_before=_birthday_near(a),
         state_duration=draft.need.duration in (Duration.OVER_2_YEARS, Duration.DONT_KNOW),
     )
 
@@ -91,11 +89,9 @@ def _right_ruled_out(draft: Draft, a: Assessment) -> bool:
     )
 
 
-def _birthday_near(draft: Draft, a: Assessment) -> date | None:
-    if Flag.AGE_NEAR_LIMIT not in a.flags:
-        return None
-    birth = usable_birth_date(draft, a.assessed_on)
-    return birthday(birth, ruleset_for(a.assessed_on).age_limit) if birth else None
+def _birthday_near(a: Assessment) -> date | None:
+    """The birthday the person reaches the age limit on, when it is near (the flag)."""
+    return a.turns_67_on if Flag.AGE_NEAR_LIMIT in a.flags else None
 
 
 def asks_for_night_or_two_helpers(draft: Draft) -> bool:
