@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from bpa_core.i18n import LANGUAGES
-from bpa_ui import steps
+from bpa_ui import steps, tab_copy
 from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import LANG_KEY, _, current_language
@@ -230,6 +230,7 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
         chosen = st.session_state.get(key)
         if chosen in LANGUAGES:
             st.session_state[LANG_KEY] = chosen
+            tab_copy.language_chosen()
 
     st.radio(
         _("Language"),
@@ -243,6 +244,7 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
 
 def _delete() -> None:
     delete_everything()
+    tab_copy.forget()  # the tab's copy goes in the same click
     st.session_state[DELETED_KEY] = True
     go_to(steps.START)
 
@@ -253,10 +255,10 @@ def draft_file_name() -> str:
 
 def save_button(key: str, *, primary: bool = False) -> None:
     """Download the answers as a draft file (made when clicked, never stored on the server)."""
-    draft = get_draft()
+    draft, lang = get_draft(), current_language()
     st.download_button(
         _("Save my answers (file)"),
-        data=lambda: draft.to_json().encode("utf-8"),
+        data=lambda: tab_copy.file_bytes(draft, lang),
         file_name=draft_file_name(),
         mime="application/json",
         key=key,
@@ -353,8 +355,10 @@ def run() -> None:
     set_document_language(lang)
     st.html(STYLE + uploader_style())
     sidebar()
+    tab_copy.notice(page.url_path or steps.START)
     try:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log
         show_friendly_error(exc)
+    tab_copy.keep()  # after the page: the answers of now, as the page left them
     confirm_delete()  # last in the page: drawn or not, it moves no element above it

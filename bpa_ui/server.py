@@ -47,6 +47,20 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 _REPLACED = {name for name, _ in SECURITY_HEADERS} | {b"pragma", b"expires", b"etag"}
 
+# The one page the app frames itself: the tab's copy of the answers (bpa_ui/tab_copy.py), a
+# Streamlit component in a hidden iframe of the app's own page. It alone may be framed, and only
+# by this app ('self'); every other header and directive is the same.
+FRAMED_BY_THE_APP = "/component/bpa_ui.tab_copy.tab_copy/"
+_FRAMED = {
+    b"content-security-policy": CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", "frame-ancestors 'self'"
+    ).encode(),
+    b"x-frame-options": b"SAMEORIGIN",
+}
+FRAMED_HEADERS: tuple[tuple[bytes, bytes], ...] = tuple(
+    (name, _FRAMED.get(name, value)) for name, value in SECURITY_HEADERS
+)
+
 
 class SecurityHeaders:
     """Pure ASGI middleware: sets the headers above on every HTTP response (not websockets)."""
@@ -59,10 +73,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        path = str(scope.get("path", ""))
+        framed = path.startswith(FRAMED_BY_THE_APP) and ".." not in path
+        headers = FRAMED_HEADERS if framed else SECURITY_HEADERS
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED]
-                message["headers"] = [*kept, *SECURITY_HEADERS]
+                message["headers"] = [*kept, *headers]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
