@@ -244,7 +244,6 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
 
 def _delete() -> None:
     delete_everything()
-    tab_copy.forget()  # the tab's copy goes in the same click
     st.session_state[DELETED_KEY] = True
     go_to(steps.START)
 

@@ -29,7 +29,8 @@ from bpa_ui.state import get_draft
 # answer (up to a whole draft) is not sent back to the server with every later run.
 READ_KEY = "tab_copy_read"
 KEEP_KEY = "tab_copy"
-STATE_KEY = "tab_copy_state"  # absent: the tab has not answered yet; KEEPING: it has
+# Absent: the tab has not answered yet; KEEPING: it has (state.delete_everything keeps this).
+STATE_KEY = "tab_copy_state"
 KEEPING = "keeping"
 SENT_KEY = "tab_copy_sent"  # hash of the copy last sent to the tab (sent only when it changes)
 NOTICE_KEY = "tab_copy_notice"  # (step id or None, problems): shown until the user moves on
@@ -110,11 +111,6 @@ def _on_read() -> None:
 def _on_missing() -> None:
     """The tab has not got the latest copy (a run its frame never saw): send it again."""
     st.session_state.pop(SENT_KEY, None)
-
-
-def forget() -> None:
-    """After "delete everything": the tab's copy goes in the same click (not read back)."""
-    st.session_state[STATE_KEY] = KEEPING
 
 
 def _args() -> dict[str, Any]:
