@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -321,7 +322,9 @@ def _headers_for(path: str) -> dict[str, str]:
         return {"type": "http.request"}
 
     middleware = server.SecurityHeaders(app)
-    asyncio.run(middleware({"type": "http", "path": path}, receive, send))
+    # In a thread of its own: the browser tests' Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, middleware({"type": "http", "path": path}, receive, send)).result()
     return {k.decode(): v.decode() for k, v in sent[0]["headers"]}
 
 
