@@ -347,8 +347,10 @@ def run() -> None:
     # English only, and it hid them).
     page = st.navigation(_pages(), position="sidebar", expanded=True)
     # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
-    # so the step being left is not drawn again first (see bench/).
-    goto = st.session_state.pop(GOTO_KEY, None)
+    # so the step being left is not drawn again first (see bench/). The step's begin() clears
+    # it: a run for another page coming in before that one began (the tab copy's first answer)
+    # switches again instead of undoing the "next".
+    goto = st.session_state.get(GOTO_KEY)
     if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
         st.switch_page(page_path(str(goto)))
     set_document_language(lang)

@@ -89,11 +89,23 @@ def _keep_language_in_address(lang: str) -> None:
         st.query_params["lang"] = lang
 
 
+def _stay_on_the_step_shown() -> None:
+    """The tab's answer comes with the step the browser showed when it was sent. If the user
+    moved on meanwhile (a quick "next" while the tab was answering), that run would take them
+    back: stay on the step shown last."""
+    from bpa_ui.frame import GOTO_KEY, SHOWN_KEY, go_to  # the frame imports this module
+
+    shown = st.session_state.get(SHOWN_KEY)
+    if GOTO_KEY not in st.session_state and isinstance(shown, str):  # (else: on its way)
+        go_to(shown)
+
+
 def _on_read() -> None:
     """The tab's answer to "read": its copy (or "" when it has none), once per session."""
     if st.session_state.get(STATE_KEY) == KEEPING:
         return
     st.session_state[STATE_KEY] = KEEPING
+    _stay_on_the_step_shown()
     answer = st.session_state.get(READ_KEY)
     value = answer.get("copy") if isinstance(answer, dict) else None
     if not isinstance(value, str) or not value:
@@ -111,6 +123,7 @@ def _on_read() -> None:
 def _on_missing() -> None:
     """The tab has not got the latest copy (a run its frame never saw): send it again."""
     st.session_state.pop(SENT_KEY, None)
+    _stay_on_the_step_shown()
 
 
 def _args() -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Privacy in Chromium, over a whole journey: nothing leaves 127.0.0.1, the server writes no file,
-what the user types never reaches the server's output, two tabs never share answers, and
-Markdown or HTML typed into a field is shown as text.
+what the user types never reaches the server's output (nor a cookie, localStorage or an address:
+the tab's copy is in sessionStorage only), two tabs never share answers, and Markdown or HTML
+typed into a field is shown as text.
 
 The server here runs with its own empty HOME and TMPDIR (so ``tempfile.gettempdir()`` in the
 server is a directory only it uses: other programs on this machine write to /tmp as they please).
@@ -106,6 +107,8 @@ def fill_every_text_field(journey: Journey, value: str) -> int:
 
 def test_whole_journey_keeps_everything_private(watched: Watched, page: Any) -> None:
     outside = record_requests(page)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     journey = Journey(page, watched.server.url, "en")
     journey.open()
     journey.choose("Who is filling in?", "I am a counsellor filling in with a client")
@@ -143,6 +146,14 @@ def test_whole_journey_keeps_everything_private(watched: Watched, page: Any) -> 
     assert CANARY not in output  # …and never the server's output
     assert CANARY.lower() not in output.lower()
     assert outside == []
+    # The tab's copy (bpa_ui/tab_copy.py) lives in this tab's sessionStorage only: never
+    # localStorage, never a cookie, never the address.
+    assert CANARY in page.evaluate("() => JSON.stringify(Object.values(sessionStorage))")
+    # (Streamlit keeps its theme and sidebar state in localStorage, and an XSRF cookie.)
+    assert CANARY not in page.evaluate("() => JSON.stringify(localStorage)")
+    assert not page.evaluate("() => Object.keys(localStorage).some(k => k.startsWith('bpa'))")
+    assert all(CANARY not in c["value"] for c in page.context.cookies())
+    assert CANARY not in page.url and all(CANARY not in url for url in requested)
 
 
 def test_two_tabs_never_see_each_others_answers(watched: Watched, browser: Any) -> None:

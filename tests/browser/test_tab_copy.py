@@ -380,3 +380,45 @@ def test_a_file_saved_in_nynorsk_reopens_in_nynorsk(
         page.wait_for_function("() => location.search.includes('lang=nn')")
     finally:
         context.close()
+
+
+def test_a_quick_next_before_the_tab_answered_is_not_undone(app_server: Server, page: Any) -> None:
+    """The tab's first answer is a run for the step the browser shows when it is sent. Sent
+    after a "next" whose new step has not reached the browser yet, it named the step being
+    left, and the user was taken back. Here the tab answers exactly then: its script is held
+    until "next" was pressed, and the server's answer to "next" until the tab has answered."""
+    held_script: list[Any] = []
+    page.route("**/tab_copy.js", lambda route: held_script.append(route))
+    held: dict[str, Any] = {"on": False, "messages": [], "page": None}
+
+    def through(ws: Any) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(lambda message: server.send(message))
+
+        def to_page(message: Any) -> None:
+            held["messages"].append(message) if held["on"] else ws.send(message)
+
+        server.on_message(to_page)
+        held["page"] = ws
+
+    page.route_web_socket("**/_stcore/stream", through)
+    journey = Journey(page, app_server.url, "en")
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_for_app(page)
+    for _ in range(300):  # the tab's frame asks for its script (held: it cannot answer yet)
+        if held_script:
+            break
+        page.wait_for_timeout(100)
+    assert held_script
+    held["on"] = True
+    page.get_by_role("button", name="Start the questions").click()
+    page.wait_for_timeout(1_500)  # the server has run "next"; the browser does not know yet
+    held_script[0].continue_()  # the tab answers now, naming the start page
+    page.wait_for_timeout(1_500)
+    held["on"] = False
+    for message in held["messages"]:
+        held["page"].send(message)
+    journey.wait_for_step("person")
+    page.wait_for_timeout(1_500)  # the run the tab's answer caused has come and gone
+    wait_for_app(page)
+    assert page.title().startswith("Step 2 of")
