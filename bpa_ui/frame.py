@@ -141,6 +141,11 @@ def page_path(step_id: str) -> str:
     return steps.by_id(step_id).file
 
 
+def switch_to(step_id: str) -> None:
+    """Switch step now, keeping ?lang= in the address (one history entry per step)."""
+    st.switch_page(page_path(step_id), query_params={"lang": current_language()})
+
+
 def go_to(step_id: str) -> None:
     """For callbacks: switch to a step at the start of the next run."""
     st.session_state[GOTO_KEY] = step_id
@@ -151,7 +156,7 @@ def begin(step_id: str) -> None:
     st.session_state[ERRORS_SHOWN_KEY] = 0
     goto = st.session_state.pop(GOTO_KEY, None)
     if goto and goto != step_id and steps.available(str(goto)):
-        st.switch_page(page_path(str(goto)))
+        switch_to(str(goto))
     title = heading(step_id)
     app_name = _("Apply for BPA")
     st.set_page_config(page_title=f"{title} – {app_name}")
@@ -352,7 +357,7 @@ def run() -> None:
     # switches again instead of undoing the "next".
     goto = st.session_state.get(GOTO_KEY)
     if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
-        st.switch_page(page_path(str(goto)))
+        switch_to(str(goto))
     set_document_language(lang)
     st.html(STYLE + uploader_style())
     sidebar()

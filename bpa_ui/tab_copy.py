@@ -22,6 +22,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from bpa_core.draft import DocLanguage, Draft
+from bpa_core.i18n import DEFAULT_LANGUAGE, normalize_language
 from bpa_ui.i18n import LANG_KEY, _, current_language
 from bpa_ui.state import get_draft
 
@@ -80,13 +81,26 @@ def language_chosen() -> None:
     st.session_state[LANG_SAID_KEY] = True
 
 
+def _browsers_language() -> str:
+    """The language a new session gets without ?lang= (as i18n.initial_language)."""
+    try:
+        return normalize_language(st.context.locale) or DEFAULT_LANGUAGE
+    except Exception:  # no browser context (AppTest, bare mode)
+        return DEFAULT_LANGUAGE
+
+
 def _keep_language_in_address(lang: str) -> None:
-    """?lang= stays in the address across steps and reloads (Streamlit drops it on a step
-    change). The language code is the only thing the app puts there."""
+    """?lang= stays in the address across steps and reloads, so a reload never changes the
+    language. Steps switch with it (``frame.switch_to``); when Streamlit dropped it (a link
+    without it), it is put back, unless the address is bare and a reload would give the same
+    language anyway (each change of the address is one more step for the browser's Back).
+    The language code is the only thing the app puts there."""
     if LANG_SAID_KEY not in st.session_state:  # the first run of the session
         st.session_state[LANG_SAID_KEY] = "lang" in st.query_params
-    if st.query_params.get("lang") != lang:
-        st.query_params["lang"] = lang
+    in_address = st.query_params.get("lang")
+    if in_address == lang or (in_address is None and lang == _browsers_language()):
+        return
+    st.query_params["lang"] = lang
 
 
 def _stay_on_the_step_shown() -> None:

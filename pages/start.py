@@ -14,7 +14,7 @@ from bpa_ui.frame import (
     name_uploader_button,
     page_path,
 )
-from bpa_ui.i18n import _
+from bpa_ui.i18n import _, current_language
 from bpa_ui.state import get_draft
 
 begin(steps.START)
@@ -107,6 +107,7 @@ if steps.available("appeal"):
         page_path("appeal"),
         label=_("Get help to appeal a decision"),
         icon=":material/gavel:",
+        query_params={"lang": current_language()},
     )
 
 end(steps.START, next_label=_("Start the questions"))

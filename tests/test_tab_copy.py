@@ -152,12 +152,16 @@ def test_the_download_pages_delete_keeps_the_tab_read() -> None:
     assert "draft" not in at.session_state or draft(at) == Draft()
 
 
-def test_the_language_is_put_in_the_address() -> None:
+def test_the_language_is_put_in_the_address_when_a_reload_would_change_it() -> None:
     at = keeping("nn")
     assert at.query_params["lang"] in ("nn", ["nn"])
+    assert at.session_state[tab_copy.LANG_SAID_KEY] is True
     at = AppTest.from_function(_keeping_script, default_timeout=30).run()  # no ?lang=
-    assert at.query_params["lang"] in ("nb", ["nb"])
+    assert at.session_state["lang"] == "nb" and "lang" not in at.query_params  # same on reload
     assert at.session_state[tab_copy.LANG_SAID_KEY] is False
+    at.session_state["lang"] = "nn"  # e.g. a restored copy saved in nynorsk
+    at.run()
+    assert at.query_params["lang"] in ("nn", ["nn"])
 
 
 # --- what comes back from the tab -----------------------------------------------------------
@@ -375,3 +379,16 @@ def test_the_components_files_reach_nothing_but_the_tab_and_this_app() -> None:
         code = re.sub(r"^\s*//.*$| // .*$", "", code, flags=re.M)  # comments say "never ..."
         for never in ("localStorage", "cookie", "fetch(", "XMLHttpRequest", "WebSocket", "http"):
             assert never not in code, (name, never)
+
+
+def test_a_draft_of_nearly_a_megabyte_comes_back_whole() -> None:
+    """The bench's large draft (bench/tab_copy.py): kept and read back like any other."""
+    from bench.tab_copy import big_draft, keep_costs
+    from bpa_ui.draft_file import read_draft
+
+    big = big_draft()
+    raw = tab_copy.draft_json(big, "nb").encode("utf-8")
+    assert 900_000 < len(raw) <= MAX_DRAFT_BYTES
+    back = read_draft(raw)
+    assert isinstance(back, Draft) and back.goals.goals == big.goals.goals
+    assert callable(keep_costs)

@@ -422,3 +422,21 @@ def test_a_quick_next_before_the_tab_answered_is_not_undone(app_server: Server, 
     page.wait_for_timeout(1_500)  # the run the tab's answer caused has come and gone
     wait_for_app(page)
     assert page.title().startswith("Step 2 of")
+
+
+def test_the_language_in_the_address_costs_no_extra_back_press(
+    app_server: Server, page: Any
+) -> None:
+    """Each step is one entry in the browser's history, ?lang= included: "Back" goes back one
+    step (putting ?lang= back after every step change pushed entries of its own)."""
+    journey = Journey(page, app_server.url, "nn")
+    journey.open()
+    journey.next(steps.START)
+    journey.next("person")
+    journey.next("need")
+    assert "/week?lang=nn" in page.url
+    page.go_back()
+    journey.wait_for_step("need")
+    assert "/need?lang=nn" in page.url
+    page.go_back()
+    journey.wait_for_step("person")
