@@ -22,9 +22,10 @@
   let given = false; // the copy goes back once per frame
 
   function send(type, extra) {
+    // Only to the app's own page (the copy never goes to another origin).
     window.parent.postMessage(
       Object.assign({ isStreamlitMessage: true, type: "streamlit:" + type }, extra),
-      "*"
+      window.location.origin
     );
   }
 
