@@ -15,10 +15,14 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from bpa_core.draft import Draft, DraftFileError, field_errors, load_draft, parse_draft_json
 from bpa_ui import steps
+from bpa_ui.answers import field_label
 from bpa_ui.bind import forget_widgets
 from bpa_ui.frame import go_to
+from bpa_ui.i18n import _
+from bpa_ui.messages import field_problem, file_problem
 from bpa_ui.server import forget_uploads
 from bpa_ui.state import set_draft
+from bpa_ui.tab_copy import use_saved_language
 from bpa_ui.week import forget_week_state, in_week_order
 
 UPLOAD_KEY = "draft_upload"
@@ -44,22 +48,51 @@ def _every_field_problem(raw: bytes) -> list[tuple[str, str]]:
     return []
 
 
-def restore(raw: bytes) -> None:
-    """Replace the answers with the file's, or keep them and remember why not."""
-    st.session_state.pop(PROBLEM_KEY, None)
+def read_draft(raw: bytes) -> Draft | list[tuple[str, str]]:
+    """The Draft in a draft file (or the tab's copy), or every reason it cannot be used."""
     if len(raw) > MAX_DRAFT_BYTES:
-        st.session_state[PROBLEM_KEY] = [("file_too_big", "")]
-        return
+        return [("file_too_big", "")]
     try:
         draft = load_draft(raw)
     except DraftFileError as exc:
         problems = _every_field_problem(raw) if exc.field else []
-        st.session_state[PROBLEM_KEY] = problems or [(exc.message_id, exc.field)]
-        return
+        return problems or [(exc.message_id, exc.field)]
     draft.rows = in_week_order(draft.rows)  # a hand-made file may list them in any order
+    return draft
+
+
+def put_in_place(draft: Draft) -> None:
+    """The restored Draft replaces the answers; every widget shows it, in its saved language."""
     set_draft(draft)
     forget_widgets()
     forget_week_state()
+    use_saved_language(draft)
+
+
+def problem_message(problems: list[tuple[str, str]], *, before: str = "", after: str) -> str:
+    """Why a file (or the tab's copy) could not be used: one sentence per bad field."""
+    sentences = [
+        (
+            file_problem(field_label(field), message_id)
+            if field
+            else field_problem(_("Draft file"), message_id)
+        )
+        for message_id, field in problems
+    ]
+    if len(sentences) == 1:
+        return " ".join(part for part in (before, sentences[0], after) if part)
+    bullets = "\n".join(f"- {s}" for s in sentences)
+    return (before + "\n\n" if before else "") + bullets + "\n\n" + after
+
+
+def restore(raw: bytes) -> None:
+    """Replace the answers with the file's, or keep them and remember why not."""
+    st.session_state.pop(PROBLEM_KEY, None)
+    found = read_draft(raw)
+    if not isinstance(found, Draft):
+        st.session_state[PROBLEM_KEY] = found
+        return
+    put_in_place(found)
     st.session_state[RESTORED_KEY] = True
     go_to(steps.CHECK)
 

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from bpa_core.i18n import LANGUAGES
-from bpa_ui import steps
+from bpa_ui import steps, tab_copy
 from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import LANG_KEY, _, current_language
@@ -143,6 +143,11 @@ def page_path(step_id: str) -> str:
     return steps.by_id(step_id).file
 
 
+def switch_to(step_id: str) -> None:
+    """Switch step now, keeping ?lang= in the address (one history entry per step)."""
+    st.switch_page(page_path(step_id), query_params={"lang": current_language()})
+
+
 def go_to(step_id: str) -> None:
     """For callbacks: switch to a step at the start of the next run."""
     st.session_state[GOTO_KEY] = step_id
@@ -153,7 +158,7 @@ def begin(step_id: str) -> None:
     st.session_state[ERRORS_SHOWN_KEY] = 0
     goto = st.session_state.pop(GOTO_KEY, None)
     if goto and goto != step_id and steps.available(str(goto)):
-        st.switch_page(page_path(str(goto)))
+        switch_to(str(goto))
     title = heading(step_id)
     app_name = _("Apply for BPA")
     st.set_page_config(page_title=f"{title} – {app_name}")
@@ -244,6 +249,7 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
         chosen = st.session_state.get(key)
         if chosen in LANGUAGES:
             st.session_state[LANG_KEY] = chosen
+            tab_copy.language_chosen()
 
     st.radio(
         _("Language"),
@@ -267,10 +273,10 @@ def draft_file_name() -> str:
 
 def save_button(key: str, *, primary: bool = False) -> None:
     """Download the answers as a draft file (made when clicked, never stored on the server)."""
-    draft = get_draft()
+    draft, lang = get_draft(), current_language()
     st.download_button(
         _("Save my answers (file)"),
-        data=lambda: draft.to_json().encode("utf-8"),
+        data=lambda: tab_copy.file_bytes(draft, lang),
         file_name=draft_file_name(),
         mime="application/json",
         key=key,
@@ -360,15 +366,19 @@ def run() -> None:
     # English only, and it hid them).
     page = st.navigation(_pages(), position="sidebar", expanded=True)
     # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
-    # so the step being left is not drawn again first (see bench/).
-    goto = st.session_state.pop(GOTO_KEY, None)
+    # so the step being left is not drawn again first (see bench/). The step's begin() clears
+    # it: a run for another page coming in before that one began (the tab copy's first answer)
+    # switches again instead of undoing the "next".
+    goto = st.session_state.get(GOTO_KEY)
     if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
-        st.switch_page(page_path(str(goto)))
+        switch_to(str(goto))
     set_document_language(lang)
     st.html(STYLE + uploader_style())
     sidebar()
+    tab_copy.notice(page.url_path or steps.START)
     try:
         page.run()
     except Exception as exc:  # never a traceback, never the user's text in a log
         show_friendly_error(exc)
+    tab_copy.keep()  # after the page: the answers of now, as the page left them
     confirm_delete()  # last in the page: drawn or not, it moves no element above it

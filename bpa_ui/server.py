@@ -77,10 +77,26 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 _REPLACED = {name for name, _ in SECURITY_HEADERS} | {b"pragma", b"expires", b"etag"}
 
+# The one page the app frames itself: the tab's copy of the answers (bpa_ui/tab_copy.py), a
+# Streamlit component in a hidden iframe of the app's own page. It alone may be framed, and only
+# by this app ('self'); every other header and directive is the same.
+FRAMED_BY_THE_APP = "/component/bpa_ui.tab_copy.tab_copy/"
+_FRAMED = {
+    b"content-security-policy": CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", "frame-ancestors 'self'"
+    ).encode(),
+    b"x-frame-options": b"SAMEORIGIN",
+}
+FRAMED_HEADERS: tuple[tuple[bytes, bytes], ...] = tuple(
+    (name, _FRAMED.get(name, value)) for name, value in SECURITY_HEADERS
+)
 
-def _with_security_headers(headers: Any) -> list[tuple[bytes, bytes]]:
+
+def _with_security_headers(
+    headers: Any, ours: tuple[tuple[bytes, bytes], ...] = SECURITY_HEADERS
+) -> list[tuple[bytes, bytes]]:
     kept = [(k, v) for k, v in headers or [] if k.lower() not in _REPLACED]
-    return [*kept, *SECURITY_HEADERS]
+    return [*kept, *ours]
 
 
 class SecurityHeaders:
@@ -92,17 +108,21 @@ class SecurityHeaders:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            await self.app(scope, receive, self._http(send))
+            await self.app(scope, receive, self._http(scope, send))
         elif scope["type"] == "websocket":
             await self.app(scope, receive, self._websocket(scope, send))
         else:
             await self.app(scope, receive, send)
 
     @staticmethod
-    def _http(send: Send) -> Send:
+    def _http(scope: Scope, send: Send) -> Send:
+        path = str(scope.get("path", ""))
+        framed = path.startswith(FRAMED_BY_THE_APP) and ".." not in path
+        headers = FRAMED_HEADERS if framed else SECURITY_HEADERS
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = _with_security_headers(message.get("headers"))
+                message["headers"] = _with_security_headers(message.get("headers"), headers)
             await send(message)
 
         return send_with_headers

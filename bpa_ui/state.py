@@ -21,14 +21,20 @@ def set_draft(draft: Draft) -> None:
     st.session_state[DRAFT_KEY] = draft
 
 
+# Kept by "delete everything": the language, whether the user chose it, and that the tab's copy
+# was read (bpa_ui/tab_copy.py: read again, the copy would bring back what was just deleted).
+KEPT_BY_DELETE = ("lang", "lang_said", "tab_copy_state")
+
+
 def delete_everything() -> None:
     """Forget every answer of this session at once (the language stays), and any file it
-    uploaded that Streamlit still holds."""
+    uploaded that Streamlit still holds. The tab's copy goes with them: the next run finds no
+    answers and removes it from the tab."""
     from bpa_ui.server import forget_uploads
 
     forget_uploads()
-    lang = st.session_state.get("lang")
+    kept = {k: st.session_state[k] for k in KEPT_BY_DELETE if k in st.session_state}
     for key in list(st.session_state.keys()):
         del st.session_state[key]
-    if lang is not None:
-        st.session_state["lang"] = lang
+    for key, value in kept.items():
+        st.session_state[key] = value

@@ -5,7 +5,7 @@ import streamlit as st
 from bpa_ui import answers, steps
 from bpa_ui.bind import not_answered
 from bpa_ui.draft_file import RESTORED_KEY
-from bpa_ui.frame import begin, end, page_path, step_title
+from bpa_ui.frame import begin, end, step_title, switch_to
 from bpa_ui.i18n import _
 from bpa_ui.state import get_draft
 
@@ -30,6 +30,6 @@ for step_id, items in answers.by_step(draft):
         if st.button(
             _("Change: {title}").format(title=step_title(step_id)), key=f"change:{step_id}"
         ):
-            st.switch_page(page_path(step_id))
+            switch_to(step_id)
 
 end(steps.CHECK, next_label=_("See the result"))

@@ -5,8 +5,7 @@ import streamlit as st
 
 from bpa_core.draft import FilledInBy
 from bpa_ui import bind, labels, steps
-from bpa_ui.answers import field_label
-from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload
+from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload, problem_message
 from bpa_ui.frame import (
     DELETED_KEY,
     begin,
@@ -15,8 +14,8 @@ from bpa_ui.frame import (
     name_uploader_button,
     page_path,
 )
-from bpa_ui.i18n import _
-from bpa_ui.messages import field_problem, file_problem
+from bpa_ui.i18n import _, current_language
+from bpa_ui.state import get_draft
 
 begin(steps.START)
 
@@ -55,15 +54,16 @@ st.markdown(
 
 st.info(
     _(
-        "Nothing is stored on our server. Your answers live in this browser tab until you "
-        "download them."
+        "Nothing is stored on our server. Your answers are kept only in this browser tab: "
+        "they come back if the page is reloaded, and are gone when you close the tab or "
+        "choose “Delete everything”."
     ),
     icon=":material/lock:",
 )
 st.caption(
     _(
-        "When you close the tab, the answers are gone. Use “Save my answers” to keep a copy "
-        "on your own device. The file holds health information: keep it safe."
+        "Use “Save my answers” to keep a copy on your own device. The file holds health "
+        "information: keep it safe."
     )
 )
 
@@ -74,6 +74,14 @@ bind.choice(
     labels.filled_in_by,
     help=_("We use this to ask the questions in the right way."),
 )
+with st.container():  # one slot, whoever fills in
+    if get_draft().filled_in_by == FilledInBy.COUNSELLOR:
+        st.caption(
+            _(
+                "On a shared computer, choose “Delete everything” and close the tab when you "
+                "are done: then no answers are left in the browser."
+            )
+        )
 
 st.header(_("Continue from a saved draft"), anchor=False)
 # No type filter: a file of any type reaches the app, which refuses it with its own message. A
@@ -89,19 +97,7 @@ name_uploader_button()
 with st.container():
     problems = st.session_state.get(PROBLEM_KEY) or []
     if problems:
-        sentences = [
-            (
-                file_problem(field_label(field), message_id)
-                if field
-                else field_problem(_("Draft file"), message_id)
-            )
-            for message_id, field in problems
-        ]
-        unchanged = _("Your current answers are unchanged.")
-        if len(sentences) == 1:
-            body = sentences[0] + " " + unchanged
-        else:
-            body = "\n".join(f"- {s}" for s in sentences) + "\n\n" + unchanged
+        body = problem_message(problems, after=_("Your current answers are unchanged."))
         st.error(body, icon=":material/error:")
 
 if steps.available("appeal"):
@@ -110,6 +106,7 @@ if steps.available("appeal"):
         page_path("appeal"),
         label=_("Get help to appeal a decision"),
         icon=":material/gavel:",
+        query_params={"lang": current_language()},
     )
 
 end(steps.START, next_label=_("Start the questions"))

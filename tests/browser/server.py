@@ -46,10 +46,12 @@ def start_server(
     *,
     env: dict[str, str] | None = None,
     launcher: str = "streamlit",
+    port: int | None = None,
 ) -> Server:
-    """``python -m <launcher> run <script>`` on a free port of 127.0.0.1. ``launcher`` is
-    ``streamlit``, or a test module that prepares the process and then runs Streamlit's CLI."""
-    port = free_port()
+    """``python -m <launcher> run <script>`` on a free port of 127.0.0.1 (or ``port``, to start
+    a stopped server again where its pages are). ``launcher`` is ``streamlit``, or a test module
+    that prepares the process and then runs Streamlit's CLI."""
+    port = port or free_port()
     env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [

@@ -1,7 +1,8 @@
 """Privacy in Chromium and against a client without a browser: nothing leaves 127.0.0.1, the server
-writes no file, what the user types never reaches the server's output, two tabs never share
-answers, Markdown or HTML typed into a field is shown as text, and nothing of a session is kept
-after its tab is closed.
+writes no file, what the user types never reaches the server's output (nor a cookie, localStorage
+or an address: the tab's copy is in sessionStorage only), two tabs never share answers, Markdown
+or HTML typed into a field is shown as text, and nothing of a session is kept after its tab is
+closed.
 
 The server here runs with its own empty HOME and TMPDIR (so ``tempfile.gettempdir()`` in the
 server is a directory only it uses: other programs on this machine write to /tmp as they please),
@@ -147,6 +148,8 @@ LONG_JS_WASM = re.compile(r"^script-src wasm-eval protobuf\.[\w-]+\.js$")
 def test_whole_journey_keeps_everything_private(watched: Watched, page: Any) -> None:
     outside = record_requests(page)
     page.add_init_script(CSP_VIOLATIONS)  # the policy has no 'unsafe-eval': nothing needs it
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     journey = Journey(page, watched.server.url, "en")
     journey.open()
     journey.choose("Who is filling in?", "I am a counsellor filling in with a client")
@@ -186,6 +189,14 @@ def test_whole_journey_keeps_everything_private(watched: Watched, page: Any) -> 
     assert outside == []
     violations = page.evaluate("window.__cspViolations")
     assert [v for v in violations if not LONG_JS_WASM.match(v)] == []
+    # The tab's copy (bpa_ui/tab_copy.py) lives in this tab's sessionStorage only: never
+    # localStorage, never a cookie, never the address.
+    assert CANARY in page.evaluate("() => JSON.stringify(Object.values(sessionStorage))")
+    # (Streamlit keeps its theme and sidebar state in localStorage, and an XSRF cookie.)
+    assert CANARY not in page.evaluate("() => JSON.stringify(localStorage)")
+    assert not page.evaluate("() => Object.keys(localStorage).some(k => k.startsWith('bpa'))")
+    assert all(CANARY not in c["value"] for c in page.context.cookies())
+    assert CANARY not in page.url and all(CANARY not in url for url in requested)
 
 
 def test_two_tabs_never_see_each_others_answers(watched: Watched, browser: Any) -> None:
