@@ -32,7 +32,7 @@ BIG_FIELDS = (
 
 def big_draft() -> Any:
     """Kari's answers with nine long free texts: the largest draft the app accepts (the texts
-    spend the whole-draft budget of bpa_core/limits.py), about 0.4 MB of JSON."""
+    spend the whole-draft budget of bpa_core/limits.py), about 0.3 MB of JSON."""
     from bpa_core import limits
     from bpa_core.draft import load_draft
     from bpa_ui.bind import assign
@@ -69,7 +69,7 @@ def keep_costs(runs: int = 15) -> dict[str, Any]:
 
     drafts = {
         "kari": load_draft((ROOT / "tests" / "personas" / "kari.json").read_bytes()),
-        "0.4 MB": big_draft(),
+        "0.3 MB": big_draft(),
     }
     out: dict[str, Any] = {}
     for name, draft in drafts.items():

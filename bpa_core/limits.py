@@ -3,7 +3,7 @@
 A long application is 10–15 pages. The limits below allow many times that, and are applied the
 same way everywhere: the Draft refuses a free text of more than ``MAX_LINES`` lines (typing,
 loading a file, the command line); ``over_budget`` refuses a draft whose free texts together
-would print more than ``MAX_PRINTED_LINES`` lines (about 80 pages), checked when a text is
+would print more than ``MAX_PRINTED_LINES`` lines (about 60 pages), checked when a text is
 typed and when a file is loaded; the renderer refuses a document past ``MAX_DOCUMENT_LINES``
 (a last guard: a draft within the limits never reaches it). What a page costs to render grows
 with its printed lines (bench/pdf.py), so these bound the time of every PDF and preview.
@@ -21,7 +21,7 @@ from pydantic import BaseModel
 MAX_LINES = 1_000  # lines of one free text (a list of 1 000 lines is some 20 pages)
 LINE_CHARS = 90  # characters of a printed line, about, at 10,5 pt on A4
 LINES_PER_PAGE = 50
-MAX_PRINTED_LINES = 4_000  # all free texts of a draft together: about 80 pages
+MAX_PRINTED_LINES = 3_000  # all free texts of a draft together: about 60 pages
 MAX_DOCUMENT_LINES = MAX_PRINTED_LINES + 4_000  # a document: the user's text and ours
 
 

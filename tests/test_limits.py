@@ -190,10 +190,10 @@ def test_typing_past_the_budget_is_refused_with_a_message_and_nothing_is_lost() 
     at = new_app("nb")
     kari = persona_draft("kari")
     line = ("ord " * 22)[:89]  # one printed line
-    kari.goals.goals = "\n".join([line] * 990)  # well within its own limit
-    kari.goals.not_done_today = "\n".join([line] * 990)
-    kari.goals.why_today_not_enough = "\n".join([line] * 990)
-    kari.goals.current_services = "\n".join([line] * 900)  # the budget nearly spent
+    spent = limits.MAX_PRINTED_LINES - 300  # the budget nearly spent, each text within its own
+    kari.goals.goals = "\n".join([line] * (spent // 3))
+    kari.goals.not_done_today = "\n".join([line] * (spent // 3))
+    kari.goals.why_today_not_enough = "\n".join([line] * (spent // 3 - 40))
     assert limits.over_budget(kari) is None
     at.session_state["draft"] = kari
     at.switch_page("pages/goals.py").run()
