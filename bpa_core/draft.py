@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from bpa_core import limits
 
 DRAFT_FORMAT = "bpa-veiviser-draft"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Free text is kept as typed; this only stops a file from growing without bound.
 MAX_TEXT = 100_000
@@ -192,7 +192,9 @@ class Person(_Model):
     email: ShortText = ""
     # The user's choice to fill in; never required, never shown in PDF metadata.
     national_id: ShortText = ""
-    bpa_granted_under_right_before_67: bool = False
+    # BPA granted under the right (pbrl. § 2-1 d) before the age limit: the right continues.
+    # (Version 1 of the file called it ``bpa_granted_under_right_before_67``; migrations.py.)
+    granted_before_age_limit: bool = False
     # That decision (date or case number), for a continuation past 67: the application names it.
     earlier_decision: ShortText = ""
 

@@ -13,8 +13,20 @@ from bpa_core.draft import SCHEMA_VERSION
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
-# version N -> function producing version N + 1. Empty while the format is at version 1.
-STEPS: dict[int, Step] = {}
+
+def _names_without_values(data: dict[str, Any]) -> dict[str, Any]:
+    """1 -> 2: names stop encoding legal numbers (the age limit is the rule set's, not 67):
+    ``person.bpa_granted_under_right_before_67`` is ``person.granted_before_age_limit``."""
+    person = data.get("person")
+    if isinstance(person, dict) and "bpa_granted_under_right_before_67" in person:
+        person = dict(person)
+        person["granted_before_age_limit"] = person.pop("bpa_granted_under_right_before_67")
+        data["person"] = person
+    return data
+
+
+# version N -> function producing version N + 1.
+STEPS: dict[int, Step] = {1: _names_without_values}
 
 
 def migrate(

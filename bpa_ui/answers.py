@@ -90,8 +90,8 @@ def by_step(draft: Draft) -> list[tuple[str, Answers]]:
         (municipality_question(draft), p.municipality),
     ]
     years = age(draft)
-    if p.bpa_granted_under_right_before_67 or (years is not None and years >= 60):
-        granted = labels.yes_no(p.bpa_granted_under_right_before_67)
+    if p.granted_before_age_limit or (years is not None and years >= 60):
+        granted = labels.yes_no(p.granted_before_age_limit)
         person.append((_("BPA granted as a right before 67"), granted))
     person += [
         (_("Address"), p.address),
@@ -199,7 +199,7 @@ def _field_labels() -> dict[str, str]:
         "person.phone": _("Phone number"),
         "person.email": _("E-mail address"),
         "person.national_id": _("National identity number (fødselsnummer)"),
-        "person.bpa_granted_under_right_before_67": _("BPA granted as a right before 67"),
+        "person.granted_before_age_limit": _("BPA granted as a right before 67"),
         "need.cause": _("Caused by illness, injury or disability"),
         "need.description": _("Describe the illness, injury or disability in your own words"),
         "need.onset": _("When did it start?"),

@@ -74,7 +74,7 @@ def criterion_title(criterion_id: str, draft: Draft | None = None) -> str:
 
 def reason(reason_id: str, draft: Draft) -> str:
     """The criterion's reason, spoken to whoever fills in (you / the person / your child)."""
-    if reason_id == "under_67" and is_child(draft):
+    if reason_id == "under_age_limit" and is_child(draft):
         return pick(
             draft,
             you=_("Children and young people can have the right to BPA. The age criterion is met."),
@@ -83,14 +83,14 @@ def reason(reason_id: str, draft: Draft) -> str:
                 "Children can have the right to BPA. The age criterion is met for your child."
             ),
         )
-    if reason_id == "under_67":
+    if reason_id == "under_age_limit":
         return pick(
             draft,
             you=_("You are under 67."),
             other=_("The person is under 67."),
             parent=_("Your child is under 67."),
         )
-    if reason_id == "67_or_over":
+    if reason_id == "at_or_over_age_limit":
         older = _("The person is 67 or older, and did not have BPA as a right before 67.")
         return pick(
             draft,
@@ -100,7 +100,9 @@ def reason(reason_id: str, draft: Draft) -> str:
         )
     return {
         "birth_date_missing": _("The date of birth is missing."),
-        "granted_before_67": _("BPA was granted as a right before 67, so the right goes on."),
+        "granted_before_age_limit": _(
+            "BPA was granted as a right before 67, so the right goes on."
+        ),
         "illness_injury_or_disability": _("The need comes from illness, injury or disability."),
         "other_cause": _("The answer was that the need has another cause."),
         "cause_unknown": _("We do not know the cause of the need yet."),
@@ -108,12 +110,12 @@ def reason(reason_id: str, draft: Draft) -> str:
         "two_years_or_less": _("The need will last 2 years or less."),
         "duration_unknown": _("We do not know yet how long the need will last."),
         "no_rows": _("No activities are added to the week yet."),
-        "at_least_32": _("The counted hours are 32 or more a week."),
-        "from_25_to_32": _(
+        "right_hours_met": _("The counted hours are 32 or more a week."),
+        "in_cost_exception_band": _(
             "The counted hours are between 25 and 32 a week. The right holds unless the "
             "municipality documents that BPA would cost substantially more."
         ),
-        "under_25": _(
+        "under_cost_exception_hours": _(
             "The counted hours are under 25 a week. The municipality must still consider BPA."
         ),
     }.get(reason_id, reason_id)
@@ -129,10 +131,10 @@ def missing(item: Missing) -> tuple[str, str]:
     }[item]
 
 
-def flag(item: Flag, draft: Draft, turns_67_on: date | None = None) -> str:
-    """A flag in words; ``turns_67_on`` (``Assessment.turns_67_on``) names the day."""
+def flag(item: Flag, draft: Draft, reaches_age_limit_on: date | None = None) -> str:
+    """A flag in words; ``reaches_age_limit_on`` (from the Assessment) names the day."""
     if item == Flag.AGE_NEAR_LIMIT:
-        day = fmt.long_date(turns_67_on) if turns_67_on else ""
+        day = fmt.long_date(reaches_age_limit_on) if reaches_age_limit_on else ""
         other = _(
             "The person turns 67 on {date}. Apply now, and ask that the application is "
             "decided before that date: it is not settled whether age counts on the day of the "
@@ -151,7 +153,7 @@ def flag(item: Flag, draft: Draft, turns_67_on: date | None = None) -> str:
             parent=other,
         )
     return {
-        Flag.CONTINUES_PAST_67: _(
+        Flag.CONTINUES_PAST_AGE_LIMIT: _(
             "BPA was granted as a right before 67. Since 1 July 2020 the right goes on after 67."
         ),
         Flag.CHILD_NEEDS_BEYOND_PEERS: _(

@@ -581,7 +581,7 @@ def totals(a: Assessment, *, on_week: bool = False) -> None:
     # Its own paragraph, not a bullet under the excluded hours: where the counted hours stand.
     missing: list[str] = []
     # Missing hours rounded up beside the counted hours rounded down: they add up to the limit.
-    to_25, to_32 = a.minutes_missing_to_25, a.minutes_missing_to_32
+    to_25, to_32 = a.minutes_missing_to_cost_exception, a.minutes_missing_to_right
     if to_25:
         missing.append(
             _("{hours} more a week would reach 25 hours.").format(hours=fmt.hours(to_25, up=True))

@@ -43,7 +43,7 @@ years = age(draft)
 with st.container():  # one slot whether or not the question is asked (see bpa_ui.frame)
     if years is not None and years >= 60:
         bind.choice(
-            "person.bpa_granted_under_right_before_67",
+            "person.granted_before_age_limit",
             pick(
                 draft,
                 you=_("Were you granted BPA as a right before you turned 67?"),

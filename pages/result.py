@@ -47,7 +47,7 @@ for criterion in a.criteria:
 
 week.totals(a)
 
-flags = [explain.flag(f, draft, a.turns_67_on) for f in a.flags]
+flags = [explain.flag(f, draft, a.reaches_age_limit_on) for f in a.flags]
 if flags:
     st.subheader(_("Good to know"), anchor=False)
     st.markdown("\n".join(f"- {f}" for f in flags))

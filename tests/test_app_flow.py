@@ -207,11 +207,11 @@ def test_counsellor_speaks_of_the_person_and_gives_an_organisation() -> None:
 
 def test_person_near_67_is_asked_about_bpa_granted_before_67() -> None:
     at = _start(new_app("en"), FilledInBy.SELF, date(1960, 1, 1))
-    assert at.radio(key="w:person.bpa_granted_under_right_before_67").label.startswith(
+    assert at.radio(key="w:person.granted_before_age_limit").label.startswith(
         "Were you granted BPA"
     )
     at = _start(new_app("en"), FilledInBy.SELF, date(1990, 1, 1))
-    assert not [r for r in at.radio if r.key == "w:person.bpa_granted_under_right_before_67"]
+    assert not [r for r in at.radio if r.key == "w:person.granted_before_age_limit"]
 
 
 def test_week_builder_add_change_remove_undo_and_named_errors() -> None:

@@ -80,7 +80,7 @@ def test_case(case: dict[str, Any]) -> None:
     if "excluded_minutes" in expected:
         got = {r.value: m for r, m in result.excluded_minutes.items()}
         assert got == {k: as_fraction(v) for k, v in expected["excluded_minutes"].items()}
-    for key in ("minutes_missing_to_25", "minutes_missing_to_32"):
+    for key in ("minutes_missing_to_cost_exception", "minutes_missing_to_right"):
         if key in expected:
             assert getattr(result, key) == as_fraction(expected[key])
     if "missing" in expected:
@@ -89,8 +89,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert sorted(f.value for f in result.flags) == sorted(expected["flags"])
     if "age" in expected:
         assert result.age == expected["age"]
-    if "turns_67_on" in expected:
-        assert result.turns_67_on == date.fromisoformat(expected["turns_67_on"])
+    if "reaches_age_limit_on" in expected:
+        assert result.reaches_age_limit_on == date.fromisoformat(expected["reaches_age_limit_on"])
     for criterion_id, status in expected.get("criteria", {}).items():
         assert result.criterion(criterion_id).status.value == status, criterion_id
     for criterion_id, reason in expected.get("reasons", {}).items():
@@ -106,4 +106,4 @@ def test_case(case: dict[str, Any]) -> None:
 
     # Invariants of every case: counted + excluded = total, and nothing negative.
     assert result.counted_minutes + sum(result.excluded_minutes.values()) == result.total_minutes
-    assert result.minutes_missing_to_32 >= result.minutes_missing_to_25 >= 0
+    assert result.minutes_missing_to_right >= result.minutes_missing_to_cost_exception >= 0

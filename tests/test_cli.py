@@ -19,9 +19,9 @@ STABLE_KEYS = {
     "missing",
     "flags",
     "criteria",
-    "minutes_missing_to_25",
-    "minutes_missing_to_32",
-    "turns_67_on",
+    "minutes_missing_to_cost_exception",
+    "minutes_missing_to_right",
+    "reaches_age_limit_on",
 }
 
 
@@ -37,8 +37,8 @@ def test_assess_prints_the_stable_keys() -> None:
     data = json.loads(out.stdout)
     assert set(data) >= STABLE_KEYS
     assert data["outcome"] == "no_right_can_apply"
-    assert data["minutes_missing_to_25"] == 345
-    assert data["minutes_missing_to_32"] == 765
+    assert data["minutes_missing_to_cost_exception"] == 345
+    assert data["minutes_missing_to_right"] == 765
     assert {c["id"] for c in data["criteria"]} == {"age", "cause", "duration", "hours"}
     assert data["criteria"][0]["sources"] == ["pbrl. § 2-1 d"]
 

@@ -218,3 +218,30 @@ def test_rows_adding_up_to_more_than_a_week_are_noticed() -> None:
     assert not more_than_a_week([day])
     extra = ActivityRow(category="meals", minutes=1, times=1, per="week")
     assert more_than_a_week([day, extra])
+
+
+def test_a_version_1_file_is_migrated_to_names_without_legal_numbers() -> None:
+    """Version 1 named the age limit in the field (``…_before_67``); version 2 does not, so a
+    change of the limit in the rule set leaves the file format alone. Nothing is lost."""
+    data = json.loads(persona_draft("ragnhild").to_json())
+    data["schema_version"] = 1
+    data["person"]["bpa_granted_under_right_before_67"] = data["person"].pop(
+        "granted_before_age_limit"
+    )
+    draft = load_draft(json.dumps(data))
+    assert draft.schema_version == SCHEMA_VERSION == 2
+    assert draft.person.granted_before_age_limit is True
+    assert "_67" not in draft.to_json()
+
+
+def test_the_command_line_keeps_the_old_keys_for_one_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bpa_core.__main__ import main
+
+    assert (
+        main(["assess", str(ROOT / "tests" / "personas" / "sofie.json"), "--on", "2026-11-22"]) == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["minutes_missing_to_cost_exception"] == out["minutes_missing_to_25"]
+    assert out["minutes_missing_to_right_exact"] == out["minutes_missing_to_32_exact"]

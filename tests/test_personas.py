@@ -42,10 +42,10 @@ def test_persona_outcome_and_hours(name: str) -> None:
     for flag in expected.get("flags", []):
         assert flag in [f.value for f in result.flags]
     if "hours_missing" in expected:
-        assert result.minutes_missing_to_25 / 60 == Fraction(
+        assert result.minutes_missing_to_cost_exception / 60 == Fraction(
             str(expected["hours_missing"]["to_25"])
         )
-        assert result.minutes_missing_to_32 / 60 == Fraction(
+        assert result.minutes_missing_to_right / 60 == Fraction(
             str(expected["hours_missing"]["to_32"])
         )
 

@@ -128,4 +128,4 @@ def test_cli_and_assess_agree(tmp_path: Path, capsys, birth, plan, night, two) -
     }
     assert printed["flags"] == [f.value for f in result.flags]
     assert printed["missing"] == [m.value for m in result.missing]
-    assert Fraction(printed["minutes_missing_to_32_exact"]) == result.minutes_missing_to_32
+    assert Fraction(printed["minutes_missing_to_right_exact"]) == result.minutes_missing_to_right

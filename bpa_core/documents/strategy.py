@@ -51,7 +51,7 @@ class Strategy:
 
 def strategy_for(draft: Draft, a: Assessment) -> Strategy:
     """The applicant's strategy for this draft and estimate."""
-    if Flag.CONTINUES_PAST_67 in a.flags:
+    if Flag.CONTINUES_PAST_AGE_LIMIT in a.flags:
         basis = Basis.CONTINUATION
     elif _municipal_first(draft, a):
         basis = Basis.MUNICIPAL
@@ -83,7 +83,7 @@ def _right_ruled_out(draft: Draft, a: Assessment) -> bool:
     """Whether the right is out whatever the hours: age, a short need, or another cause."""
     age = a.criterion("age")
     return (
-        age.reason == "67_or_over"
+        age.reason == "at_or_over_age_limit"
         or draft.need.duration == Duration.TWO_YEARS_OR_LESS
         or draft.need.cause == Answer.NO
     )
@@ -91,7 +91,7 @@ def _right_ruled_out(draft: Draft, a: Assessment) -> bool:
 
 def _birthday_near(a: Assessment) -> date | None:
     """The birthday the person reaches the age limit on, when it is near (the flag)."""
-    return a.turns_67_on if Flag.AGE_NEAR_LIMIT in a.flags else None
+    return a.reaches_age_limit_on if Flag.AGE_NEAR_LIMIT in a.flags else None
 
 
 def asks_for_night_or_two_helpers(draft: Draft) -> bool:

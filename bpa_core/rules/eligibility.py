@@ -42,7 +42,7 @@ class Missing(StrEnum):
 
 class Flag(StrEnum):
     AGE_NEAR_LIMIT = "age_near_limit"  # turns 67 within twelve months: apply now
-    CONTINUES_PAST_67 = "continues_past_67"  # granted under the right before 67
+    CONTINUES_PAST_AGE_LIMIT = "continues_past_age_limit"  # granted under the right before 67
     CHILD_NEEDS_BEYOND_PEERS = "child_needs_beyond_peers"  # only needs beyond peers count
     COST_EXCEPTION = "cost_exception"  # 25-32 h: the municipality must document the cost
     HEALTH_MAY_BE_ADDED = "health_may_be_added"  # simple health tasks may join a BPA scheme
@@ -72,14 +72,14 @@ class Assessment:
     counted_by_category: dict[str, Fraction]
     missing: tuple[Missing, ...]
     flags: tuple[Flag, ...]
-    minutes_missing_to_25: Fraction
-    minutes_missing_to_32: Fraction
+    minutes_missing_to_cost_exception: Fraction
+    minutes_missing_to_right: Fraction
     age: int | None
     is_child: bool
     sources: tuple[str, ...] = field(default=())
     # The day of the 67th birthday (the rule set's age limit); None without a usable birth
     # date. With the flag ``age_near_limit``: "I turn 67 on …; decide before that date".
-    turns_67_on: date | None = None
+    reaches_age_limit_on: date | None = None
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
@@ -121,13 +121,19 @@ def assess(draft: Draft, on: date | None = None) -> Assessment:
         counted_by_category={c.value: m for c, m in totals.counted_by_category.items()},
         missing=missing,
         flags=_flags(draft, age, is_child, totals, outcome, on, rules),
-        minutes_missing_to_25=max(Fraction(0), rules.cost_exception_minutes - totals.counted),
-        minutes_missing_to_32=max(Fraction(0), rules.right_minutes - totals.counted),
+        minutes_missing_to_cost_exception=max(
+            Fraction(0), rules.cost_exception_minutes - totals.counted
+        ),
+        minutes_missing_to_right=max(Fraction(0), rules.right_minutes - totals.counted),
         age=age,
         is_child=is_child,
         sources=sources,
-        turns_67_on=birthday(birth, rules.age_limit) if birth else None,
+        reaches_age_limit_on=birthday(birth, rules.age_limit) if birth else None,
     )
+
+
+def _missing_to(threshold: int, totals: WeekTotals) -> Fraction:
+    return max(Fraction(0), threshold - totals.counted)
 
 
 def usable_birth_date(draft: Draft, on: date) -> date | None:
@@ -142,10 +148,10 @@ def _age_criterion(draft: Draft, age: int | None, rules: RuleSet) -> Criterion:
     if age is None:
         return Criterion("age", Status.UNKNOWN, "birth_date_missing", sources)
     if age < rules.age_limit:
-        return Criterion("age", Status.MET, "under_67", sources)
-    if rules.continues_past_age_limit and draft.person.bpa_granted_under_right_before_67:
-        return Criterion("age", Status.MET, "granted_before_67", sources)
-    return Criterion("age", Status.NOT_MET, "67_or_over", sources)
+        return Criterion("age", Status.MET, "under_age_limit", sources)
+    if rules.continues_past_age_limit and draft.person.granted_before_age_limit:
+        return Criterion("age", Status.MET, "granted_before_age_limit", sources)
+    return Criterion("age", Status.NOT_MET, "at_or_over_age_limit", sources)
 
 
 def _cause_criterion(draft: Draft) -> Criterion:
@@ -173,10 +179,10 @@ def _hours_criterion(draft: Draft, totals: WeekTotals, rules: RuleSet) -> Criter
     if not draft.rows:
         return Criterion("hours", Status.UNKNOWN, "no_rows", sources)
     if totals.counted >= rules.right_minutes:
-        return Criterion("hours", Status.MET, "at_least_32", sources)
+        return Criterion("hours", Status.MET, "right_hours_met", sources)
     if totals.counted >= rules.cost_exception_minutes:
-        return Criterion("hours", Status.MET, "from_25_to_32", sources)
-    return Criterion("hours", Status.NOT_MET, "under_25", (*sources, "hol_3_8"))
+        return Criterion("hours", Status.MET, "in_cost_exception_band", sources)
+    return Criterion("hours", Status.NOT_MET, "under_cost_exception_hours", (*sources, "hol_3_8"))
 
 
 def _missing(draft: Draft, on: date) -> tuple[Missing, ...]:
@@ -226,12 +232,8 @@ def _flags(
     near = add_months(on, rules.age_near_limit_months)
     if birth and age is not None and age < rules.age_limit <= age_on(birth, near):
         flags.append(Flag.AGE_NEAR_LIMIT)
-    if (
-        age is not None
-        and age >= rules.age_limit
-        and draft.person.bpa_granted_under_right_before_67
-    ):
-        flags.append(Flag.CONTINUES_PAST_67)
+    if age is not None and age >= rules.age_limit and draft.person.granted_before_age_limit:
+        flags.append(Flag.CONTINUES_PAST_AGE_LIMIT)
     if is_child:
         flags.append(Flag.CHILD_NEEDS_BEYOND_PEERS)
     if outcome == Outcome.RIGHT_UNLESS_COST:

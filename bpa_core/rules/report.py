@@ -6,6 +6,7 @@ fraction string ("28110/13") so that a program can compare without rounding.
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -22,6 +23,19 @@ def _exact(value: Fraction) -> str:
     return str(value)
 
 
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _deprecated(a: Assessment) -> dict[str, Any]:
+    return {
+        "minutes_missing_to_25": _minutes(a.minutes_missing_to_cost_exception),
+        "minutes_missing_to_32": _minutes(a.minutes_missing_to_right),
+        "minutes_missing_to_25_exact": _exact(a.minutes_missing_to_cost_exception),
+        "minutes_missing_to_32_exact": _exact(a.minutes_missing_to_right),
+    }
+
+
 def assessment_to_dict(a: Assessment) -> dict[str, Any]:
     return {
         "outcome": a.outcome.value,
@@ -29,7 +43,9 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
         "rules_valid_from": a.rules_valid_from.isoformat(),
         "age": a.age,
         "is_child": a.is_child,
-        "turns_67_on": a.turns_67_on.isoformat() if a.turns_67_on else None,
+        "reaches_age_limit_on": a.reaches_age_limit_on.isoformat()
+        if a.reaches_age_limit_on
+        else None,
         "counted_minutes_per_week": _minutes(a.counted_minutes),
         "counted_minutes_per_week_exact": _exact(a.counted_minutes),
         "counted_hours_per_week": float(display_hours(a.counted_minutes)),
@@ -50,9 +66,12 @@ def assessment_to_dict(a: Assessment) -> dict[str, Any]:
             }
             for c in a.criteria
         ],
-        "minutes_missing_to_25": _minutes(a.minutes_missing_to_25),
-        "minutes_missing_to_32": _minutes(a.minutes_missing_to_32),
-        "minutes_missing_to_25_exact": _exact(a.minutes_missing_to_25),
-        "minutes_missing_to_32_exact": _exact(a.minutes_missing_to_32),
+        "minutes_missing_to_cost_exception": _minutes(a.minutes_missing_to_cost_exception),
+        "minutes_missing_to_right": _minutes(a.minutes_missing_to_right),
+        "minutes_missing_to_cost_exception_exact": _exact(a.minutes_missing_to_cost_exception),
+        "minutes_missing_to_right_exact": _exact(a.minutes_missing_to_right),
+        # The same under their old names, for programs written against them: kept while draft
+        # files of schema version 1 are read (they name the 2020 thresholds, not the rule set's).
+        **_deprecated(a),
         "sources": [{"id": s, "short": SOURCES[s].short, "url": SOURCES[s].url} for s in a.sources],
     }

@@ -99,8 +99,8 @@ def fill_everything(at: AppTest, want: Draft) -> AppTest:
     texts_if_given(at, {"person.name": p.name, "person.municipality": p.municipality})
     text(at, "person.birth_date", p.birth_date.strftime("%d.%m.%Y") if p.birth_date else "")
     at.run()
-    if p.bpa_granted_under_right_before_67:
-        choose(at, "person.bpa_granted_under_right_before_67", True)
+    if p.granted_before_age_limit:
+        choose(at, "person.granted_before_age_limit", True)
     next_step(at)
 
     assert on_step(at, 3)

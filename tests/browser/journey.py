@@ -235,7 +235,7 @@ class Journey:
             parent="Was your child granted BPA as a right before turning 67?",
         )
         if self.page.get_by_role("radiogroup", name=self.t(granted), exact=True).count():
-            self.choose(granted, "Yes" if p.bpa_granted_under_right_before_67 else "No")
+            self.choose(granted, "Yes" if p.granted_before_age_limit else "No")
         if p.address or p.phone or p.email or p.national_id:
             self.open_expander("Contact details for the application (optional)")
             self.type("Address", p.address)

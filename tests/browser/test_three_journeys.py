@@ -240,8 +240,8 @@ def test_bokmal_counsellor_with_a_man_of_66_with_als(app_server: Server, page: A
     journey.fill(want)
     journey.wait_for_step(steps.RESULT)
     a = assess(want, TODAY)
-    assert a.turns_67_on is not None
-    day = format_date(a.turns_67_on, format="long", locale="nb_NO")
+    assert a.reaches_age_limit_on is not None
+    day = format_date(a.reaches_age_limit_on, format="long", locale="nb_NO")
     main = page.get_by_role("main")
     main.get_by_text(f"Personen fyller 67 år {day}.", exact=False).wait_for()
     # Two-helper rows count when the need is continuous: on the result, all of it.
