@@ -2,7 +2,8 @@
 
 Run by Streamlit as the app script (``__name__ == "__main__"``): sets up the page, the session's
 language and the navigation between steps. Imported by the server (``streamlit run app.py`` finds
-``app`` below): the ASGI app with security headers and a friendly error handler.
+``app`` below): the ASGI app with security headers, a friendly error handler and the download
+route (bpa_ui/downloads.py).
 """
 
 import streamlit as st
@@ -12,7 +13,13 @@ if __name__ == "__main__":
 
     run()
 else:
+    from bpa_ui import downloads
     from bpa_ui.server import MIDDLEWARE, on_script_error, use_entrypoint_navigation
 
     use_entrypoint_navigation()
-    app = st.App("app.py", middleware=MIDDLEWARE, on_script_error=on_script_error)
+    app = st.App(
+        "app.py",
+        middleware=[*MIDDLEWARE, downloads.MIDDLEWARE],
+        routes=downloads.routes(),
+        on_script_error=on_script_error,
+    )

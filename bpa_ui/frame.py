@@ -8,16 +8,15 @@ Pages call ``begin(step_id)`` first and ``end(step_id)`` last; the order of the 
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import streamlit as st
 
 from bpa_core.i18n import LANGUAGES
-from bpa_ui import steps
+from bpa_ui import downloads, steps
 from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import LANG_KEY, _, current_language
-from bpa_ui.state import delete_everything, get_draft
+from bpa_ui.state import delete_everything
 from bpa_ui.streamlit_text import translate_streamlit_text
 
 GOTO_KEY = "goto"  # a step id to switch to at the start of the next run (set in callbacks)
@@ -149,6 +148,7 @@ def go_to(step_id: str) -> None:
 def begin(step_id: str) -> None:
     """The step's h1 ("Step N of M – title"), browser title, and focus after a step change."""
     st.session_state[ERRORS_SHOWN_KEY] = 0
+    downloads.leave_other_steps(step_id)
     goto = st.session_state.pop(GOTO_KEY, None)
     if goto and goto != step_id and steps.available(str(goto)):
         st.switch_page(page_path(str(goto)))
@@ -247,27 +247,10 @@ def _delete() -> None:
     go_to(steps.START)
 
 
-def draft_file_name() -> str:
-    return _("bpa-answers-{day}.json").format(day=date.today().isoformat())
-
-
 def save_button(key: str, *, primary: bool = False) -> None:
-    """Download the answers as a draft file (made when clicked, never stored on the server)."""
-    draft = get_draft()
-    st.download_button(
-        _("Save my answers (file)"),
-        data=lambda: draft.to_json().encode("utf-8"),
-        file_name=draft_file_name(),
-        mime="application/json",
-        key=key,
-        on_click="ignore",
-        icon=":material/download:",
-        type="primary" if primary else "secondary",
-        help=_(
-            "Your answers are saved as a file on this device. Open it on the start page to "
-            "go on later. Keep it safe: it holds health information."
-        ),
-    )
+    """ "Save my answers (file)": a link served by the app to this session only, the file made
+    from the answers when it is fetched and never stored (see bpa_ui/downloads.py)."""
+    downloads.save_link(key, primary=primary)
 
 
 CONFIRM_DELETE_KEY = "confirm_delete"
@@ -351,7 +334,7 @@ def run() -> None:
     if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
         st.switch_page(page_path(str(goto)))
     set_document_language(lang)
-    st.html(STYLE + uploader_style())
+    st.html(STYLE + downloads.LINK_STYLE + uploader_style())
     sidebar()
     try:
         page.run()

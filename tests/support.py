@@ -40,3 +40,17 @@ def load_lix() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def download_links(node: Any) -> list[str]:
+    """The labels of the download links an AppTest page (or its sidebar) draws
+    (bpa_ui.downloads: ``<a class="bpa-download" ... download=...>`` in an html element)."""
+    import html
+    import re
+
+    link = re.compile(r'<a class="bpa-download[^"]*"[^>]*>.*?<span>(.*?)</span>')
+    return [
+        html.unescape(match.group(1))
+        for element in node.get("html")
+        for match in link.finditer(element.proto.body)
+    ]

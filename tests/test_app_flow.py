@@ -31,7 +31,7 @@ from tests.app.driver import (
     press,
     text,
 )
-from tests.support import PERSONA_DRAFTS, ROOT, persona_draft
+from tests.support import PERSONA_DRAFTS, ROOT, download_links, persona_draft
 
 TOTAL = len(steps.sequence())  # numbered steps, documents included
 
@@ -108,7 +108,7 @@ def test_language_switch_keeps_every_answer() -> None:
 def test_the_sidebar_has_language_save_and_delete() -> None:
     at = new_app("en")
     assert at.sidebar.radio(key="language_choice").options == ["Bokmål", "Nynorsk", "English"]
-    assert at.sidebar.get("download_button")[0].label == "Save my answers (file)"
+    assert download_links(at.sidebar) == ["Save my answers (file)"]
     assert at.sidebar.button(key="delete_everything").label == "Delete everything"
     at.sidebar.radio(key="language_choice").set_value("nb").run()
     assert heading(at) == f"Steg 1 av {TOTAL} – Før du begynner"

@@ -19,6 +19,7 @@ from bpa_core import deadlines
 from bpa_core.draft import DecisionKind, DocLanguage, Draft, FilledInBy, load_draft
 from bpa_ui.i18n import LANG_KEY
 from bpa_ui.state import DRAFT_KEY
+from tests.support import download_links
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "appeal.py")
@@ -260,8 +261,7 @@ def test_answers_from_the_draft_are_shown_and_kept(today: list[date]) -> None:
 
 def test_downloads(today: list[date]) -> None:
     at = page()
-    buttons = at.get("download_button")
-    labels = [b.proto.label for b in buttons]
+    labels = download_links(at)
     assert "Last ned klagen som tekst" in labels
     assert "Last ned kravet om innsyn som tekst" in labels
     if importlib.util.find_spec("bpa_core.render.pdf") is None:
@@ -273,8 +273,8 @@ def test_downloads(today: list[date]) -> None:
 def test_letters_are_made_on_click_never_on_a_run(
     today: list[date], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The text and PDF files are callables: nothing is made (and put in Streamlit's media
-    store) while the page is drawn."""
+    """The text and PDF files are made when their links are fetched (bpa_ui/downloads.py):
+    nothing is made while the page is drawn."""
     import bpa_core.render.pdf as pdf
     from bpa_core.documents.model import Document
 
@@ -289,7 +289,7 @@ def test_letters_are_made_on_click_never_on_a_run(
     at = page(draft=persona("aanga"))
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
     assert not at.exception
-    assert len(at.get("download_button")) == 4
+    assert len(download_links(at)) == 4
     assert made == []
 
 

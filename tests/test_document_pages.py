@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from bpa_core.draft import DocLanguage, Draft, FilledInBy
 from tests.docs_support import PERSONAS, REPO, persona
+from tests.support import download_links
 
 
 def page(name: str, draft: Draft, lang: str = "nb") -> AppTest:
@@ -115,22 +116,20 @@ def test_checklist_page_is_tailored() -> None:
 
 def test_download_makes_the_pdf_on_click_only() -> None:
     at = page("download", persona("emil"))
-    labels = [d.label for d in at.get("download_button")]
-    assert labels == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
+    assert download_links(at) == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
-    labels = [d.label for d in at.get("download_button")]
-    assert labels == ["Last ned PDF", "Lagre svarene mine (fil)"]
+    assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert at.success[0].value.startswith("PDF-en er klar.")
-    at.run()  # any other action: the PDF is not kept
-    assert [d.label for d in at.get("download_button")] == ["Lagre svarene mine (fil)"]
+    at.run()  # any other action: the link is not shown again
+    assert download_links(at) == ["Lagre svarene mine (fil)"]
 
 
-def test_download_files_are_made_on_click_never_on_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Neither the draft file nor the PDF is made while the page is drawn (they would sit in
-    Streamlit's media store): both are callables, run only when the button is clicked."""
-    import bpa_core.render.pdf as pdf
-
+def test_download_files_are_made_on_click_or_when_fetched_never_while_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The draft file is made only when its link is fetched; the PDF only in the run the click
+    on "Make the PDF" causes."""
     made: list[str] = []
 
     def making(what: str, result: object) -> object:
@@ -138,12 +137,14 @@ def test_download_files_are_made_on_click_never_on_a_run(monkeypatch: pytest.Mon
         return result
 
     monkeypatch.setattr(Draft, "to_json", lambda self: making("draft", "{}"))
-    monkeypatch.setattr(pdf, "render_pdf", lambda docs: making("pdf", b""))
     at = page("download", persona("emil"))
+    assert made == []
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
-    assert len(at.get("download_button")) == 2
+    assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert made == []
+    offer = at.session_state["download_desk"].offers["pdf"]
+    assert offer.data.startswith(b"%PDF") and offer.file_name.endswith(".pdf")
 
 
 def test_delete_everything_asks_first_and_then_forgets_all() -> None:

@@ -46,9 +46,11 @@ def start_server(
     *,
     env: dict[str, str] | None = None,
     launcher: str = "streamlit",
+    cwd: Path = ROOT,
 ) -> Server:
     """``python -m <launcher> run <script>`` on a free port of 127.0.0.1. ``launcher`` is
-    ``streamlit``, or a test module that prepares the process and then runs Streamlit's CLI."""
+    ``streamlit``, or a test module that prepares the process and then runs Streamlit's CLI.
+    ``cwd`` is the checkout to serve (the benchmark may serve an older one)."""
     port = free_port()
     env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
@@ -66,7 +68,7 @@ def start_server(
             "true",
             *(extra_args or []),
         ],
-        cwd=ROOT,
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
