@@ -2,8 +2,8 @@
 
 Run by Streamlit as the app script (``__name__ == "__main__"``): sets up the page, the session's
 language and the navigation between steps. Imported by the server (``streamlit run app.py`` finds
-``app`` below): the ASGI app with security headers, a friendly error handler and the download
-route (bpa_ui/downloads.py).
+``app`` below): the ASGI app with security headers, a friendly error handler, the download
+route (bpa_ui/downloads.py) and the PDF worker pool started with the server (bpa_ui/pdf_worker.py).
 """
 
 import streamlit as st
@@ -13,7 +13,7 @@ if __name__ == "__main__":
 
     run()
 else:
-    from bpa_ui import downloads
+    from bpa_ui import downloads, pdf_worker
     from bpa_ui.server import MIDDLEWARE, on_script_error, use_entrypoint_navigation
 
     use_entrypoint_navigation()
@@ -21,5 +21,6 @@ else:
         "app.py",
         middleware=[*MIDDLEWARE, downloads.MIDDLEWARE],
         routes=downloads.routes(),
+        lifespan=pdf_worker.lifespan,
         on_script_error=on_script_error,
     )

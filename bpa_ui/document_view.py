@@ -7,6 +7,7 @@ they keep their meaning for screen readers). Never ``st.markdown`` of user text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 import streamlit as st
@@ -59,6 +60,24 @@ def document_language_select(draft: Draft) -> str:
     if choice != shown:
         draft.document_language = choice
     return str(choice.value)
+
+
+def make_pdf(documents: Document | Sequence[Document]) -> bytes | str:
+    """The PDF, made by a worker process (bpa_ui/pdf_worker.py) while this run waits without
+    holding up other sessions; or, if it could not be made, what to tell the user."""
+    from bpa_ui import pdf_worker
+
+    try:
+        return pdf_worker.render(documents)
+    except pdf_worker.PdfTimeoutError:
+        return _(
+            "Making the PDF took too long, so it was stopped. Your answers are kept. Very long "
+            "answers can cause this: shorten the longest ones and try again."
+        )
+    except pdf_worker.PdfBusyError:
+        return _("Many PDFs are being made right now. Wait a minute and try again.")
+    except pdf_worker.PdfError:
+        return _("The PDF could not be made. Your answers are kept. Try again.")
 
 
 def heading(text: str, level: int) -> None:

@@ -19,7 +19,7 @@ with ``st.html``; ``serve`` (a route of the app, see app.py) answers it:
   404, so nothing can be probed;
 - the draft file is made from the session's draft when fetched (the answers as they are at the
   click); a PDF made in the run the click on "Make the PDF" caused is kept until the session
-  leaves the step or makes another; a letter is made when fetched.
+  leaves the step or makes another; a letter is made when fetched, its PDF by the worker pool.
 
 Nothing is written to disk. Repeated clicks work; other sessions' runs cannot remove anything.
 """
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import secrets
 import weakref
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from bpa_core.i18n import LANGUAGES, gettext_for
 from bpa_ui.i18n import _, current_language
 from bpa_ui.state import get_draft
 
+_log = logging.getLogger("bpa_veiviser")
 COOKIE = "bpa_key"
 PREFIX = "/_bpa/download"
 DESK_KEY = "download_desk"
@@ -240,9 +242,9 @@ def _make(found: Desk, name: str, offer: Offer) -> bytes:
     if offer.document is not None:
         if offer.as_text:
             return offer.document.plain_text().encode("utf-8")
-        from bpa_core.render.pdf import render_pdf
+        from bpa_ui import pdf_worker
 
-        return render_pdf(offer.document)
+        return pdf_worker.render(offer.document)
     if name == DRAFT and found.draft is not None:
         return found.draft.to_json().encode("utf-8")
     raise LookupError(name)
@@ -261,6 +263,8 @@ async def serve(request: Any) -> Any:
     """GET /_bpa/download/<token>/<name>: the offer's bytes, to its own session only."""
     from starlette.responses import PlainTextResponse, Response
 
+    from bpa_ui.pdf_worker import PdfError
+
     found = _DESKS.get(str(request.path_params["token"]))
     name = str(request.path_params["name"])
     offer = found.offers.get(name) if found is not None else None
@@ -273,7 +277,9 @@ async def serve(request: Any) -> Any:
         return PlainTextResponse("Not found", status_code=404)
     try:
         data = await asyncio.to_thread(_make, found, name, offer)
-    except Exception:  # never a traceback that could quote the user's text
+    except Exception as exc:  # PdfError (e.g. its time limit) or a bug: never a traceback
+        if not isinstance(exc, PdfError):
+            _log.error("download failed: %s", type(exc).__name__)
         return PlainTextResponse(failure_text(found.lang), status_code=503)
     return Response(
         data,

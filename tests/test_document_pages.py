@@ -125,11 +125,13 @@ def test_download_makes_the_pdf_on_click_only() -> None:
     assert download_links(at) == ["Lagre svarene mine (fil)"]
 
 
-def test_download_files_are_made_on_click_or_when_fetched_never_while_drawn(
+def test_download_files_are_made_by_a_worker_or_when_fetched_never_while_drawn(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The draft file is made only when its link is fetched; the PDF only in the run the click
-    on "Make the PDF" causes."""
+    """The draft file is made only when its link is fetched; the PDF in the run the click on
+    "Make the PDF" causes, by a worker process: this process never renders it."""
+    import bpa_core.render.pdf as pdf
+
     made: list[str] = []
 
     def making(what: str, result: object) -> object:
@@ -137,14 +139,38 @@ def test_download_files_are_made_on_click_or_when_fetched_never_while_drawn(
         return result
 
     monkeypatch.setattr(Draft, "to_json", lambda self: making("draft", "{}"))
+    monkeypatch.setattr(pdf, "render_pdf", lambda docs: making("pdf", b""))
     at = page("download", persona("emil"))
-    assert made == []
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
     assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert made == []
     offer = at.session_state["download_desk"].offers["pdf"]
     assert offer.data.startswith(b"%PDF") and offer.file_name.endswith(".pdf")
+
+
+def test_a_pdf_past_its_time_limit_is_stopped_and_the_user_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 15/16: a render that runs past the hard limit is killed, its worker replaced, and
+    the page says so in the user's language; the next PDF is made by the fresh worker."""
+    from bpa_ui import pdf_worker
+
+    pool = pdf_worker.PdfPool(pdf_worker.Settings(workers=1, time_limit=0.005)).start()
+    monkeypatch.setattr(pdf_worker, "_pool", pool)
+    try:
+        before = pool.pids()
+        at = page("download", persona("emil"), lang="nn")
+        next(b for b in at.button if b.label == "Lag PDF").click().run()
+        assert not at.exception
+        assert at.error[0].value.startswith("Det tok for lang tid å lage PDF-en")
+        assert download_links(at) == ["Lagre svara mine (fil)"]
+        assert pool.replaced == 1 and pool.pids() != before
+        pool.settings = pdf_worker.Settings(workers=1, time_limit=60)
+        next(b for b in at.button if b.label == "Lag PDF").click().run()
+        assert download_links(at) == ["Last ned PDF", "Lagre svara mine (fil)"]
+    finally:
+        pool.stop()
 
 
 def test_delete_everything_asks_first_and_then_forgets_all() -> None:
