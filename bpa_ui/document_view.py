@@ -1,8 +1,10 @@
 """Show a Document on screen, and choose the document language.
 
-Every piece of text in a Document may hold what the user typed, so it is shown as text: paragraphs
-with ``st.text``; headings, lists and tables as HTML built only from ``html.escape``d strings (so
-they keep their meaning for screen readers). Never ``st.markdown`` of user text.
+Every piece of text in a Document may hold what the user typed, so it is shown as text: the
+document (or a section) is one ``st.html`` element built only from ``html.escape``d strings, with
+real headings, paragraphs (line breaks kept), lists and tables, so it keeps its meaning for screen
+readers. One element, not one per block: fewer elements for Streamlit to send and the browser to
+lay out. Never ``st.markdown`` of user text.
 """
 
 from __future__ import annotations
@@ -80,24 +82,32 @@ def make_pdf(documents: Document | Sequence[Document]) -> bytes | str:
         return _("The PDF could not be made. Your answers are kept. Try again.")
 
 
+def _heading_html(text: str, level: int) -> str:
+    return f'<h{level} style="{_PRE}">{escape(text)}</h{level}>'
+
+
 def heading(text: str, level: int) -> None:
-    st.html(f'<h{level} style="{_PRE}">{escape(text)}</h{level}>')
+    st.html(_heading_html(text, level))
 
 
-def show_block(block: Block) -> None:
+def _text_html(text: str) -> str:
+    """Plain text as a paragraph: escaped, its line breaks kept."""
+    return f'<p style="{_PRE}">{escape(text)}</p>'
+
+
+def block_html(block: Block) -> str:
     if isinstance(block, Paragraph):
-        st.text(block.text)
-    elif isinstance(block, Heading):
-        heading(block.text, 4)
-    elif isinstance(block, Fields):
-        st.text("\n".join(f"{label}: {value}" for label, value in block.items))
-    elif isinstance(block, Checklist | BulletList):
+        return _text_html(block.text)
+    if isinstance(block, Heading):
+        return _heading_html(block.text, 4)
+    if isinstance(block, Fields):
+        return _text_html("\n".join(f"{label}: {value}" for label, value in block.items))
+    if isinstance(block, Checklist | BulletList):
         marker = "☐ " if isinstance(block, Checklist) else ""
         style = "list-style: none; padding-left: 0;" if marker else ""
         items = "".join(f'<li style="{_PRE}">{escape(marker + i)}</li>' for i in block.items)
-        st.html(f'<ul style="{style}">{items}</ul>')
-    elif isinstance(block, Table):
-        st.html(_table_html(block))
+        return f'<ul style="{style}">{items}</ul>'
+    return _table_html(block)
 
 
 def _table_html(table: Table) -> str:
@@ -118,17 +128,30 @@ def _table_html(table: Table) -> str:
     )
 
 
+def section_html(section: Section, number: int | None = None) -> str:
+    title = section.title if number is None else f"{number}. {section.title}"
+    return _heading_html(title, 3) + "".join(block_html(b) for b in section.blocks)
+
+
 def show_section(section: Section, number: int | None = None) -> None:
-    heading(section.title if number is None else f"{number}. {section.title}", 3)
-    for block in section.blocks:
-        show_block(block)
+    """One section as one element: its heading, paragraphs, lists and tables."""
+    st.html(section_html(section, number))
+
+
+def document_html(document: Document, *, letter: bool = False) -> str:
+    """The document as it will be sent; a letter (the appeal, the request for access) with its
+    letterhead and date above the title, as the PDF has them."""
+    parts = []
+    if letter:  # one block, as on paper: sender, addressee, then the date
+        parts.append(
+            _text_html("\n".join([*document.letterhead, long_date(document.dated, document.lang)]))
+        )
+    parts.append(_heading_html(document.title, 2))
+    parts.extend(section_html(section) for section in document.sections)
+    return "".join(parts)
 
 
 def show_document(document: Document, *, letter: bool = False) -> None:
-    """The document as it will be sent; a letter (the appeal, the request for access) with its
-    letterhead and date above the title, as the PDF has them."""
-    if letter:  # one block, as on paper: sender, addressee, then the date
-        st.text("\n".join([*document.letterhead, long_date(document.dated, document.lang)]))
-    heading(document.title, 2)
-    for section in document.sections:
-        show_section(section)
+    """The whole document as one element (headings, lists and tables kept as such): a preview
+    of 60 blocks was 60 elements for Streamlit to send and the browser to lay out."""
+    st.html(document_html(document, letter=letter))

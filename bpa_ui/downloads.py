@@ -43,7 +43,7 @@ from starlette.middleware import Middleware
 from bpa_core.documents.model import Document
 from bpa_core.draft import Draft
 from bpa_core.i18n import LANGUAGES, gettext_for
-from bpa_ui.i18n import _, current_language
+from bpa_ui.i18n import _, current_language, run_marker
 from bpa_ui.state import get_draft
 
 _log = logging.getLogger("bpa_veiviser")
@@ -100,12 +100,14 @@ class Desk:
         self.lang = "nb"
         self.draft: Draft | None = None
         self.offers: dict[str, Offer] = {}
+        self.refreshed: object | None = None  # the run that last refreshed the above
 
     def __getstate__(self) -> dict[str, Any]:
         # Session state must pickle (runner.enforceSerializableSessionState). The draft is a
         # reference to the session's own draft, which is pickled under its own key already.
         state = self.__dict__.copy()
         state["draft"] = None
+        state["refreshed"] = None
         return state
 
     def admits(self, browser_key: str | None) -> bool:
@@ -143,15 +145,19 @@ def _browser_key() -> str | None:
 
 
 def desk() -> Desk:
-    """This session's desk (made on first use), with the current draft and language."""
+    """This session's desk (made on first use), with the current draft, language and browser
+    key (looked up once per run: a page draws several links)."""
     found = st.session_state.get(DESK_KEY)
     if not isinstance(found, Desk) or _DESKS.get(found.token) is not found:
         found = Desk(_session_id())
         st.session_state[DESK_KEY] = found
         _DESKS[found.token] = found
-    found.browser_key = _browser_key()
-    found.lang = current_language()
-    found.draft = get_draft()
+    marker = run_marker()
+    if marker is None or found.refreshed is not marker:
+        found.browser_key = _browser_key()
+        found.lang = current_language()
+        found.draft = get_draft()
+        found.refreshed = marker
     return found
 
 

@@ -7,6 +7,7 @@ Pages call ``begin(step_id)`` first and ``end(step_id)`` last; the order of the 
 
 from __future__ import annotations
 
+import copy
 import json
 
 import streamlit as st
@@ -15,7 +16,7 @@ from bpa_core.i18n import LANGUAGES
 from bpa_ui import downloads, steps
 from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
-from bpa_ui.i18n import LANG_KEY, _, current_language
+from bpa_ui.i18n import _, begin_run, current_language, set_language
 from bpa_ui.state import delete_everything
 from bpa_ui.streamlit_text import translate_streamlit_text
 
@@ -229,7 +230,7 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
     def apply() -> None:
         chosen = st.session_state.get(key)
         if chosen in LANGUAGES:
-            st.session_state[LANG_KEY] = chosen
+            set_language(str(chosen))
 
     st.radio(
         _("Language"),
@@ -304,7 +305,14 @@ def confirm_delete() -> None:
     ask()
 
 
-def _pages() -> list[st.Page]:
+# The pages of the navigation, built once per language in this process (titles from the static
+# catalogs, nothing of a user): building them was about a fifth of every run. Each run gets
+# copies, since st.navigation marks the pages it returns (which may run, which is the default)
+# and sessions run at the same time.
+_PAGES: dict[str, list[st.Page]] = {}
+
+
+def _build_pages() -> list[st.Page]:
     pages = []
     sequence = steps.sequence()
     for i, step in enumerate(sequence, start=1):
@@ -322,12 +330,19 @@ def _pages() -> list[st.Page]:
     return pages
 
 
+def _pages(lang: str) -> list[st.Page]:
+    built = _PAGES.get(lang)
+    if built is None:
+        built = _PAGES[lang] = _build_pages()
+    return [copy.copy(page) for page in built]
+
+
 def run() -> None:
-    lang = current_language()
+    lang = begin_run()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
     # Every step in the sidebar, the result, documents and appeal too: no "View 5 more" (in
     # English only, and it hid them).
-    page = st.navigation(_pages(), position="sidebar", expanded=True)
+    page = st.navigation(_pages(lang), position="sidebar", expanded=True)
     # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
     # so the step being left is not drawn again first (see bench/).
     goto = st.session_state.pop(GOTO_KEY, None)

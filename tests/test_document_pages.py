@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from bpa_core.draft import DocLanguage, Draft, FilledInBy
 from tests.docs_support import PERSONAS, REPO, persona
-from tests.support import download_links
+from tests.support import download_links, html_text
 
 
 def page(name: str, draft: Draft, lang: str = "nb") -> AppTest:
@@ -24,7 +24,8 @@ def html(at: AppTest) -> str:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(t.value for t in at.text)
+    """The text shown: st.text, and the previews' text (one html element per section)."""
+    return "\n".join([t.value for t in at.text] + html_text(at))
 
 
 def submit(at: AppTest, form: str) -> AppTest:
