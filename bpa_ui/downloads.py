@@ -14,9 +14,10 @@ with ``st.html``; ``serve`` (a route of the app, see app.py) answers it:
 - the desk is found by its token in a weak index: it lives as long as the session's state and
   no longer (closing the tab or "delete everything" ends it); nothing else holds user data;
 - the session must still be connected, and the request must carry the same browser key cookie
-  (``bpa_key``, HttpOnly, set on the app's HTML page) as the session's websocket: a link copied
-  out of the browser (history, a proxy's log) does not work elsewhere. Any refusal is the same
-  404, so nothing can be probed;
+  (``bpa_key``, HttpOnly, set on the app's HTML page) as the session's websocket (read from
+  Streamlit's ``ClientContext`` at the fetch, so no script run pays for it): a link copied out
+  of the browser (history, a proxy's log) does not work elsewhere. Any refusal is the same 404,
+  so nothing can be probed;
 - the draft file is made from the session's draft when fetched (the answers as they are at the
   click); a PDF made in the run the click on "Make the PDF" caused is kept until the session
   leaves the step or makes another; a letter is made when fetched, its PDF by the worker pool.
@@ -64,14 +65,12 @@ LINK_STYLE = (
     ".bpa-download.bpa-primary { background: #1d4f91; border-color: #1d4f91;"
     " color: #ffffff !important; }"
     ".bpa-download.bpa-primary:hover { background: #163d70; color: #ffffff !important; }"
-    ".bpa-download svg { width: 1.25rem; height: 1.25rem; flex: none; fill: currentColor; }"
+    ".bpa-download .bpa-icon { font-size: 1.2rem; line-height: 1; }"
     ".bpa-download-help { margin: 0.25rem 0 0; font-size: 0.875rem; color: #4a4a4a; }"
     "</style>"
 )
-_ICON = (
-    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24">'
-    '<path d="M5 20h14v-2H5v2zm14-9h-4V3H9v8H5l7 7 7-7z"/></svg>'
-)
+# An arrow to the tray, hidden from screen readers (st.html drops inline SVG).
+_ICON = '<span class="bpa-icon" aria-hidden="true">↓</span>'
 
 # token -> Desk, weakly: the session's state owns the desk, this index only finds it.
 _DESKS: weakref.WeakValueDictionary[str, Desk] = weakref.WeakValueDictionary()
@@ -96,7 +95,6 @@ class Desk:
     def __init__(self, session_id: str) -> None:
         self.token = secrets.token_urlsafe(32)
         self.session_id = session_id
-        self.browser_key: str | None = None
         self.lang = "nb"
         self.draft: Draft | None = None
         self.offers: dict[str, Offer] = {}
@@ -109,11 +107,6 @@ class Desk:
         state["draft"] = None
         state["refreshed"] = None
         return state
-
-    def admits(self, browser_key: str | None) -> bool:
-        if self.browser_key is None:  # the websocket came without the cookie (no browser)
-            return True
-        return browser_key is not None and hmac.compare_digest(self.browser_key, browser_key)
 
     def url(self, name: str) -> str:
         return f"{_base_path()}{PREFIX}/{self.token}/{quote(name, safe='')}"
@@ -136,17 +129,9 @@ def _session_id() -> str:
     return ctx.session_id if ctx is not None else ""
 
 
-def _browser_key() -> str | None:
-    try:
-        value = st.context.cookies.get(COOKIE)
-    except Exception:  # no browser context (AppTest)
-        return None
-    return str(value) if value else None
-
-
 def desk() -> Desk:
-    """This session's desk (made on first use), with the current draft, language and browser
-    key (looked up once per run: a page draws several links)."""
+    """This session's desk (made on first use), with the current draft and language (looked up
+    once per run: a page draws several links)."""
     found = st.session_state.get(DESK_KEY)
     if not isinstance(found, Desk) or _DESKS.get(found.token) is not found:
         found = Desk(_session_id())
@@ -154,7 +139,6 @@ def desk() -> Desk:
         _DESKS[found.token] = found
     marker = run_marker()
     if marker is None or found.refreshed is not marker:
-        found.browser_key = _browser_key()
         found.lang = current_language()
         found.draft = get_draft()
         found.refreshed = marker
@@ -227,12 +211,21 @@ def offer_document(
 # --- serving them --------------------------------------------------------------------------
 
 
-def _session_alive(session_id: str) -> bool:
+def admitted(found: Desk, request_key: str | None) -> bool:
+    """The desk's session is connected, and its websocket came with the same browser key as
+    this request (a websocket without the cookie, e.g. no browser, binds to nothing)."""
     from streamlit import runtime
 
     if not runtime.exists():
         return False
-    return bool(runtime.get_instance().is_active_session(session_id))
+    client = runtime.get_instance().get_client(found.session_id)
+    if client is None:  # gone, or disconnected for now
+        return False
+    context = getattr(client, "client_context", None)
+    session_key = context.cookies.get(COOKIE) if context is not None else None
+    if not session_key:
+        return True
+    return request_key is not None and hmac.compare_digest(str(session_key), request_key)
 
 
 def content_disposition(file_name: str) -> str:
@@ -274,12 +267,7 @@ async def serve(request: Any) -> Any:
     found = _DESKS.get(str(request.path_params["token"]))
     name = str(request.path_params["name"])
     offer = found.offers.get(name) if found is not None else None
-    if (
-        found is None
-        or offer is None
-        or not found.admits(request.cookies.get(COOKIE))
-        or not _session_alive(found.session_id)
-    ):
+    if found is None or offer is None or not admitted(found, request.cookies.get(COOKIE)):
         return PlainTextResponse("Not found", status_code=404)
     try:
         data = await asyncio.to_thread(_make, found, name, offer)

@@ -30,7 +30,7 @@ st.markdown(_("Read through the answers. Use “Change” to go back to a step."
 STYLE = (
     "<style>"
     ".bpa-answers { display: grid; grid-template-columns: 2fr 3fr; gap: 0.5rem 1rem;"
-    " margin: 0 0 1rem; }"
+    " margin: 0 0 1rem; padding: 0; }"
     ".bpa-answers dt { font-weight: 600; margin: 0; }"
     ".bpa-answers dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }"
     "@media (max-width: 640px) { .bpa-answers { grid-template-columns: 1fr; }"

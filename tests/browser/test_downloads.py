@@ -82,9 +82,13 @@ def others_rerunning(url: str, sessions: int = 2) -> Iterator[Rerunners]:
 
 
 def _download(page: Any, name: str) -> tuple[bytes | None, str | None]:
-    """Click the download called ``name`` in the page's main part; (bytes, failure)."""
+    """Click the download called ``name`` in the page's main part; (bytes, failure).
+
+    A pause after each click, as a person makes: Chromium stops a page's downloads that come
+    faster (the eleventh of a burst of clicks 50 ms apart never starts, whatever the server)."""
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("main").get_by_text(name, exact=True).first.click()
+    page.wait_for_timeout(250)
     download = info.value
     failure = download.failure()
     if failure:
