@@ -66,6 +66,7 @@ i18n: update compile
 
 bench: $(VENV)/.dev-installed compile
 	$(PY) bench/run.py
+	$(PY) bench/load.py
 
 # nginx (Debian's package: apt-get install nginx) in front of 2 Streamlit processes, on loopback.
 serve-replicas: $(VENV)/.run-installed compile
