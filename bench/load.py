@@ -569,7 +569,12 @@ async def run_phase(
         assert maker is not None
         while not stop.is_set():
             start = time.perf_counter()
-            await maker.act()
+            try:
+                await maker.act()
+            except (ActionError, TimeoutError) as exc:  # counted with the others' errors
+                phase.errors.append(f"large PDF: {exc or 'no answer in 60 s'}")
+                await asyncio.sleep(1.0)
+                continue
             made.append((time.perf_counter() - start) * 1000)
 
     async def loop(user: AppUser | BareUser, delay: float) -> None:
@@ -581,7 +586,10 @@ async def run_phase(
                 phase.times.append((action, (time.perf_counter() - start) * 1000))
             except (ActionError, TimeoutError) as exc:
                 phase.errors.append(str(exc) or "no answer in 60 s")
-                return  # this session is broken, as it would be for its user
+                if user.s.closed_reason:  # the connection is gone: this user is done
+                    return
+                # Otherwise the person goes on (clicks again, or on): every phase keeps its N
+                # sessions busy, whether a download failed or not.
             if stop.is_set():
                 return
             await asyncio.sleep(rng.uniform(*think))
