@@ -9,12 +9,13 @@ LANGS := nb nn en
 DOMAINS := messages documents
 MO := $(foreach l,$(LANGS),$(foreach d,$(DOMAINS),locales/$(l)/LC_MESSAGES/$(d).mo))
 
-.PHONY: run test lint typecheck pytest i18n extract update compile bench schema clean help
+.PHONY: run test lint typecheck pytest i18n extract update compile bench serve-replicas schema clean help
 
 help:
 	@echo "make run    - install into $(VENV) and start the app on http://localhost:$(PORT)"
 	@echo "make test   - install dev tools and run ruff, mypy --strict and pytest (browser tests too)"
 	@echo "make bench  - measure speed (never part of make test)"
+	@echo "make serve-replicas - nginx + 2 app processes on http://127.0.0.1:$(PORT) (deploy/)"
 	@echo "make i18n   - extract strings, update and compile the catalogs"
 
 $(VENV)/.run-installed: requirements.txt
@@ -65,6 +66,11 @@ i18n: update compile
 
 bench: $(VENV)/.dev-installed compile
 	$(PY) bench/run.py
+	$(PY) bench/load.py
+
+# nginx (Debian's package: apt-get install nginx) in front of 2 Streamlit processes, on loopback.
+serve-replicas: $(VENV)/.run-installed compile
+	$(PY) deploy/replicas.py --replicas 2 --port $(PORT)
 
 schema: $(VENV)/.run-installed
 	$(PY) -m bpa_core schema > docs/draft.schema.json

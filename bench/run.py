@@ -41,6 +41,7 @@ TARGETS = {
     "cold_start_ratio": 1.3,
     "extra_mb_per_session": 3.0,
     "import_ms": 100.0,
+    "check_elements": 80.0,
 }
 
 
@@ -83,6 +84,19 @@ def table(results: dict[str, Any]) -> list[str]:
                 verdict(rerun["median_ratio"] <= TARGETS["rerun_ratio"]),
             )
         )
+        for r in rerun["steps"]:
+            if "elements" in r and (r["step"] == "check" or r["elements"] > 60):
+                target = TARGETS["check_elements"] if r["step"] == "check" else None
+                rows.append(
+                    (
+                        f"elements drawn, {r['step']}",
+                        str(r["elements"]),
+                        str(rerun.get("bare_elements", "")),
+                        "",
+                        f"<= {target:.0f}" if target else "(info)",
+                        verdict(r["elements"] <= target) if target else "",
+                    )
+                )
     press = results.get("next_press_server")
     if press:
         rows.append(

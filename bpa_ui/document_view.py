@@ -1,15 +1,18 @@
 """Show a Document on screen, and choose the document language.
 
-Every piece of text in a Document may hold what the user typed, so it is shown as text: paragraphs
-with ``st.text``; headings, lists and tables as HTML built only from ``html.escape``d strings (so
-they keep their meaning for screen readers). Never ``st.markdown`` of user text. Every text
-goes through ``bpa_core.render.safe_text.plain_text`` first, as in the PDF: no bidi controls or
-zero-width characters, so the preview reads as the letter prints.
+Every piece of text in a Document may hold what the user typed, so it is shown as text: the
+document (or a section) is one ``st.html`` element built only from escaped strings, with real
+headings, paragraphs (line breaks kept), lists and tables, so it keeps its meaning for screen
+readers. One element, not one per block: fewer elements for Streamlit to send and the browser to
+lay out. Never ``st.markdown`` of user text. Every text goes through
+``bpa_core.render.safe_text.plain_text`` first, as in the PDF: no bidi controls or zero-width
+characters, so the preview reads as the letter prints.
 """
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Sequence
+from html import escape as _escape
 
 import streamlit as st
 
@@ -28,6 +31,12 @@ from bpa_core.documents.model import (
 from bpa_core.draft import DocLanguage, Draft
 from bpa_core.render.safe_text import plain_text
 from bpa_ui.i18n import _, current_language
+
+
+def escape(text: str) -> str:
+    """Text for HTML: invisible characters dropped (as in the PDF), then escaped."""
+    return _escape(plain_text(text))
+
 
 # Each language by its own name, as language pickers usually show them.
 LANGUAGE_NAMES = {
@@ -64,29 +73,50 @@ def document_language_select(draft: Draft) -> str:
     return str(choice.value)
 
 
-def _html(text: str) -> str:
-    """Text for HTML: invisible characters dropped, then escaped."""
-    return escape(plain_text(text))
+def make_pdf(documents: Document | Sequence[Document]) -> bytes | str:
+    """The PDF, made by a worker process (bpa_ui/pdf_worker.py) while this run waits without
+    holding up other sessions; or, if it could not be made, what to tell the user."""
+    from bpa_ui import pdf_worker
+
+    try:
+        return pdf_worker.render(documents)
+    except pdf_worker.PdfTimeoutError:
+        return _(
+            "Making the PDF took too long, so it was stopped. Your answers are kept. Very long "
+            "answers can cause this: shorten the longest ones and try again."
+        )
+    except pdf_worker.PdfBusyError:
+        return _("Many PDFs are being made right now. Wait a minute and try again.")
+    except pdf_worker.PdfError:
+        return _("The PDF could not be made. Your answers are kept. Try again.")
+
+
+def _heading_html(text: str, level: int) -> str:
+    return f'<h{level} style="{_PRE}">{escape(text)}</h{level}>'
 
 
 def heading(text: str, level: int) -> None:
-    st.html(f'<h{level} style="{_PRE}">{_html(text)}</h{level}>')
+    st.html(_heading_html(text, level))
 
 
-def show_block(block: Block) -> None:
+def _text_html(text: str) -> str:
+    """Plain text as a paragraph: escaped, its line breaks kept."""
+    return f'<p style="{_PRE}">{escape(text)}</p>'
+
+
+def block_html(block: Block) -> str:
     if isinstance(block, Paragraph):
-        st.text(plain_text(block.text))
-    elif isinstance(block, Heading):
-        heading(block.text, 4)
-    elif isinstance(block, Fields):
-        st.text(plain_text("\n".join(f"{label}: {value}" for label, value in block.items)))
-    elif isinstance(block, Checklist | BulletList):
+        return _text_html(block.text)
+    if isinstance(block, Heading):
+        return _heading_html(block.text, 4)
+    if isinstance(block, Fields):
+        return _text_html("\n".join(f"{label}: {value}" for label, value in block.items))
+    if isinstance(block, Checklist | BulletList):
         marker = "☐ " if isinstance(block, Checklist) else ""
         style = "list-style: none; padding-left: 0;" if marker else ""
-        items = "".join(f'<li style="{_PRE}">{_html(marker + i)}</li>' for i in block.items)
-        st.html(f'<ul style="{style}">{items}</ul>')
-    elif isinstance(block, Table):
-        st.html(_table_html(block))
+        items = "".join(f'<li style="{_PRE}">{escape(marker + i)}</li>' for i in block.items)
+        return f'<ul style="{style}">{items}</ul>'
+    return _table_html(block)
 
 
 def _table_html(table: Table) -> str:
@@ -95,10 +125,10 @@ def _table_html(table: Table) -> str:
         for i, cell in enumerate(row):
             align = "right" if i in table.numeric_columns else "left"
             scope = ' scope="col"' if tag == "th" else ""
-            out.append(f'<{tag}{scope} style="text-align:{align}; {_PRE}">{_html(cell)}</{tag}>')
+            out.append(f'<{tag}{scope} style="text-align:{align}; {_PRE}">{escape(cell)}</{tag}>')
         return "<tr>" + "".join(out) + "</tr>"
 
-    caption = f"<caption>{_html(table.caption)}</caption>" if table.caption else ""
+    caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
     body = "".join(cells(r, "td") for r in table.rows)
     foot = f"<tfoot>{cells(table.footer, 'td')}</tfoot>" if table.footer else ""
     return (
@@ -107,18 +137,30 @@ def _table_html(table: Table) -> str:
     )
 
 
+def section_html(section: Section, number: int | None = None) -> str:
+    title = section.title if number is None else f"{number}. {section.title}"
+    return _heading_html(title, 3) + "".join(block_html(b) for b in section.blocks)
+
+
 def show_section(section: Section, number: int | None = None) -> None:
-    heading(section.title if number is None else f"{number}. {section.title}", 3)
-    for block in section.blocks:
-        show_block(block)
+    """One section as one element: its heading, paragraphs, lists and tables."""
+    st.html(section_html(section, number))
+
+
+def document_html(document: Document, *, letter: bool = False) -> str:
+    """The document as it will be sent; a letter (the appeal, the request for access) with its
+    letterhead and date above the title, as the PDF has them."""
+    parts = []
+    if letter:  # one block, as on paper: sender, addressee, then the date
+        parts.append(
+            _text_html("\n".join([*document.letterhead, long_date(document.dated, document.lang)]))
+        )
+    parts.append(_heading_html(document.title, 2))
+    parts.extend(section_html(section) for section in document.sections)
+    return "".join(parts)
 
 
 def show_document(document: Document, *, letter: bool = False) -> None:
-    """The document as it will be sent; a letter (the appeal, the request for access) with its
-    letterhead and date above the title, as the PDF has them."""
-    if letter:  # one block, as on paper: sender, addressee, then the date
-        lines = [*document.letterhead, long_date(document.dated, document.lang)]
-        st.text(plain_text("\n".join(lines)))
-    heading(document.title, 2)
-    for section in document.sections:
-        show_section(section)
+    """The whole document as one element (headings, lists and tables kept as such): a preview
+    of 60 blocks was 60 elements for Streamlit to send and the browser to lay out."""
+    st.html(document_html(document, letter=letter))

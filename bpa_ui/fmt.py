@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -13,9 +15,15 @@ from bpa_core.rules.hours import display_hours
 from bpa_ui.i18n import current_language, ngettext
 
 
-def babel_locale() -> str:
+@cache
+def _locale(code: str) -> Locale:
+    """Parsed once per process (static data): parsing the name took a share of every run."""
+    return Locale.parse(code)
+
+
+def babel_locale() -> Locale:
     """The session's Babel locale, from the language registry (``bpa_core.languages``)."""
-    return languages.language(current_language()).babel_locale
+    return _locale(languages.language(current_language()).babel_locale)
 
 
 def hours_number(minutes: Fraction, *, up: bool = False) -> str:

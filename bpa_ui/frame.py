@@ -7,18 +7,18 @@ Pages call ``begin(step_id)`` first and ``end(step_id)`` last; the order of the 
 
 from __future__ import annotations
 
+import copy
 import json
-from datetime import date
 
 import streamlit as st
 
 from bpa_core.i18n import LANGUAGES
-from bpa_ui import steps, tab_copy
+from bpa_ui import downloads, steps, tab_copy
 from bpa_ui.bind import ERRORS_SHOWN_KEY
 from bpa_ui.errors import show_friendly_error
-from bpa_ui.i18n import LANG_KEY, _, current_language
+from bpa_ui.i18n import _, begin_run, current_language, set_language
 from bpa_ui.mobile import close_sidebar_on_narrow_screen
-from bpa_ui.state import delete_everything, get_draft
+from bpa_ui.state import delete_everything
 from bpa_ui.streamlit_text import translate_streamlit_text
 
 GOTO_KEY = "goto"  # a step id to switch to at the start of the next run (set in callbacks)
@@ -156,6 +156,7 @@ def go_to(step_id: str) -> None:
 def begin(step_id: str) -> None:
     """The step's h1 ("Step N of M – title"), browser title, and focus after a step change."""
     st.session_state[ERRORS_SHOWN_KEY] = 0
+    downloads.leave_other_steps(step_id)
     goto = st.session_state.pop(GOTO_KEY, None)
     if goto and goto != step_id and steps.available(str(goto)):
         switch_to(str(goto))
@@ -248,7 +249,7 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
     def apply() -> None:
         chosen = st.session_state.get(key)
         if chosen in LANGUAGES:
-            st.session_state[LANG_KEY] = chosen
+            set_language(str(chosen))
             tab_copy.language_chosen()
 
     st.radio(
@@ -267,27 +268,10 @@ def _delete() -> None:
     go_to(steps.START)
 
 
-def draft_file_name() -> str:
-    return _("bpa-answers-{day}.json").format(day=date.today().isoformat())
-
-
 def save_button(key: str, *, primary: bool = False) -> None:
-    """Download the answers as a draft file (made when clicked, never stored on the server)."""
-    draft, lang = get_draft(), current_language()
-    st.download_button(
-        _("Save my answers (file)"),
-        data=lambda: tab_copy.file_bytes(draft, lang),
-        file_name=draft_file_name(),
-        mime="application/json",
-        key=key,
-        on_click="ignore",
-        icon=":material/download:",
-        type="primary" if primary else "secondary",
-        help=_(
-            "Your answers are saved as a file on this device. Open it on the start page to "
-            "go on later. Keep it safe: it holds health information."
-        ),
-    )
+    """ "Save my answers (file)": a link served by the app to this session only, the file made
+    from the answers when it is fetched and never stored (see bpa_ui/downloads.py)."""
+    downloads.save_link(key, primary=primary)
 
 
 CONFIRM_DELETE_KEY = "confirm_delete"
@@ -341,7 +325,14 @@ def confirm_delete() -> None:
     ask()
 
 
-def _pages() -> list[st.Page]:
+# The pages of the navigation, built once per language in this process (titles from the static
+# catalogs, nothing of a user): building them was about a fifth of every run. Each run gets
+# copies, since st.navigation marks the pages it returns (which may run, which is the default)
+# and sessions run at the same time.
+_PAGES: dict[str, list[st.Page]] = {}
+
+
+def _build_pages() -> list[st.Page]:
     pages = []
     sequence = steps.sequence()
     for i, step in enumerate(sequence, start=1):
@@ -359,12 +350,19 @@ def _pages() -> list[st.Page]:
     return pages
 
 
+def _pages(lang: str) -> list[st.Page]:
+    built = _PAGES.get(lang)
+    if built is None:
+        built = _PAGES[lang] = _build_pages()
+    return [copy.copy(page) for page in built]
+
+
 def run() -> None:
-    lang = current_language()
+    lang = begin_run()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
     # Every step in the sidebar, the result, documents and appeal too: no "View 5 more" (in
     # English only, and it hid them).
-    page = st.navigation(_pages(), position="sidebar", expanded=True)
+    page = st.navigation(_pages(lang), position="sidebar", expanded=True)
     # After "next" or "back" (a callback set the step to go to): switch before drawing anything,
     # so the step being left is not drawn again first (see bench/). The step's begin() clears
     # it: a run for another page coming in before that one began (the tab copy's first answer)
@@ -373,7 +371,7 @@ def run() -> None:
     if goto and goto != (page.url_path or steps.START) and steps.available(str(goto)):
         switch_to(str(goto))
     set_document_language(lang)
-    st.html(STYLE + uploader_style())
+    st.html(STYLE + downloads.LINK_STYLE + uploader_style())
     sidebar()
     tab_copy.notice(page.url_path or steps.START)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
@@ -28,10 +29,14 @@ def initial_language() -> str:
     return from_browser or DEFAULT_LANGUAGE
 
 
-def current_language() -> str:
-    override = _LANGUAGE_OVERRIDE.get()
-    if override in LANGUAGES:
-        return str(override)
+# The language of the script run under way, per thread: the frame looks it up once per run
+# (``begin_run``) instead of every ``_()`` reading the session state (526 times per run on the
+# week step). Keyed to the run by Streamlit's ``cursors`` dict, which each run makes anew; a call
+# outside a run (a widget callback, before the frame) reads the session state as before.
+_RUN = threading.local()
+
+
+def _session_language() -> str:
     lang = st.session_state.get(LANG_KEY)
     if lang not in LANGUAGES:
         lang = initial_language()
@@ -39,8 +44,56 @@ def current_language() -> str:
     return str(lang)
 
 
+def run_marker() -> object | None:
+    """An object that stands for the script run under way (None outside a run)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx.cursors if ctx is not None else None
+
+
+def begin_run() -> str:
+    """The session's language, looked up once for this script run (called by the frame first,
+    after the callbacks, so a language just chosen counts)."""
+    lang = _session_language()
+    _RUN.marker = run_marker()
+    _RUN.lang = lang
+    _RUN.gettext = gettext_for(lang)
+    return lang
+
+
+def set_language(lang: str) -> None:
+    """Switch the session's language; also for the rest of a run under way."""
+    st.session_state[LANG_KEY] = lang
+    if _this_run() is not None:
+        _RUN.lang = lang
+        _RUN.gettext = gettext_for(lang)
+
+
+def _this_run() -> Callable[[str], str] | None:
+    marker = getattr(_RUN, "marker", None)
+    if marker is not None and marker is run_marker():
+        found: Callable[[str], str] = _RUN.gettext
+        return found
+    return None
+
+
+def current_language() -> str:
+    override = _LANGUAGE_OVERRIDE.get()
+    if override in LANGUAGES:
+        return str(override)
+    if _this_run() is not None:
+        return str(_RUN.lang)
+    return _session_language()
+
+
 def _(message: str) -> str:
     """Translate an interface string into the session's language."""
+    override = _LANGUAGE_OVERRIDE.get()
+    if override not in LANGUAGES:
+        cached = _this_run()
+        if cached is not None:
+            return cached(message)
     return gettext_for(current_language())(message)
 
 

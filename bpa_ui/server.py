@@ -410,10 +410,15 @@ def install_expiring_session_storage() -> ExpiringSessionStorage:
 
 
 @asynccontextmanager
-async def lifespan(_app: Any) -> AsyncIterator[None]:
-    """``st.App(lifespan=...)``: runs once the runtime has started, before the first session."""
+async def lifespan(app: Any) -> AsyncIterator[None]:
+    """``st.App(lifespan=...)``: runs once the runtime has started, before the first session:
+    sessions shut down when their tab is gone, and the PDF workers (bpa_ui/pdf_worker.py) start
+    with the server and stop with it."""
+    from bpa_ui import pdf_worker
+
     install_expiring_session_storage()
-    yield
+    async with pdf_worker.lifespan(app):
+        yield
 
 
 def forget_uploads(file_id: str | None = None) -> None:

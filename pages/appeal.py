@@ -6,7 +6,6 @@ answer is written to the one Draft in the session; user text is shown only as te
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -40,6 +39,7 @@ from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui import bind
 from bpa_ui.document_view import document_language, show_document
+from bpa_ui.downloads import link, offer_document
 from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
 from bpa_ui.messages import field_problem
@@ -490,48 +490,23 @@ def ground_inputs(draft: Draft, assessment: Assessment, lang: str) -> None:
 # --- preview and download -------------------------------------------------------------------
 
 
-def pdf_of(document: Document) -> bytes:
-    """The PDF, made only when the user clicks (ReportLab is imported then, not before)."""
-    from bpa_core.render.pdf import render_pdf
-
-    return render_pdf(document)
-
-
-def pdf_maker(document: Document) -> Callable[[], bytes]:
-    """The PDF as a callable: made when the button is clicked, never kept in the media store."""
-    return lambda: pdf_of(document)
-
-
-def text_maker(document: Document) -> Callable[[], bytes]:
-    """The plain text as a callable, like the PDF: nothing is made before the click."""
-    return lambda: document.plain_text().encode("utf-8")
-
-
 def downloads(letter: Document, access: Document) -> None:
+    """Links served to this session only (bpa_ui/downloads.py); each file is made when it is
+    fetched (the PDF by a worker process), never while the page is drawn."""
     st.header(_("Download"))
     files = (
         (letter, "letter", _("Download the appeal as PDF"), _("Download the appeal as text")),
         (access, "access", _("Download the request to see the documents as PDF"),
          _("Download the request to see the documents as text")),
     )  # fmt: skip
-    for document, name, pdf_label, _text_label in files:
-        st.download_button(
-            pdf_label,
-            data=pdf_maker(document),
-            file_name=pdf_file_name(document),
-            mime="application/pdf",
-            key=f"{K}pdf_{name}",
-            on_click="ignore",
-        )
-    for document, name, _pdf_label, text_label in files:
-        st.download_button(
-            text_label,
-            data=text_maker(document),
-            file_name=pdf_file_name(document).removesuffix(".pdf") + ".txt",
-            mime="text/plain",
-            key=f"{K}txt_{name}",
-            on_click="ignore",
-        )
+    for as_text in (False, True):
+        for document, name, pdf_label, text_label in files:
+            file_name = pdf_file_name(document)
+            if as_text:
+                file_name = file_name.removesuffix(".pdf") + ".txt"
+            key = f"{K}{'txt' if as_text else 'pdf'}_{name}"
+            offer_document(key, document, file_name, as_text=as_text, step="appeal")
+            link(key, text_label if as_text else pdf_label, key=key)
 
 
 def main() -> None:

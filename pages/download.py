@@ -1,13 +1,15 @@
 """Download: the PDF of the application, the checklist or both; the draft file; delete all.
 
-A PDF is made when the user asks for it and offered once; nothing is cached between sessions.
+A PDF is made when the user asks for it, by a worker process (bpa_ui/pdf_worker.py), and kept for
+this session while it stays on this step; nothing is cached between sessions or written to disk.
 """
 
 import streamlit as st
 
 from bpa_core.documents.build import build_documents
 from bpa_core.render.names import pdf_file_name
-from bpa_ui.document_view import document_language_select
+from bpa_ui.document_view import document_language_select, make_pdf
+from bpa_ui.downloads import link, offer_bytes
 from bpa_ui.frame import begin, end, save_button
 from bpa_ui.i18n import _
 from bpa_ui.review_panel import review_panel
@@ -38,21 +40,20 @@ choice = st.radio(
     key="download_choice",  # a key, not the label: the choice survives a language switch
 )
 lang = document_language_select(draft)
-if st.button(_("Make the PDF"), type="primary"):
-    # ReportLab is imported when the first PDF is asked for, not when the step is shown.
-    from bpa_core.render.pdf import render_pdf
-
-    documents = build_documents(draft, choice, lang)
-    # A callable: the PDF is made when the button is clicked, never kept in Streamlit's store.
-    st.download_button(
-        _("Download the PDF"),
-        data=lambda: render_pdf(documents),
-        file_name=pdf_file_name(documents),
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    st.success(_("The PDF is ready. Use the button “Download the PDF” to save it."))
+# One slot for the PDF's link or message, drawn every run: the elements below keep their place.
+with st.container():
+    if st.button(_("Make the PDF"), type="primary"):
+        documents = build_documents(draft, choice, lang)
+        with st.spinner(_("Making the PDF …")):
+            made = make_pdf(documents)
+        if isinstance(made, bytes):
+            # Kept for this session until it leaves the step or makes another PDF: the link
+            # works as often as it is clicked, whatever other sessions do meanwhile.
+            offer_bytes("pdf", made, pdf_file_name(documents), "application/pdf", step="download")
+            link("pdf", _("Download the PDF"), key="pdf", primary=True)
+            st.success(_("The PDF is ready. Use the button “Download the PDF” to save it."))
+        else:
+            st.error(made, icon=":material/error:")
 
 st.header(_("Your answers"))
 # The same button as in the sidebar: the file is made when it is clicked, never before.

@@ -40,3 +40,58 @@ def load_lix() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def download_links(node: Any) -> list[str]:
+    """The labels of the download links an AppTest page (or its sidebar) draws
+    (bpa_ui.downloads: ``<a class="bpa-download" ... download=...>`` in an html element)."""
+    import html
+    import re
+
+    link = re.compile(r'<a class="bpa-download[^"]*"[^>]*>.*?<span>(.*?)</span>')
+    return [
+        html.unescape(match.group(1))
+        for element in node.get("html")
+        for match in link.finditer(element.proto.body)
+    ]
+
+
+def html_text(node: Any) -> list[str]:
+    """The text of each html element of an AppTest page, as a reader gets it: tags gone,
+    entities unescaped, a line break between blocks (headings, paragraphs, list items, cells)."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "li", "dt", "dd", "tr", "caption"))
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in ("style", "script"):
+                self.skip += 1
+            elif tag in self.BLOCKS:
+                self.parts.append("\n")
+            elif tag in ("td", "th"):
+                self.parts.append(" | ")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("style", "script"):
+                self.skip -= 1
+            elif tag in self.BLOCKS:
+                self.parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    texts = []
+    for element in node.get("html"):
+        parser = Text()
+        parser.feed(element.proto.body)
+        text = "".join(parser.parts).strip("\n")
+        if text.strip():
+            texts.append(text)
+    return texts

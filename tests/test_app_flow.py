@@ -31,7 +31,7 @@ from tests.app.driver import (
     press,
     text,
 )
-from tests.support import PERSONA_DRAFTS, ROOT, persona_draft
+from tests.support import PERSONA_DRAFTS, ROOT, download_links, html_text, persona_draft
 
 TOTAL = len(steps.sequence())  # numbered steps, documents included
 
@@ -108,7 +108,7 @@ def test_language_switch_keeps_every_answer() -> None:
 def test_the_sidebar_has_language_save_and_delete() -> None:
     at = new_app("en")
     assert at.sidebar.radio(key="language_choice").options == ["Bokmål", "Nynorsk", "English"]
-    assert at.sidebar.get("download_button")[0].label == "Save my answers (file)"
+    assert download_links(at.sidebar) == ["Save my answers (file)"]
     assert at.sidebar.button(key="delete_everything").label == "Delete everything"
     at.sidebar.radio(key="language_choice").set_value("nb").run()
     assert heading(at) == f"Steg 1 av {TOTAL} – Før du begynner"
@@ -301,7 +301,7 @@ def test_restore_from_a_draft_file_lands_on_check_answers_with_everything_filled
     _upload(at, raw, "kari.json")
     assert on_step(at, 10)
     assert draft(at) == persona_draft("kari")
-    shown = [t.value for t in at.text]
+    shown = html_text(at)  # each step's answers: one element (a heading and a list)
     for answer in ("Kari Nordmann", "Bærum", "14 March 1992", "Lage middag"):
         assert any(answer in s for s in shown), answer
     at.switch_page("pages/person.py").run()
@@ -417,7 +417,9 @@ def test_user_text_is_shown_as_plain_text_never_markdown() -> None:
         ActivityRow(category=Category.MEALS, activity=MARKUP, minutes=5, times=1, per=Per.DAY)
     ]
     at.switch_page("pages/check.py").run()
-    assert any(MARKUP in t.value for t in at.text)
+    assert any(MARKUP in t for t in html_text(at))  # shown as the text it is…
+    bodies = [str(h.proto.body) for h in at.get("html")]
+    assert not any("<b>fet</b>" in b or "<img" in b or "<a " in b for b in bodies)  # …escaped
     rendered = [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert not any("example.com" in m for m in rendered)
     at.switch_page("pages/week.py").run()

@@ -44,3 +44,23 @@ def test_table_shows_ratio_target_and_verdict() -> None:
     assert "rerun week" in text and "2.0x" in text and "MISSED" in text
     assert "click to next step (n=26)" in text and f"<= {TARGETS['click_ms']:.0f} ms" in text
     assert "ReportLab imported before a PDF" in text
+
+
+def test_load_options_phases_and_verdicts() -> None:
+    from bench.load import Phase, parse_args, table, verdicts
+
+    args = parse_args(["--sessions", "1,10", "--seconds", "5"])
+    assert args.sessions == "1,10" and args.seconds == 5 and args.stall_sessions == 5
+    phase = Phase("app", 50, times=[("nav_next", float(ms)) for ms in range(1, 101)])
+    phase.errors.append("download: HTTP 404")
+    phase.wall_s, phase.cpu_s = 10.0, 3.0
+    row = phase.summary()
+    assert (row["actions"], row["p50_ms"], row["p95_ms"], row["errors"]) == (100, 50.5, 96.0, 1)
+    assert row["cpu_ms_per_action"] == 30.0 and row["actions_per_s"] == 10.0
+    bare = Phase("bare", 50, times=[("next", 5.0)] * 10)
+    bare.wall_s, bare.cpu_s = 10.0, 0.1
+    rows = [row, bare.summary()]
+    assert "app" in table(rows)[1] and "bare" in table(rows)[2]
+    said = "\n".join(verdicts(rows))
+    assert "3.0x (target <= 2x) MISSED" in said
+    assert "p95 at 50 sessions: 96.0 ms (target <= 1000 ms) ok" in said

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from bpa_core.draft import DocLanguage, Draft, FilledInBy
 from tests.docs_support import PERSONAS, REPO, persona
+from tests.support import download_links, html_text
 
 
 def page(name: str, draft: Draft, lang: str = "nb") -> AppTest:
@@ -23,7 +24,8 @@ def html(at: AppTest) -> str:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(t.value for t in at.text)
+    """The text shown: st.text, and the previews' text (one html element per section)."""
+    return "\n".join([t.value for t in at.text] + html_text(at))
 
 
 def submit(at: AppTest, form: str) -> AppTest:
@@ -115,20 +117,20 @@ def test_checklist_page_is_tailored() -> None:
 
 def test_download_makes_the_pdf_on_click_only() -> None:
     at = page("download", persona("emil"))
-    labels = [d.label for d in at.get("download_button")]
-    assert labels == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
+    assert download_links(at) == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
-    labels = [d.label for d in at.get("download_button")]
-    assert labels == ["Last ned PDF", "Lagre svarene mine (fil)"]
+    assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert at.success[0].value.startswith("PDF-en er klar.")
-    at.run()  # any other action: the PDF is not kept
-    assert [d.label for d in at.get("download_button")] == ["Lagre svarene mine (fil)"]
+    at.run()  # any other action: the link is not shown again
+    assert download_links(at) == ["Lagre svarene mine (fil)"]
 
 
-def test_download_files_are_made_on_click_never_on_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Neither the draft file nor the PDF is made while the page is drawn (they would sit in
-    Streamlit's media store): both are callables, run only when the button is clicked."""
+def test_download_files_are_made_by_a_worker_or_when_fetched_never_while_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The draft file is made only when its link is fetched; the PDF in the run the click on
+    "Make the PDF" causes, by a worker process: this process never renders it."""
     import bpa_core.render.pdf as pdf
 
     made: list[str] = []
@@ -142,8 +144,34 @@ def test_download_files_are_made_on_click_never_on_a_run(monkeypatch: pytest.Mon
     at = page("download", persona("emil"))
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
-    assert len(at.get("download_button")) == 2
+    assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert made == []
+    offer = at.session_state["download_desk"].offers["pdf"]
+    assert offer.data.startswith(b"%PDF") and offer.file_name.endswith(".pdf")
+
+
+def test_a_pdf_past_its_time_limit_is_stopped_and_the_user_told(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 15/16: a render that runs past the hard limit is killed, its worker replaced, and
+    the page says so in the user's language; the next PDF is made by the fresh worker."""
+    from bpa_ui import pdf_worker
+
+    pool = pdf_worker.PdfPool(pdf_worker.Settings(workers=1, time_limit=0.005)).start()
+    monkeypatch.setattr(pdf_worker, "_pool", pool)
+    try:
+        before = pool.pids()
+        at = page("download", persona("emil"), lang="nn")
+        next(b for b in at.button if b.label == "Lag PDF").click().run()
+        assert not at.exception
+        assert at.error[0].value.startswith("Det tok for lang tid å lage PDF-en")
+        assert download_links(at) == ["Lagre svara mine (fil)"]
+        assert pool.replaced == 1 and pool.pids() != before
+        pool.settings = pdf_worker.Settings(workers=1, time_limit=60)
+        next(b for b in at.button if b.label == "Lag PDF").click().run()
+        assert download_links(at) == ["Last ned PDF", "Lagre svara mine (fil)"]
+    finally:
+        pool.stop()
 
 
 def test_delete_everything_asks_first_and_then_forgets_all() -> None:

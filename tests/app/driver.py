@@ -8,7 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from bpa_core.draft import ActivityRow, ArbeidslederKind, DayPart, Draft
-from tests.support import ROOT
+from tests.support import ROOT, html_text
 
 ASSESSED_ON = date(2026, 11, 22)
 
@@ -174,4 +174,6 @@ def all_text(at: AppTest) -> str:
         "error",
     ):
         parts += [str(e.value) for e in getattr(at, kind)]
+    # Read-only blocks drawn as one html element each (check answers, document previews).
+    parts += html_text(at)
     return "\n".join(parts)

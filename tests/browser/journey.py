@@ -389,24 +389,22 @@ class Journey:
         self.wait_for_step(steps.CHECK)
 
     def download_pdf(self) -> tuple[bytes, str]:
-        """On the download page: make the PDF and download it. Returns (bytes, media URL)."""
-        media: list[str] = []
-
-        def record(request: Any) -> None:
-            if "/media/" in request.url:
-                media.append(request.url)
-
-        self.page.on("request", record)
+        """On the download page: make the PDF and download it. Returns (bytes, the link's
+        address: the app's own download route, bpa_ui/downloads.py)."""
         self.page.get_by_role("button", name=self.t("Make the PDF"), exact=True).click()
-        button = self.page.get_by_role("button", name=self.t("Download the PDF"), exact=True)
-        button.wait_for()
+        link = self.page.get_by_role("link", name=self.t("Download the PDF"), exact=True)
+        link.wait_for()
         with self.page.expect_download() as info:
-            button.click()
+            link.click()
         path = info.value.path()
-        self.page.remove_listener("request", record)
         with open(path, "rb") as f:
             data = f.read()
-        return data, (media[-1] if media else "")
+        return data, self.url + (link.get_attribute("href") or "")
+
+    def browser_key(self) -> str:
+        """The Cookie header that lets this browser fetch its own session's downloads."""
+        key = next(c for c in self.page.context.cookies() if c["name"] == "bpa_key")
+        return f"bpa_key={key['value']}"
 
 
 def pdf_text(data: bytes) -> str:

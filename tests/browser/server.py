@@ -47,10 +47,12 @@ def start_server(
     env: dict[str, str] | None = None,
     launcher: str = "streamlit",
     port: int | None = None,
+    cwd: Path = ROOT,
 ) -> Server:
     """``python -m <launcher> run <script>`` on a free port of 127.0.0.1 (or ``port``, to start
     a stopped server again where its pages are). ``launcher`` is ``streamlit``, or a test module
-    that prepares the process and then runs Streamlit's CLI."""
+    that prepares the process and then runs Streamlit's CLI. ``cwd`` is the checkout to serve
+    (the benchmark may serve an older one)."""
     port = port or free_port()
     env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
@@ -68,7 +70,7 @@ def start_server(
             "true",
             *(extra_args or []),
         ],
-        cwd=ROOT,
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

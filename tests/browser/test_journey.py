@@ -41,11 +41,12 @@ def _result_and_pdf(journey: Journey, name: str, server: Server, *, doc_lang: st
     assert main.get_by_text(f"Counted toward the right to BPA: {hours_en} hours").count() == 1
 
     journey.go_to("download")
-    data, media_url = journey.download_pdf()
+    data, url = journey.download_pdf()
     assert data.startswith(b"%PDF")
-    # Streamlit serves the download from /media/…: it carries the same headers as the page.
-    assert "/media/" in media_url
-    with urllib.request.urlopen(media_url, timeout=10) as response:
+    # The app serves the download itself, to this browser's session: with the page's headers.
+    assert "/_bpa/download/" in url
+    request = urllib.request.Request(url, headers={"Cookie": journey.browser_key()})
+    with urllib.request.urlopen(request, timeout=10) as response:
         headers = {k.lower(): v for k, v in response.headers.items()}
         assert response.read() == data
     assert headers["cache-control"] == "no-store"

@@ -72,7 +72,7 @@ def test_save_my_answers_downloads_a_draft_file_that_restores(
     page.set_input_files("input[type=file]", str(PERSONA_DRAFTS / "aanga.json"))
     _wait_for_title(page, "Step 10 of 14 – Check your answers")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Save my answers (file)").first.click()
+        page.get_by_role("link", name="Save my answers (file)").first.click()
     saved = download.value
     assert saved.suggested_filename.startswith("bpa-answers-")
     path = tmp_path / "draft.json"

@@ -8,7 +8,7 @@
   window.__bpaTabCopyWatch = true;
   const NOW_HASH = "bpa-veiviser:answers-hash";
   const SAVED_HASH = "bpa-veiviser:saved-hash";
-  const SAVE_BUTTONS = "[class*='st-key-save_'] button";
+  const SAVE_BUTTONS = "[class*='st-key-save_'] button, [class*='st-key-save_'] a";
 
   function get(key) {
     try {

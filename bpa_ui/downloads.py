@@ -1,0 +1,338 @@
+"""Downloads that cannot go missing, served by the app itself and only to their own session.
+
+Why not ``st.download_button``: with a callable, Streamlit makes the file when the button is
+clicked, stores it in its media store referenced by no session, and answers with its address;
+the end of *any* session's script run then marks such files, and the next one deletes them. So
+when two other sessions finished a run before the browser fetched the file, the browser got
+404: under load every error was this one, and the draft file is the user's only copy. Bytes
+given to the button at once would sit in the media store for every run of every page.
+
+Here every session has a ``Desk`` in its session state: a random token, the browser key it was
+opened with, and what it offers. A download is a link, ``/_bpa/download/<token>/<name>``, drawn
+with ``st.html``; ``serve`` (a route of the app, see app.py) answers it:
+
+- the desk is found by its token in a weak index: it lives as long as the session's state and
+  no longer (closing the tab or "delete everything" ends it); nothing else holds user data;
+- the session must still be connected, and the request must carry the same browser key cookie
+  (``bpa_key``, HttpOnly, set on the app's HTML page) as the session's websocket (read from
+  Streamlit's ``ClientContext`` at the fetch, so no script run pays for it): a link copied out
+  of the browser (history, a proxy's log) does not work elsewhere. Any refusal is the same 404,
+  so nothing can be probed;
+- the draft file is made from the session's draft when fetched (the answers as they are at the
+  click); a PDF made in the run the click on "Make the PDF" caused is kept until the session
+  leaves the step or makes another; a letter is made when fetched, its PDF by the worker pool.
+
+Nothing is written to disk. Repeated clicks work; other sessions' runs cannot remove anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import secrets
+import weakref
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from bpa_core.documents.model import Document
+from bpa_core.draft import Draft
+from bpa_core.i18n import LANGUAGES, gettext_for
+from bpa_ui.i18n import _, current_language, run_marker
+from bpa_ui.state import get_draft
+
+_log = logging.getLogger("bpa_veiviser")
+COOKIE = "bpa_key"
+PREFIX = "/_bpa/download"
+DESK_KEY = "download_desk"
+DRAFT = "draft"
+
+# The links look like Streamlit's buttons; the focus ring and colours keep 4.5:1 contrast.
+LINK_STYLE = (
+    "<style>"
+    ".bpa-download { display: inline-flex; align-items: center; gap: 0.5rem;"
+    " min-height: 2.5rem; padding: 0.25rem 0.75rem; border-radius: 0.5rem;"
+    " border: 1px solid #8a8d94; background: #ffffff; color: #111111 !important;"
+    " text-decoration: none !important; font-weight: 400; line-height: 1.4; }"
+    ".bpa-download:hover { border-color: #1d4f91; color: #1d4f91 !important; }"
+    ".bpa-download:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }"
+    ".bpa-download.bpa-primary { background: #1d4f91; border-color: #1d4f91;"
+    " color: #ffffff !important; }"
+    ".bpa-download.bpa-primary:hover { background: #163d70; color: #ffffff !important; }"
+    ".bpa-download .bpa-icon { font-size: 1.2rem; line-height: 1; }"
+    ".bpa-download-help { margin: 0.25rem 0 0; font-size: 0.875rem; color: #4a4a4a; }"
+    "</style>"
+)
+# An arrow to the tray, hidden from screen readers (st.html drops inline SVG).
+_ICON = '<span class="bpa-icon" aria-hidden="true">↓</span>'
+
+# token -> Desk, weakly: the session's state owns the desk, this index only finds it.
+_DESKS: weakref.WeakValueDictionary[str, Desk] = weakref.WeakValueDictionary()
+
+
+@dataclass
+class Offer:
+    """One file a session offers: made already (``data``), made from a document when fetched
+    (``document``, as PDF or as text), or the session's draft file (neither)."""
+
+    file_name: str
+    mime: str
+    data: bytes | None = None
+    document: Document | None = None
+    as_text: bool = False
+    step: str | None = None  # the step that offers it; None: offered on every step
+
+
+class Desk:
+    """One session's downloads. Lives in the session state, so it ends with the session."""
+
+    def __init__(self, session_id: str) -> None:
+        self.token = secrets.token_urlsafe(32)
+        self.session_id = session_id
+        self.lang = "nb"
+        self.draft: Draft | None = None
+        self.offers: dict[str, Offer] = {}
+        self.refreshed: object | None = None  # the run that last refreshed the above
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Session state must pickle (runner.enforceSerializableSessionState). The draft is a
+        # reference to the session's own draft, which is pickled under its own key already.
+        state = self.__dict__.copy()
+        state["draft"] = None
+        state["refreshed"] = None
+        return state
+
+    def url(self, name: str) -> str:
+        return f"{_base_path()}{PREFIX}/{self.token}/{quote(name, safe='')}"
+
+    def leave_other_steps(self, step_id: str) -> None:
+        """Forget what another step offered (its PDF): the user has left that step."""
+        for name in [n for n, o in self.offers.items() if o.step not in (None, step_id)]:
+            del self.offers[name]
+
+
+def _base_path() -> str:
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def _session_id() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else ""
+
+
+def desk() -> Desk:
+    """This session's desk (made on first use), with the current draft and language (looked up
+    once per run: a page draws several links)."""
+    found = st.session_state.get(DESK_KEY)
+    if not isinstance(found, Desk) or _DESKS.get(found.token) is not found:
+        found = Desk(_session_id())
+        st.session_state[DESK_KEY] = found
+        _DESKS[found.token] = found
+    marker = run_marker()
+    if marker is None or found.refreshed is not marker:
+        found.lang = current_language()
+        found.draft = get_draft()
+        found.refreshed = marker
+    return found
+
+
+def leave_other_steps(step_id: str) -> None:
+    """Called by the frame when a step begins."""
+    found = st.session_state.get(DESK_KEY)
+    if isinstance(found, Desk):
+        found.leave_other_steps(step_id)
+
+
+# --- drawing the links ---------------------------------------------------------------------
+
+
+def link(
+    name: str, label: str, *, key: str, primary: bool = False, help: str | None = None
+) -> None:
+    """The download link of an offer: one element, a real link (keyboard, screen readers),
+    with its help as visible text tied to it by aria-describedby (``key`` names that text:
+    unique on the page, e.g. the sidebar's and the page's own save links)."""
+    d = desk()
+    offer = d.offers[name]
+    css = "bpa-download bpa-primary" if primary else "bpa-download"
+    described = ""
+    help_html = ""
+    if help:
+        help_id = f"bpa-help-{escape(key)}"
+        described = f' aria-describedby="{help_id}"'
+        help_html = f'<p class="bpa-download-help" id="{help_id}">{escape(help)}</p>'
+    with st.container(key=key):  # "st-key-save_…": the tab's copy sees a save (watch.js)
+        st.html(
+            f'<a class="{css}" href="{escape(d.url(name))}" '
+            f'download="{escape(offer.file_name)}"{described}>{_ICON}'
+            f"<span>{escape(label)}</span></a>{help_html}"
+        )
+
+
+def draft_file_name() -> str:
+    return _("bpa-answers-{day}.json").format(day=date.today().isoformat())
+
+
+def save_link(key: str, *, primary: bool = False) -> None:
+    """ "Save my answers (file)": the draft file, made from the answers when it is fetched."""
+    desk().offers[DRAFT] = Offer(draft_file_name(), "application/json")
+    link(
+        DRAFT,
+        _("Save my answers (file)"),
+        key=key,
+        primary=primary,
+        help=_(
+            "Your answers are saved as a file on this device. Open it on the start page to "
+            "go on later. Keep it safe: it holds health information."
+        ),
+    )
+
+
+def offer_bytes(name: str, data: bytes, file_name: str, mime: str, *, step: str) -> None:
+    desk().offers[name] = Offer(file_name, mime, data=data, step=step)
+
+
+def offer_document(
+    name: str, document: Document, file_name: str, *, as_text: bool, step: str
+) -> None:
+    """A document to be made when fetched: its PDF (by the worker pool) or its plain text."""
+    mime = "text/plain; charset=utf-8" if as_text else "application/pdf"
+    desk().offers[name] = Offer(file_name, mime, document=document, as_text=as_text, step=step)
+
+
+# --- serving them --------------------------------------------------------------------------
+
+
+def admitted(found: Desk, request_key: str | None) -> bool:
+    """The desk's session is connected, and its websocket came with the same browser key as
+    this request (a websocket without the cookie, e.g. no browser, binds to nothing)."""
+    from streamlit import runtime
+
+    if not runtime.exists():
+        return False
+    client = runtime.get_instance().get_client(found.session_id)
+    if client is None:  # gone, or disconnected for now
+        return False
+    context = getattr(client, "client_context", None)
+    session_key = context.cookies.get(COOKIE) if context is not None else None
+    if not session_key:
+        return True
+    return request_key is not None and hmac.compare_digest(str(session_key), request_key)
+
+
+def content_disposition(file_name: str) -> str:
+    """``attachment`` with an ASCII name and the exact UTF-8 name (RFC 6266 / 5987)."""
+    ascii_name = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in file_name)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name, safe='')}"
+
+
+def _make(found: Desk, name: str, offer: Offer) -> bytes:
+    """The bytes of an offer (in a worker thread: the event loop stays free)."""
+    if offer.data is not None:
+        return offer.data
+    if offer.document is not None:
+        if offer.as_text:
+            return offer.document.plain_text().encode("utf-8")
+        from bpa_ui import pdf_worker
+
+        return pdf_worker.render(offer.document)
+    if name == DRAFT and found.draft is not None:
+        from bpa_ui.tab_copy import file_bytes  # the file keeps the interface language
+
+        return file_bytes(found.draft, found.lang)
+    raise LookupError(name)
+
+
+def failure_text(lang: str) -> str:
+    """What the browser shows when a PDF could not be made (rare: the page says it too)."""
+    gettext = gettext_for(lang if lang in LANGUAGES else "nb")
+    return gettext(
+        "The file could not be made just now. Your answers are kept. Go back to the page and "
+        "try again."
+    )
+
+
+async def serve(request: Any) -> Any:
+    """GET /_bpa/download/<token>/<name>: the offer's bytes, to its own session only."""
+    from starlette.responses import PlainTextResponse, Response
+
+    from bpa_ui.pdf_worker import PdfError
+
+    found = _DESKS.get(str(request.path_params["token"]))
+    name = str(request.path_params["name"])
+    offer = found.offers.get(name) if found is not None else None
+    if found is None or offer is None or not admitted(found, request.cookies.get(COOKIE)):
+        return PlainTextResponse("Not found", status_code=404)
+    try:
+        data = await asyncio.to_thread(_make, found, name, offer)
+    except Exception as exc:  # PdfError (e.g. its time limit) or a bug: never a traceback
+        if not isinstance(exc, PdfError):
+            _log.error("download failed: %s", type(exc).__name__)
+        return PlainTextResponse(failure_text(found.lang), status_code=503)
+    return Response(
+        data,
+        media_type=offer.mime,
+        headers={"Content-Disposition": content_disposition(offer.file_name)},
+    )
+
+
+def routes() -> list[Any]:
+    from starlette.routing import Route
+
+    return [Route(PREFIX + "/{token}/{name}", serve, methods=["GET"])]
+
+
+# --- the browser key cookie ----------------------------------------------------------------
+
+
+class BrowserKey:
+    """ASGI middleware: give the browser a random key cookie with the app's HTML page, if it
+    has none. Only on the HTML page, which comes first: a key set on a later response (a script
+    or image fetched while the websocket opens) could differ from the websocket's."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or _has_key(scope):
+            await self.app(scope, receive, send)
+            return
+        secure = scope.get("scheme") == "https" or _header(scope, b"x-forwarded-proto") == b"https"
+
+        async def send_with_key(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                content_type = dict((k.lower(), v) for k, v in headers).get(b"content-type", b"")
+                if content_type.startswith(b"text/html"):
+                    value = f"{COOKIE}={secrets.token_urlsafe(32)}; Path=/; HttpOnly; SameSite=Lax"
+                    if secure:
+                        value += "; Secure"
+                    headers.append((b"set-cookie", value.encode("latin-1")))
+                    message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_key)
+
+
+def _header(scope: Any, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return bytes(value)
+    return None
+
+
+def _has_key(scope: Any) -> bool:
+    cookie = _header(scope, b"cookie") or b""
+    return any(part.strip().startswith(COOKIE.encode() + b"=") for part in cookie.split(b";"))
+
+
+MIDDLEWARE = Middleware(BrowserKey)
