@@ -321,7 +321,7 @@ def test_leaving_asks_only_while_answers_are_not_saved_to_a_file(
 
         sidebar = page.get_by_test_id("stSidebar")
         with page.expect_download():
-            sidebar.get_by_role("button", name="Save my answers (file)").click()
+            sidebar.get_by_role("link", name="Save my answers (file)").click()
         page.close(run_before_unload=True)
         page.wait_for_event("close")
         assert prompts == ["beforeunload"]  # saved: closed without a question
@@ -339,7 +339,7 @@ def test_a_change_after_saving_asks_again(app_server: Server, browser: Any) -> N
         start_and_name(journey)
         with page.expect_download():
             page.get_by_test_id("stSidebar").get_by_role(
-                "button", name="Save my answers (file)"
+                "link", name="Save my answers (file)"
             ).click()
         journey.type("Full name", "Kari Nordmann Berg")
         wait_for_copy(page, "Kari Nordmann Berg")
@@ -364,7 +364,7 @@ def test_a_file_saved_in_nynorsk_reopens_in_nynorsk(
         start_and_name(journey)
         with page.expect_download() as download:
             page.get_by_test_id("stSidebar").get_by_role(
-                "button", name=journey.t("Save my answers (file)")
+                "link", name=journey.t("Save my answers (file)")
             ).click()
         path = tmp_path / "svar.json"
         download.value.save_as(path)
