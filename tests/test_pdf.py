@@ -386,3 +386,13 @@ def test_the_signature_never_stands_alone_on_a_page(name: str) -> None:
     pages = pdf_pages(render_pdf(doc))
     page = next(p for p in pages if "Sted og dato:" in p)
     assert squash(before.title) in squash(page), name
+
+
+def test_keeping_numbers_with_their_words_needs_no_list_of_words() -> None:
+    """Any language's unit word stays with its number, and the little word of "§§ 24 og 25":
+    adding a language adds no word list to the code."""
+    from bpa_core.documents.text import NBSP, keep_together
+
+    assert keep_together("{hours} tiimaa, 4 viikkoa") == f"{{hours}}{NBSP}tiimaa, 4{NBSP}viikkoa"
+    assert keep_together("§§ 24 ja 25") == f"§§{NBSP}24{NBSP}ja{NBSP}25"
+    assert keep_together("{name} søker") == "{name} søker"  # a name is not a number

@@ -40,6 +40,7 @@ from bpa_core.documents.model import (
 from bpa_core.documents.strategy import strategy_for
 from bpa_core.documents.text import Writer, clean, keep_together, one_line, paragraphs
 from bpa_core.draft import DecisionKind, Draft
+from bpa_core.i18n import N_
 from bpa_core.rules.eligibility import Assessment, assess
 
 __all__ = ["SIGNATURE_LINE", "access_request", "appeal_letter", "clean"]
@@ -108,6 +109,13 @@ def _distinct(*parts: str) -> list[str]:
     return out
 
 
+def _names_a_municipality(c: _Context, name: str) -> bool:
+    """ "Trondheim kommune" says it already: the official Norwegian word, or the document
+    language's own word (from its catalog, never a list per language here)."""
+    word = c._("{name} municipality", name="").strip().casefold()
+    return any(w and w in name.casefold() for w in (word, "kommune"))
+
+
 def _addressee(c: _Context, office: str) -> str:
     """ "Tildelingskontoret, Trondheim kommune": the office, and the municipality unless the
     office already names it (never "Trondheim kommune, Trondheim municipality")."""
@@ -116,7 +124,7 @@ def _addressee(c: _Context, office: str) -> str:
         return office
     if not name:
         municipality = c._("The municipality")
-    elif "kommune" in name.lower() or "municipality" in name.lower():
+    elif _names_a_municipality(c, name):
         municipality = name
     else:
         municipality = c._("{name} municipality", name=name)
@@ -315,8 +323,15 @@ def _late_section(c: _Context) -> Section | None:
     return Section("late", _("The appeal comes after the deadline"), blocks, editable=False)
 
 
-# The user's own attachment lines already name a doctor's statement: no second line for it.
-_DOCTOR = re.compile(r"\b(?:fast)?lege|\blækjar|\bdoctor|\bGP\b", re.IGNORECASE)
+# TRANSLATORS: words that, in a line the user typed, name a doctor's statement; separated by |.
+_DOCTOR_WORDS = N_("doctor|GP")
+
+
+def _names_a_doctor(c: _Context, line: str) -> bool:
+    """The user's own attachment line names a doctor's statement already (the words come from
+    the document language's catalog: no list of words per language in the code)."""
+    words = [re.escape(w.strip()) for w in c._(_DOCTOR_WORDS).split("|") if w.strip()]
+    return bool(words) and re.search(rf"\b(?:{'|'.join(words)})", line, re.IGNORECASE) is not None
 
 
 def _attachments(c: _Context) -> tuple[str, ...]:
@@ -324,7 +339,7 @@ def _attachments(c: _Context) -> tuple[str, ...]:
     own = [one_line(x) for x in clean(c.draft.appeal.attachments).split("\n") if x.strip()]
     items = [_("A copy of the decision")]
     # Listed when the user says one goes with the letter, unless their own lines name it already.
-    if c.draft.appeal.doctor_statement and not any(_DOCTOR.search(x) for x in own):
+    if c.draft.appeal.doctor_statement and not any(_names_a_doctor(c, x) for x in own):
         items.append(_("Statement from the doctor (legeerklæring)"))
     if c.draft.rows:
         items.append(_("The week plan (at the end of this letter)"))

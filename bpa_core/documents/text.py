@@ -106,11 +106,8 @@ def _first_whole_number(locale: str, category: str) -> int:
 
 NBSP = "\u00a0"
 # Unit words that follow a number in our texts: "67 år", "25 timer", "4 weeks", "30 min".
-_UNITS = (
-    "timer|time|timar|hours|hour|t|h|min|minutter|minutt|minutes|minute|ganger|gang|gonger|gong"
-    "|times|år|years|year|uker|uke|veker|veke|weeks|week|dager|dag|dagar|days|day"
-    "|måneder|måned|månader|månad|months|month"
-)
+# Placeholders that stand for a number in our templates ("{hours} timer", "{age_limit} år").
+_NUMBERS = "hours|n|minutes|right_hours|cost_hours|age_limit|child_age_limit|long_lasting_years"
 _KEEP_TOGETHER: tuple[tuple[re.Pattern[str], str], ...] = (
     # "pbrl. § 2-1 d", "forvaltningsloven § 18": no break before the section sign,
     (re.compile(r" (?=§)"), NBSP),
@@ -118,10 +115,11 @@ _KEEP_TOGETHER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(§§?) (?=\d)"), rf"\1{NBSP}"),
     # nor before the letter of "§ 2-1 d",
     (re.compile(rf"(§{NBSP}\d+(?:-\d+)?) ([a-z])\b"), rf"\1{NBSP}\2"),
-    # nor inside "§§ 24 og 25" / "§§ 24 and 25";
-    (re.compile(rf"(§§{NBSP}\d+) (og|and) (?=\d)"), rf"\1{NBSP}\2{NBSP}"),
-    # a number (or a placeholder for one) stays with its unit: "67 år", "{hours} timer".
-    (re.compile(rf"(\d|\{{[a-z_]+\}}) (?=(?:{_UNITS})\b)"), rf"\1{NBSP}"),
+    # nor inside "§§ 24 og 25" / "§§ 24 and 25" (the little word of any language);
+    (re.compile(rf"(§§{NBSP}\d+) ([^\W\d_]{{1,4}}) (?=\d)"), rf"\1{NBSP}\2{NBSP}"),
+    # a number (or a placeholder for one) stays with the word after it, its unit in every
+    # language ("67 år", "{hours} timer", "4 weeks"): no list of unit words per language.
+    (re.compile(rf"(\d|\{{(?:{_NUMBERS})\}}) (?=[^\W\d_])"), rf"\1{NBSP}"),
 )
 
 
