@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PYBABEL := $(VENV)/bin/pybabel
 PORT ?= 8501
 ADDRESS ?= 127.0.0.1
-LANGS := nb nn en
+# One folder per language in locales/ (the registry, bpa_core/languages.py, names them in code).
+LANGS := $(patsubst locales/%/,%,$(wildcard locales/*/))
 DOMAINS := messages documents
 MO := $(foreach l,$(LANGS),$(foreach d,$(DOMAINS),locales/$(l)/LC_MESSAGES/$(d).mo))
 

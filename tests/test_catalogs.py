@@ -118,3 +118,6 @@ def test_the_language_registry_is_the_one_place_for_languages() -> None:
             assert (ROOT / "locales" / lang.code / "LC_MESSAGES" / f"{domain}.po").exists()
         assert lang.tag.split("-")[0] == lang.code
     assert languages.normalize("no-NO") == "nb" and languages.normalize("de") is None
+    # The Makefile compiles one folder per language: none without a registry entry.
+    folders = {p.name for p in (ROOT / "locales").iterdir() if p.is_dir()}
+    assert folders == set(languages.codes())
