@@ -40,13 +40,21 @@ def _read_draft(path: str) -> Draft:
         raise CliError(f"{path}: {exc.message_id}{where}") from None
 
 
+def _on(args: argparse.Namespace) -> date:
+    """The day of the estimate: ``--on``, else today in Norway (whatever the machine's zone)."""
+    from bpa_core.deadlines import today_in_norway
+
+    on: date | None = args.on
+    return on if on is not None else today_in_norway()
+
+
 def _cmd_assess(args: argparse.Namespace) -> None:
     from bpa_core.rules import assess
     from bpa_core.rules.report import assessment_to_dict
 
     draft = _read_draft(args.draft)
     try:
-        assessment = assess(draft, on=args.on)
+        assessment = assess(draft, on=_on(args))
     except NoRuleSetError as exc:
         raise CliError(str(exc)) from None
     print(json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2))
@@ -57,7 +65,7 @@ def _cmd_review(args: argparse.Namespace) -> None:
 
     draft = _read_draft(args.draft)
     try:
-        result = review(draft, on=args.on)
+        result = review(draft, on=_on(args))
     except NoRuleSetError as exc:
         raise CliError(str(exc)) from None
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -80,7 +88,7 @@ def _cmd_render(args: argparse.Namespace) -> None:
     draft = _read_draft(args.draft)
     lang = args.lang or draft.document_language.value
     try:
-        documents = build_documents(draft, args.doc, lang, on=args.on)
+        documents = build_documents(draft, args.doc, lang, on=_on(args))
     except NoRuleSetError as exc:
         raise CliError(str(exc)) from None
     pdf = render_pdf(documents)
@@ -95,13 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("assess", help="estimate the BPA right for a draft file; prints JSON")
     p.add_argument("draft", help="a draft file saved from the app (JSON)")
-    p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
+    p.add_argument(
+        "--on", type=_iso_date, default=None, help="assessment date (default: today in Norway)"
+    )
     p.set_defaults(func=_cmd_assess)
     p = sub.add_parser(
         "review", help="what the application lacks, contradicts or says thinly; prints JSON"
     )
     p.add_argument("draft", help="a draft file saved from the app (JSON)")
-    p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
+    p.add_argument(
+        "--on", type=_iso_date, default=None, help="assessment date (default: today in Norway)"
+    )
     p.set_defaults(func=_cmd_review)
     p = sub.add_parser("deadline", help="the appeal deadline for a decision; prints JSON")
     p.add_argument(
@@ -112,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="a draft file saved from the app (JSON)")
     p.add_argument("--doc", choices=("application", "checklist", "all"), default="all")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the draft's")
-    p.add_argument("--on", type=_iso_date, default=None, help="assessment date (default today)")
+    p.add_argument(
+        "--on", type=_iso_date, default=None, help="assessment date (default: today in Norway)"
+    )
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.set_defaults(func=_cmd_render)
     p = sub.add_parser("schema", help="print the draft file's JSON Schema")

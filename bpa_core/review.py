@@ -27,8 +27,7 @@ from enum import StrEnum
 
 from bpa_core.draft import ArbeidslederKind, Category, Course, Draft, NeedLevel
 from bpa_core.rules.eligibility import Assessment, Outcome, assess
-from bpa_core.rules.hours import exclusion_reason, more_than_a_week
-from bpa_core.rules.ruleset import ruleset_for
+from bpa_core.rules.hours import more_than_a_week
 
 # A row this long per occasion reaches into the night: a day has about 16 waking hours.
 LONG_ROW_MINUTES = 16 * 60
@@ -224,8 +223,13 @@ def weak_order(outcome: Outcome) -> tuple[Weakness, ...]:
 
 def review(draft: Draft, assessment: Assessment | None = None, *, on: date | None = None) -> Review:
     """Review the draft against what a caseworker needs; ``assessment`` (else ``assess(draft,
-    on)``) gives the outcome that orders the ids, the age and the day."""
-    a = assessment if assessment is not None else assess(draft, on)
+    on)``) gives the outcome that orders the ids, the age and the day. One of the two is
+    required: the core never guesses today's date."""
+    if assessment is None:
+        if on is None:
+            raise TypeError("review() needs an assessment or the date it is made on (on=)")
+        assessment = assess(draft, on)
+    a = assessment
     gaps = _gaps(draft, a)
     weak = _weaknesses(draft)
     return Review(
@@ -301,19 +305,7 @@ def _gaps(draft: Draft, a: Assessment) -> set[Gap]:
 def rows_that_say_when(draft: Draft, a: Assessment) -> tuple[int, int]:
     """(rows that say when in the day, rows considered): the rows whose hours count, or every
     row when none counts (a week of only health or school help still has a day)."""
-    rules = ruleset_for(a.assessed_on)
-    counted = [
-        r
-        for r in draft.rows
-        if exclusion_reason(
-            r,
-            is_child=a.is_child,
-            night_need=draft.night_need,
-            two_helper_need=draft.two_helper_need,
-            rules=rules,
-        )
-        is None
-    ]
+    counted = [r for r, result in zip(draft.rows, a.rows, strict=True) if result.counted]
     considered = counted or draft.rows
     return sum(1 for r in considered if r.day_parts or r.night), len(considered)
 

@@ -1,4 +1,8 @@
-"""Who the questions speak to, and the day the estimate is made for."""
+"""Who the questions speak to, and the one "today" of the interface.
+
+Facts about the person come from the core (``bpa_core.rules.eligibility``), never decided here:
+a birth date after today is an unknown age there, and so it is here.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,30 @@ from enum import StrEnum
 
 import streamlit as st
 
+from bpa_core import deadlines
 from bpa_core.draft import Draft, FilledInBy
-from bpa_core.rules.ages import age_on
-from bpa_core.rules.ruleset import ruleset_for
+from bpa_core.rules import eligibility
 
-# Tests pin the assessment day here; users always get today.
+# Tests pin the day here; users always get today in Norway.
 ASSESS_ON_KEY = "assess_on"
 
 
 def assessment_date() -> date:
+    """The interface's one "today": the estimate, the documents' date, file names and the
+    appeal's deadlines all use it. Today in Norway (Europe/Oslo, whatever the server's zone),
+    unless a test pinned a day in the session (``assess_on``)."""
     pinned = st.session_state.get(ASSESS_ON_KEY)
-    return pinned if isinstance(pinned, date) else date.today()
+    return pinned if isinstance(pinned, date) else deadlines.today_in_norway()
 
 
 def age(draft: Draft) -> int | None:
-    birth = draft.person.birth_date
-    return age_on(birth, assessment_date()) if birth else None
+    """The person's age today, as the core counts it (None: unknown)."""
+    return eligibility.age_of(draft, assessment_date())
 
 
 def is_child(draft: Draft) -> bool:
-    """Under 18 on the assessment day (respite counts; questions speak to the parent)."""
-    years = age(draft)
-    return years is not None and years < ruleset_for(assessment_date()).child_age_limit
+    """A child today, as the core decides (respite counts; questions speak to the parent)."""
+    return eligibility.is_child(draft, assessment_date())
 
 
 class Voice(StrEnum):

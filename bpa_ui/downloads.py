@@ -33,7 +33,6 @@ import logging
 import secrets
 import weakref
 from dataclasses import dataclass
-from datetime import date
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -44,6 +43,7 @@ from starlette.middleware import Middleware
 from bpa_core.documents.model import Document
 from bpa_core.draft import Draft
 from bpa_core.i18n import LANGUAGES, gettext_for
+from bpa_ui.context import assessment_date
 from bpa_ui.i18n import _, current_language, run_marker
 from bpa_ui.state import get_draft
 
@@ -179,7 +179,7 @@ def link(
 
 
 def draft_file_name() -> str:
-    return _("bpa-answers-{day}.json").format(day=date.today().isoformat())
+    return _("bpa-answers-{day}.json").format(day=assessment_date().isoformat())
 
 
 def save_link(key: str, *, primary: bool = False) -> None:

@@ -29,12 +29,9 @@ from bpa_core.i18n import gettext_for
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Assessment
 from bpa_core.rules.hours import (
-    ExclusionReason,
-    exclusion_reason,
     more_than_a_week,
     weekly_minutes,
 )
-from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, labels, steps
 from bpa_ui.bind import count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
@@ -367,27 +364,11 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
     st.checkbox(names["two_helpers"], key=f"{prefix}:two_helpers", persist_state="session")
 
 
-def pending(row: ActivityRow, draft: Draft, a: Assessment) -> bool:
-    """A night or two-helper row whose question (step 5) is not answered yet: whether it
-    counts is not decided, so it is neither counted nor "not counted"."""
-    reason = _reason(row, draft, a)
-    return (reason == ExclusionReason.OCCASIONAL_NIGHT and draft.night_need is None) or (
-        reason == ExclusionReason.OCCASIONAL_TWO_HELPERS and draft.two_helper_need is None
-    )
-
-
-def _reason(row: ActivityRow, draft: Draft, a: Assessment) -> ExclusionReason | None:
-    return exclusion_reason(
-        row,
-        is_child=a.is_child,
-        night_need=draft.night_need,
-        two_helper_need=draft.two_helper_need,
-        rules=ruleset_for(a.assessed_on),
-    )
-
-
-def pending_minutes(draft: Draft, a: Assessment) -> Fraction:
-    return sum((weekly_minutes(r) for r in draft.rows if pending(r, draft, a)), Fraction(0))
+def pending(a: Assessment, index: int) -> bool:
+    """Row ``index`` is a night or two-helper row whose question (step 5) is not answered yet:
+    whether it counts is not decided, so it is neither counted nor "not counted" (the core's
+    per-row result says so)."""
+    return a.rows[index].waits_for_answer
 
 
 def decided_later(on_week: bool) -> str:
@@ -397,16 +378,26 @@ def decided_later(on_week: bool) -> str:
     return _("decided on the step “{title}”").format(title=_(steps.by_id("night").title))
 
 
-def row_summary(row: ActivityRow, draft: Draft, a: Assessment, *, on_week: bool = False) -> str:
+def row_summary(
+    row: ActivityRow,
+    draft: Draft,
+    a: Assessment,
+    *,
+    index: int | None = None,
+    on_week: bool = False,
+) -> str:
     """``75 min × 1 per day = 8,8 hours a week (morning, evening) · ✓ counts`` (our words and
-    numbers only). A night or two-helper row before step 5 is answered: "decided on the next
-    step", never "not counted"."""
-    reason = _reason(row, draft, a)
+    numbers only), from the core's result for the row (``index`` in ``draft.rows``, else found
+    there). A night or two-helper row before step 5 is answered: "decided on the next step",
+    never "not counted"."""
+    if index is None:
+        index = next(i for i, r in enumerate(draft.rows) if r is row)
+    result = a.rows[index]
     base = _("{minutes} min × {times} {per} = {hours} a week").format(
         minutes=fmt.whole(row.minutes),
         times=fmt.whole(row.times),
         per=labels.per(row.per),
-        hours=fmt.hours(weekly_minutes(row)),
+        hours=fmt.hours(result.minutes),
     )
     marks = [day_part(part) for part in row.day_parts]
     if row.night:
@@ -415,11 +406,13 @@ def row_summary(row: ActivityRow, draft: Draft, a: Assessment, *, on_week: bool 
         marks.append(_("two helpers"))
     if marks:
         base += " (" + ", ".join(marks) + ")"
-    if reason is None:
+    if result.reason is None:
         return base + " · " + _("✓ counts")
-    if pending(row, draft, a):
+    if result.waits_for_answer:
         return base + " · " + decided_later(on_week)
-    return base + " · " + _("✗ not counted: {reason}").format(reason=labels.exclusion(reason))
+    return (
+        base + " · " + _("✗ not counted: {reason}").format(reason=labels.exclusion(result.reason))
+    )
 
 
 def _notice() -> None:
@@ -449,7 +442,7 @@ def rows_list(draft: Draft, a: Assessment) -> None:
         by_category.setdefault(row.category, []).append(index)
     for category, indexes in by_category.items():
         opened = editing in indexes or category == st.session_state.get(OPEN_KEY)
-        waiting = any(pending(draft.rows[i], draft, a) for i in indexes)
+        waiting = any(pending(a, i) for i in indexes)
         title = category_title(category, len(indexes), a, waiting=waiting)
         with st.expander(title, expanded=opened):
             for index in indexes:
@@ -494,7 +487,7 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
         text_col, change_col, remove_col = st.columns([6, 2, 2], vertical_alignment="center")
         with text_col:
             st.text(f"{index + 1}. {row.activity}")
-            st.caption(row_summary(row, draft, a, on_week=True))
+            st.caption(row_summary(row, draft, a, index=index, on_week=True))
         change_col.button(
             _("Change {n}").format(n=index + 1),
             key=f"edit:{index}",
@@ -511,27 +504,16 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
         )
 
 
-def _not_counted(draft: Draft, a: Assessment) -> dict[ExclusionReason, Fraction]:
-    """Excluded minutes by reason, without the rows still to be decided on step 5."""
-    out = dict(a.excluded_minutes)
-    for row in draft.rows:
-        if pending(row, draft, a):
-            reason = _reason(row, draft, a)
-            assert reason is not None
-            out[reason] -= weekly_minutes(row)
-    return {reason: minutes for reason, minutes in out.items() if minutes}
-
-
-def running_total(draft: Draft, a: Assessment) -> str:
+def running_total(a: Assessment) -> str:
     """``Counted so far: 34,5 hours a week · 2 hours decided on the next step · 2 hours not
     counted``."""
     line = _("Counted so far: {hours} a week").format(hours=fmt.hours(a.counted_minutes))
-    waiting = pending_minutes(draft, a)
+    waiting = a.waiting_minutes
     if waiting:
         line += " · " + _("{hours} {decided}").format(
             hours=fmt.hours(waiting), decided=decided_later(on_week=True)
         )
-    excluded = sum(_not_counted(draft, a).values(), Fraction(0))
+    excluded = sum(a.not_counted_minutes.values(), Fraction(0))
     if excluded:
         line += " · " + _("{hours} not counted").format(hours=fmt.hours(excluded))
     return line
@@ -560,7 +542,7 @@ def totals(a: Assessment, *, on_week: bool = False) -> None:
     )
     over_a_week(draft)
     with st.container():  # one slot whether or not some rows wait for step 5
-        waiting = pending_minutes(draft, a)
+        waiting = a.waiting_minutes
         if waiting:
             st.markdown(
                 _(
@@ -569,7 +551,7 @@ def totals(a: Assessment, *, on_week: bool = False) -> None:
                 ).format(decided=decided_later(on_week), hours=fmt.hours(waiting))
             )
     with st.container():  # one slot whether or not something is left out
-        not_counted = _not_counted(draft, a)
+        not_counted = a.not_counted_minutes
         if not_counted:
             st.markdown(_("Not counted, with the reason:"))
             st.markdown(
@@ -635,7 +617,7 @@ def render() -> Any:
             type="primary",
         )
         # Always drawn (a fixed slot): the counted total, live, without scrolling to the end.
-        st.markdown(running_total(draft, a))
+        st.markdown(running_total(a))
         over_a_week(draft)
     with st.container():  # one slot whether or not focus moves
         if st.session_state.pop(FOCUS_KEY, False):

@@ -11,7 +11,6 @@ from typing import Any
 
 import streamlit as st
 
-from bpa_core import deadlines
 from bpa_core.appeal import Ground, assessment_date_for, offered_grounds
 from bpa_core.appeal.words import full_date, long_date
 from bpa_core.deadlines import (
@@ -38,6 +37,7 @@ from bpa_core.i18n import N_, gettext_for
 from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui import bind
+from bpa_ui.context import assessment_date
 from bpa_ui.document_view import document_language, show_document
 from bpa_ui.downloads import link, offer_document
 from bpa_ui.frame import begin
@@ -511,7 +511,7 @@ def downloads(letter: Document, access: Document) -> None:
 
 def main() -> None:
     draft = get_draft()
-    today = deadlines.today_in_norway()
+    today = assessment_date()
     begin("appeal")
     st.write(
         _(

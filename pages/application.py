@@ -9,6 +9,7 @@ import streamlit as st
 from bpa_core.documents.application import build_application
 from bpa_core.draft import MAX_TEXT, Draft, FilledInBy
 from bpa_core.rules import assess
+from bpa_ui.context import assessment_date
 from bpa_ui.document_view import document_language_select, heading, show_section
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
@@ -45,9 +46,14 @@ st.markdown(
 review_panel(draft, "application")
 
 lang = document_language_select(draft)
-assessment = assess(draft)
-document = build_application(draft, assessment, lang)
-suggested = {s.id: s for s in build_application(without_edits(draft), assessment, lang).sections}
+assessment = assess(draft, assessment_date())
+document = build_application(draft, assessment, lang, dated=assessment.assessed_on)
+suggested = {
+    s.id: s
+    for s in build_application(
+        without_edits(draft), assessment, lang, dated=assessment.assessed_on
+    ).sections
+}
 round_ = st.session_state.get(ROUND_KEY, 0)
 
 heading(document.title, 2)

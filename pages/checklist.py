@@ -4,6 +4,7 @@ import streamlit as st
 
 from bpa_core.documents.checklist import build_checklist
 from bpa_core.rules import assess
+from bpa_ui.context import assessment_date
 from bpa_ui.document_view import document_language_select, show_document
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _
@@ -20,6 +21,7 @@ st.markdown(
 )
 lang = document_language_select(draft)
 with st.container(border=True):
-    show_document(build_checklist(draft, assess(draft), lang))
+    today = assessment_date()
+    show_document(build_checklist(draft, assess(draft, today), lang, dated=today))
 
 end("checklist")

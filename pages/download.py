@@ -8,6 +8,7 @@ import streamlit as st
 
 from bpa_core.documents.build import build_documents
 from bpa_core.render.names import pdf_file_name
+from bpa_ui.context import assessment_date
 from bpa_ui.document_view import document_language_select, make_pdf
 from bpa_ui.downloads import link, offer_bytes
 from bpa_ui.frame import begin, end, save_button
@@ -43,7 +44,7 @@ lang = document_language_select(draft)
 # One slot for the PDF's link or message, drawn every run: the elements below keep their place.
 with st.container():
     if st.button(_("Make the PDF"), type="primary"):
-        documents = build_documents(draft, choice, lang)
+        documents = build_documents(draft, choice, lang, on=assessment_date())
         with st.spinner(_("Making the PDF …")):
             made = make_pdf(documents)
         if isinstance(made, bytes):

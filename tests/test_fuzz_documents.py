@@ -227,7 +227,9 @@ def test_when_the_need_started_never_breaks_the_application(since: str, lang: st
 
     draft = persona("jonas")
     draft.need.since = since
-    about = build_application(draft, assess(draft, on=ASSESSED_ON), lang).section("about")
+    about = build_application(
+        draft, assess(draft, on=ASSESSED_ON), lang, dated=ASSESSED_ON
+    ).section("about")
     text = about.plain_text()
     if one_line(since):  # control characters alone are nothing to say
         assert any(

@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -20,7 +21,7 @@ from tests.support import persona_draft
 
 @pytest.fixture(scope="module")
 def documents() -> list[Document]:
-    return build_documents(persona_draft("kari"), "all", "nn")
+    return build_documents(persona_draft("kari"), "all", "nn", on=date(2026, 11, 22))
 
 
 @pytest.fixture

@@ -287,11 +287,11 @@ def test_plural_forms_follow_the_real_count() -> None:
     # a fraction is CLDR "other": a whole number of that category, never the dual's 2
     assert plural_count(Decimal("1.5"), "se_NO") not in (1, 2)
     assert plural_count(Decimal("0.5"), "fr_FR") in (0, 1)  # French: 0,5 is singular
-    w = Writer.for_draft(persona("kari"), "nb")
+    w = Writer.for_draft(persona("kari"), "nb", on=ASSESSED_ON)
     nbsp = "\u00a0"  # a number stays on one line with its unit
     assert w.typed_hours(Decimal("1")) == f"1{nbsp}time"
     assert w.typed_hours(Decimal("1.5")) == f"1,5{nbsp}timer"
-    en = Writer.for_draft(persona("kari"), "en")
+    en = Writer.for_draft(persona("kari"), "en", on=ASSESSED_ON)
     assert en.typed_hours(Decimal("0.5")) == f"0.5{nbsp}hours"
 
 

@@ -66,13 +66,10 @@ SECTION_IDS: tuple[str, ...] = (
 NOT_EDITABLE: frozenset[str] = frozenset({"counsellor_note", "signature", "power_of_attorney"})
 
 
-def build_application(
-    draft: Draft, assessment: Assessment, lang: str, *, dated: date | None = None
-) -> Document:
-    """The application in ``lang`` (nb, nn or en), dated ``dated`` (default today)."""
+def build_application(draft: Draft, assessment: Assessment, lang: str, *, dated: date) -> Document:
+    """The application in ``lang``, dated ``dated`` (the caller's today)."""
     w = Writer.for_draft(draft, lang, on=assessment.assessed_on)
     s = strategy_for(draft, assessment)
-    dated = dated or date.today()
     builders: dict[str, Callable[[], tuple[str, tuple[Block, ...]]]] = {
         "personal": lambda: _personal(draft, assessment, w),
         "applied_for": lambda: _applied_for(draft, assessment, s, w),

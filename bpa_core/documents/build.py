@@ -11,11 +11,8 @@ from bpa_core.draft import Draft
 from bpa_core.rules import assess
 
 
-def build_documents(
-    draft: Draft, choice: str, lang: str, *, on: date | None = None
-) -> list[Document]:
-    """The chosen documents in ``lang``, assessed and dated ``on`` (default today)."""
-    on = on or date.today()
+def build_documents(draft: Draft, choice: str, lang: str, *, on: date) -> list[Document]:
+    """The chosen documents in ``lang``, assessed and dated ``on`` (the caller's today)."""
     assessment = assess(draft, on=on)
     docs: list[Document] = []
     if choice in ("application", "all"):

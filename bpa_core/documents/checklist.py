@@ -92,10 +92,8 @@ def checklist_items(draft: Draft, assessment: Assessment, w: Writer) -> tuple[st
     return tuple(items)
 
 
-def build_checklist(
-    draft: Draft, assessment: Assessment, lang: str, *, dated: date | None = None
-) -> Document:
-    """The doctor's checklist in ``lang`` (nb, nn or en)."""
+def build_checklist(draft: Draft, assessment: Assessment, lang: str, *, dated: date) -> Document:
+    """The doctor's checklist in ``lang``, dated ``dated`` (the caller's today)."""
     w = Writer.for_draft(draft, lang, on=assessment.assessed_on)
     intro = w.voice(
         N_(
@@ -141,7 +139,7 @@ def build_checklist(
         lang=lang,
         title=w._("For the doctor: checklist for a statement about BPA"),
         subject=w._("Checklist for the doctor's statement (legeerklæring)"),
-        dated=dated or date.today(),
+        dated=dated,
         sections=tuple(sections),
         letterhead=_letterhead(draft, w),
     )

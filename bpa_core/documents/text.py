@@ -184,9 +184,7 @@ class Writer:
     role: str = ""  # the writer's role word when someone writes on the person's behalf
 
     @classmethod
-    def for_draft(
-        cls, draft: Draft, lang: str, *, on: date | None = None, plain: bool = False
-    ) -> Writer:
+    def for_draft(cls, draft: Draft, lang: str, *, on: date, plain: bool = False) -> Writer:
         """The writer of ``draft``'s documents in ``lang``; legal numbers in force ``on``.
         ``plain``: texts without non-breaking spaces (text the user may edit, such as the
         appeal's grounds)."""
@@ -202,7 +200,7 @@ class Writer:
             name=name,
             gettext=gettext,
             plural_gettext=ngettext,
-            law=law_numbers(ruleset_for(on or date.today())),
+            law=law_numbers(ruleset_for(on)),
             role=gettext(role) if role else "",
         )
 

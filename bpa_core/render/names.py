@@ -25,11 +25,14 @@ _BUNDLE = N_("bpa-documents")
 
 
 def pdf_file_name(documents: Document | Sequence[Document], on: date | None = None) -> str:
-    """'bpa-soknad-2026-11-22.pdf'; several documents: 'bpa-dokumenter-2026-11-22.pdf'."""
+    """'bpa-soknad-2026-11-22.pdf'; several documents: 'bpa-dokumenter-2026-11-22.pdf'.
+    The day is ``on``, else the documents' own date (never the server's clock)."""
     docs = [documents] if isinstance(documents, Document) else list(documents)
-    lang = docs[0].lang if docs else "nb"
+    if not docs:
+        raise ValueError("no documents to name")
+    lang = docs[0].lang
     _ = gettext_for(lang, "documents")
-    day = (on or (docs[0].dated if docs else date.today())).isoformat()
+    day = (on or docs[0].dated).isoformat()
     if len(docs) == 1:
         kind = docs[0].kind
         stem = _(_STEMS[kind]) if kind in _STEMS else "bpa-" + kind

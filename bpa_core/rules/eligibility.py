@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from bpa_core.draft import Answer, Draft, Duration, NeedLevel
 from bpa_core.rules.ages import add_months, age_on, birthday
-from bpa_core.rules.hours import ExclusionReason, WeekTotals, week_totals
+from bpa_core.rules.hours import ExclusionReason, RowResult, WeekTotals, week_totals
 from bpa_core.rules.ruleset import RuleSet, ruleset_for
 
 
@@ -77,24 +77,55 @@ class Assessment:
     age: int | None
     is_child: bool
     sources: tuple[str, ...] = field(default=())
-    # The day of the 67th birthday (the rule set's age limit); None without a usable birth
-    # date. With the flag ``age_near_limit``: "I turn 67 on …; decide before that date".
+    # The day of the birthday at the rule set's age limit; None without a usable birth date.
+    # With the flag ``age_near_limit``: "I turn {age_limit} on …; decide before that date".
     reaches_age_limit_on: date | None = None
+    # Each row of ``draft.rows`` in the same order: its minutes a week, counted or why not, and
+    # whether that waits for an answer (the interface reads these, never the rules themselves).
+    rows: tuple[RowResult, ...] = ()
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
 
+    @property
+    def waiting_minutes(self) -> Fraction:
+        """Minutes a week of the rows whose count waits for an answer (night, two helpers)."""
+        return sum((r.minutes for r in self.rows if r.waits_for_answer), Fraction(0))
 
-def assess(draft: Draft, on: date | None = None) -> Assessment:
-    """Estimate the BPA right for the answers in ``draft`` on the date ``on`` (default today)."""
-    on = on or date.today()
+    @property
+    def not_counted_minutes(self) -> dict[ExclusionReason, Fraction]:
+        """Minutes held outside the count, by reason, without the rows that wait for an
+        answer: those are not "not counted" yet."""
+        out: dict[ExclusionReason, Fraction] = {}
+        for r in self.rows:
+            if r.reason is not None and not r.waits_for_answer:
+                out[r.reason] = out.get(r.reason, Fraction(0)) + r.minutes
+        return {reason: out[reason] for reason in ExclusionReason if out.get(reason)}
+
+
+def age_of(draft: Draft, on: date) -> int | None:
+    """The person's age on ``on``; None without a birth date or with one after ``on``."""
+    birth = usable_birth_date(draft, on)
+    return age_on(birth, on) if birth else None
+
+
+def is_child(draft: Draft, on: date) -> bool:
+    """Under the rule set's child age limit on ``on`` (respite counts; a parent fills in for a
+    child). An unknown age is never a child's."""
+    age = age_of(draft, on)
+    return age is not None and age < ruleset_for(on).child_age_limit
+
+
+def assess(draft: Draft, on: date) -> Assessment:
+    """Estimate the BPA right for the answers in ``draft`` on the date ``on``. The date is the
+    caller's: the app's day in Norway, the command line's ``--on``, a test's fixed day."""
     rules = ruleset_for(on)
     birth = usable_birth_date(draft, on)
-    age = age_on(birth, on) if birth else None
-    is_child = age is not None and age < rules.child_age_limit
+    age = age_of(draft, on)
+    child = is_child(draft, on)
     totals = week_totals(
         draft.rows,
-        is_child=is_child,
+        is_child=child,
         night_need=draft.night_need,
         two_helper_need=draft.two_helper_need,
         rules=rules,
@@ -120,20 +151,17 @@ def assess(draft: Draft, on: date | None = None) -> Assessment:
         excluded_minutes=totals.excluded,
         counted_by_category={c.value: m for c, m in totals.counted_by_category.items()},
         missing=missing,
-        flags=_flags(draft, age, is_child, totals, outcome, on, rules),
+        flags=_flags(draft, age, child, totals, outcome, on, rules),
         minutes_missing_to_cost_exception=max(
             Fraction(0), rules.cost_exception_minutes - totals.counted
         ),
         minutes_missing_to_right=max(Fraction(0), rules.right_minutes - totals.counted),
         age=age,
-        is_child=is_child,
+        is_child=child,
         sources=sources,
         reaches_age_limit_on=birthday(birth, rules.age_limit) if birth else None,
+        rows=totals.rows,
     )
-
-
-def _missing_to(threshold: int, totals: WeekTotals) -> Fraction:
-    return max(Fraction(0), threshold - totals.counted)
 
 
 def usable_birth_date(draft: Draft, on: date) -> date | None:

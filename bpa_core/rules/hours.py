@@ -76,13 +76,32 @@ def exclusion_reason(
 
 
 @dataclass(frozen=True)
+class RowResult:
+    """One row of the week as the estimate sees it: its minutes a week, and why they are held
+    outside the count (None: they count). ``waits_for_answer``: a night or two-helper row whose
+    question (is the need continuous?) has no answer yet, so whether it counts is not decided;
+    it is held outside the count until then, and the interface says "decided later", never
+    "not counted"."""
+
+    minutes: Fraction
+    reason: ExclusionReason | None
+    waits_for_answer: bool = False
+
+    @property
+    def counted(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(frozen=True)
 class WeekTotals:
-    """The week plan summed: counted minutes, excluded minutes by reason, minutes by category."""
+    """The week plan summed: counted minutes, excluded minutes by reason, minutes by category,
+    and each row's own result (in the order of the rows)."""
 
     counted: Fraction
     excluded: dict[ExclusionReason, Fraction]
     counted_by_category: dict[Category, Fraction]
     total: Fraction
+    rows: tuple[RowResult, ...] = ()
 
 
 def week_totals(
@@ -97,6 +116,7 @@ def week_totals(
     total = Fraction(0)
     excluded: dict[ExclusionReason, Fraction] = {}
     by_category: dict[Category, Fraction] = {}
+    results: list[RowResult] = []
     for row in rows:
         minutes = weekly_minutes(row)
         total += minutes
@@ -107,6 +127,10 @@ def week_totals(
             two_helper_need=two_helper_need,
             rules=rules,
         )
+        waits = (reason == ExclusionReason.OCCASIONAL_NIGHT and night_need is None) or (
+            reason == ExclusionReason.OCCASIONAL_TWO_HELPERS and two_helper_need is None
+        )
+        results.append(RowResult(minutes, reason, waits))
         if reason is None:
             counted += minutes
             by_category[row.category] = by_category.get(row.category, Fraction(0)) + minutes
@@ -114,7 +138,7 @@ def week_totals(
             excluded[reason] = excluded.get(reason, Fraction(0)) + minutes
     ordered = {r: excluded[r] for r in ExclusionReason if r in excluded}
     ordered_categories = {c: by_category[c] for c in Category if c in by_category}
-    return WeekTotals(counted, ordered, ordered_categories, total)
+    return WeekTotals(counted, ordered, ordered_categories, total, tuple(results))
 
 
 def hours(minutes: Fraction) -> Fraction:
