@@ -13,9 +13,8 @@ from streamlit.testing.v1 import AppTest
 from bpa_core.draft import Draft
 from bpa_core.i18n import LANGUAGES
 from bpa_core.review import Contradiction, Gap, Weakness, review
-from bpa_ui import steps
+from bpa_ui import interview, steps
 from bpa_ui.i18n import _LANGUAGE_OVERRIDE
-from bpa_ui import interview
 from bpa_ui.review_panel import ABOUT, Item, sentence, step_of
 from tests.app.driver import ASSESSED_ON, all_text, draft, heading, new_app, text
 from tests.support import ROOT, download_links, persona_draft
