@@ -22,8 +22,10 @@ from pydantic import BaseModel, ValidationError
 
 from bpa_core import limits
 from bpa_core.draft import MAX_TEXT, Draft, field_errors
+from bpa_ui import context, interview
 from bpa_ui.fmt import babel_locale
 from bpa_ui.i18n import _, in_session_language
+from bpa_ui.interview import Kind, Question, Situation
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 
@@ -382,5 +384,104 @@ def hours(path: str, label: str, *, help: str | None = None) -> None:
     show_error(path, label)
 
 
+def tick(path: str, label: str, *, caption: str | None = None) -> None:
+    """A checkbox bound to a bool field; its explanation as a caption beside it, never as help
+    inside the label (Streamlit puts the help icon in the label, and a click on it ticked)."""
+    key = _seed(path, bool)
+    st.checkbox(label, key=key, on_change=_commit, args=(path, bool))
+    if caption:
+        st.caption(caption)
+
+
 def not_answered() -> str:
     return _("Not answered")
+
+
+# --- questions declared in bpa_ui.interview ---------------------------------------------------
+
+
+def situation(draft: Draft | None = None, *, on: date | None = None) -> Situation:
+    """What decides which questions are asked and in which words: the answers (the session's
+    Draft unless given), the day asked about (the assessment day unless given), the voice."""
+    draft = draft if draft is not None else get_draft()
+    return Situation(
+        draft=draft,
+        on=on or context.assessment_date(),
+        voice=context.voice(draft).value,
+        child=context.is_child(draft),
+        age=context.age(draft),
+    )
+
+
+def say(msgid: str, s: Situation) -> str:
+    """A declared msgid in the session's language, the legal numbers in force filled in."""
+    text = _(msgid)
+    return text.format(**s.law) if "{" in text else text
+
+
+class OptionWords:
+    """A declared choice's format function: an option's words in one voice. A picklable
+    object (as widget format functions must be), looked up in the declarations when called."""
+
+    def __init__(self, path: str, voice: str, law: dict[str, int]) -> None:
+        self.path = path
+        self.voice = voice
+        self.law = law
+
+    def __call__(self, value: Any) -> str:
+        text = _(interview.question(self.path).option(value).label.pick(self.voice))
+        return text.format(**self.law) if "{" in text else text
+
+
+def _text_check(question: Question) -> Check | None:
+    declared = question.check
+    if declared is None:
+        return None
+    return lambda text: declared(text, get_draft())
+
+
+def _draw(q: Question, s: Situation) -> None:
+    label = say(q.wording(s), s)
+    help = say(q.help.pick(s.voice), s) if q.help else None
+    if q.kind in (Kind.TEXT, Kind.AREA):
+        text(q.path, label, area=q.kind == Kind.AREA, help=help, check=_text_check(q))
+    elif q.kind in (Kind.CHOICE, Kind.YES_NO):
+        options = q.options_for(s)
+        captions = [say(o.caption, s) if o.caption else "" for o in options]
+        choice(
+            q.path,
+            label,
+            [o.value for o in options],
+            OptionWords(q.path, s.voice, s.law),
+            help=help,
+            captions=captions if any(captions) else None,
+            horizontal=q.horizontal,
+        )
+    elif q.kind == Kind.DAY:
+        day(q.path, label, max_value=s.on, help=help)
+    elif q.kind == Kind.HOURS:
+        hours(q.path, label, help=help)
+    elif q.kind == Kind.TICK:
+        tick(q.path, label, caption=say(q.caption.pick(s.voice), s) if q.caption else None)
+    else:  # the week's rows, the appeal's grounds: drawn by their own page
+        raise ValueError(f"{q.path} is drawn by its own page")
+
+
+def ask(which: Question | str, s: Situation | None = None) -> None:
+    """One declared question (by its Draft path), drawn as its kind says. A question asked only
+    sometimes sits in its own slot, drawn every run (docs/ui.md, "Fixed slots")."""
+    q = interview.question(which) if isinstance(which, str) else which
+    s = s if s is not None else situation()
+    if q.asked is None:
+        _draw(q, s)
+        return
+    with st.container():
+        if q.is_asked(s):
+            _draw(q, s)
+
+
+def ask_step(step_id: str, s: Situation | None = None) -> None:
+    """Every declared question of a step, in order."""
+    s = s if s is not None else situation()
+    for q in interview.of_step(step_id):
+        ask(q, s)

@@ -16,46 +16,52 @@ from bpa_core.draft import Draft
 from bpa_core.review import Contradiction, Gap, Review, Weakness, review
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Outcome
-from bpa_ui import steps
+from bpa_ui import interview, steps
 from bpa_ui.context import assessment_date, pick
 from bpa_ui.frame import RETURN_KEY, go_to, step_title
 from bpa_ui.i18n import _, ngettext
 
 Item = Gap | Contradiction | Weakness
 
-# The step that asks for each id (step ids of bpa_ui.steps). A contradiction links to the answer
-# most likely to be wrong: the night answer beside a 24-hour row, the week for school hours.
-STEP: dict[Item, str] = {
-    Gap.PERSONAL_DETAILS: "person",
-    Gap.ROWS: "week",
-    Gap.GOALS: "goals",
-    Gap.WHY_SERVICES_INSUFFICIENT: "goals",
-    Gap.NOT_DONE_TODAY: "goals",
-    Gap.CURRENT_SERVICES: "goals",
-    Gap.SERVICES_REPLACED: "goals",
-    Gap.MANAGES_ALONE: "alone",
-    Gap.DAY_RHYTHM: "week",
-    Gap.NIGHT: "night",
-    Gap.CAUSE_AND_DURATION: "need",
-    Gap.STAYING_HEALTHY: "need",
-    Gap.FAMILY: "family",
-    Gap.ARBEIDSLEDER: "arbeidsleder",
-    Gap.CONTACT: "person",
-    Contradiction.WEEK_OVER_168: "week",
-    Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED: "night",
-    Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED: "night",
-    Contradiction.UNDER_18_WORK_ROWS: "week",
-    Weakness.GOALS_THIN: "goals",
-    Weakness.WHY_SERVICES_INSUFFICIENT_THIN: "goals",
-    Weakness.NOT_DONE_TODAY_THIN: "goals",
-    Weakness.NEED_DESCRIPTION_THIN: "need",
-    Weakness.NEEDS_HELP_WITH_THIN: "alone",
-    Weakness.ROWS_UNNAMED: "week",
-    Weakness.NIGHT_NEED_WITHOUT_ROWS: "week",
-    Weakness.TWO_HELPER_NEED_WITHOUT_ROWS: "week",
-    Weakness.VARIATIONS_UNSTATED: "week",
-    Weakness.ARBEIDSLEDER_NOT_DECIDED: "arbeidsleder",
+# The question(s) each id is about (Draft paths, declared in bpa_ui.interview); the link goes to
+# the step that asks the first. A contradiction names first the answer most likely to be wrong:
+# the night answer beside a 24-hour row, the week for school hours.
+ABOUT: dict[Item, tuple[str, ...]] = {
+    Gap.PERSONAL_DETAILS: ("person.name", "person.birth_date", "writer.name", "writer.relation"),
+    Gap.ROWS: ("rows",),
+    Gap.GOALS: ("goals.goals",),
+    Gap.WHY_SERVICES_INSUFFICIENT: ("goals.why_today_not_enough",),
+    Gap.NOT_DONE_TODAY: ("goals.not_done_today",),
+    Gap.CURRENT_SERVICES: ("goals.current_services",),
+    Gap.SERVICES_REPLACED: ("goals.services_bpa_replaces",),
+    Gap.MANAGES_ALONE: ("manages_alone",),
+    Gap.DAY_RHYTHM: ("rows",),
+    Gap.NIGHT: ("night_need", "two_helper_need"),
+    Gap.CAUSE_AND_DURATION: ("need.cause", "need.duration"),
+    Gap.STAYING_HEALTHY: ("need.staying_healthy",),
+    Gap.FAMILY: ("life.living_situation", "life.civil_status", "life.children"),
+    Gap.ARBEIDSLEDER: ("arbeidsleder.kind", "arbeidsleder.name"),
+    Gap.CONTACT: ("person.address", "person.phone", "writer.phone"),
+    Contradiction.WEEK_OVER_168: ("rows",),
+    Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED: ("night_need", "rows"),
+    Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED: ("two_helper_need", "rows"),
+    Contradiction.UNDER_18_WORK_ROWS: ("rows", "person.birth_date"),
+    Weakness.GOALS_THIN: ("goals.goals",),
+    Weakness.WHY_SERVICES_INSUFFICIENT_THIN: ("goals.why_today_not_enough",),
+    Weakness.NOT_DONE_TODAY_THIN: ("goals.not_done_today",),
+    Weakness.NEED_DESCRIPTION_THIN: ("need.description",),
+    Weakness.NEEDS_HELP_WITH_THIN: ("needs_help_with", "rows"),
+    Weakness.ROWS_UNNAMED: ("rows",),
+    Weakness.NIGHT_NEED_WITHOUT_ROWS: ("rows", "night_need"),
+    Weakness.TWO_HELPER_NEED_WITHOUT_ROWS: ("rows", "two_helper_need"),
+    Weakness.VARIATIONS_UNSTATED: ("variations", "need.course"),
+    Weakness.ARBEIDSLEDER_NOT_DECIDED: ("arbeidsleder.kind",),
 }
+
+
+def step_of(item: Item) -> str:
+    """The step that asks the (first) question an id is about."""
+    return interview.step_of(ABOUT[item][0])
 
 
 class Where(StrEnum):
@@ -341,7 +347,7 @@ def _items(draft: Draft, items: tuple[Item, ...], where: Where, heading: str, le
     for item in items:
         # Our own sentence, never the user's words: safe as Markdown.
         st.markdown(sentence(item, draft))
-        step_id = STEP[item]
+        step_id = step_of(item)
         st.button(
             link_label(step_id),
             key=f"review:{where.value}:{item.value}",

@@ -1,22 +1,18 @@
-"""Night and two-helper needs: continuous or occasional (only continuous needs count)."""
+"""Night and two-helper needs: continuous or occasional (only continuous needs count).
+
+The questions are declared in bpa_ui/interview.py; this page lays them out.
+"""
 
 import streamlit as st
 
-from bpa_core.draft import NeedLevel
-from bpa_ui import bind, labels
-from bpa_ui.context import pick
+from bpa_ui import bind
 from bpa_ui.frame import begin, end
 from bpa_ui.i18n import _, ngettext
 from bpa_ui.state import get_draft
 
 begin("night")
 draft = get_draft()
-
-
-def need_question(path: str, heading: str, question: str, examples: tuple[str, str]) -> None:
-    """One need (none / occasional / continuous), with examples under the two levels."""
-    st.header(heading, anchor=False)
-    bind.choice(path, question, list(NeedLevel), labels.need_level, captions=["", *examples])
+asked = bind.situation(draft)
 
 
 def marked_rows(count: int, text: str) -> None:
@@ -30,20 +26,8 @@ st.markdown(
         "need is there all the time. If it is only sometimes, those hours are shown apart."
     )
 )
-need_question(
-    "night_need",
-    _("Help at night"),
-    pick(
-        draft,
-        you=_("Do you need help at night?"),
-        other=_("Does the person need help at night?"),
-        parent=_("Does your child need help at night?"),
-    ),
-    (
-        _("For example a few times a week, or on bad nights."),
-        _("Someone must be there or ready every night."),
-    ),
-)
+st.header(_("Help at night"), anchor=False)
+bind.ask("night_need", asked)
 night_rows = sum(1 for r in draft.rows if r.night)
 marked_rows(
     night_rows,
@@ -53,20 +37,8 @@ marked_rows(
         night_rows,
     ),
 )
-need_question(
-    "two_helper_need",
-    _("Two helpers at the same time"),
-    pick(
-        draft,
-        you=_("Do you need two helpers at the same time?"),
-        other=_("Does the person need two helpers at the same time?"),
-        parent=_("Does your child need two helpers at the same time?"),
-    ),
-    (
-        _("For example only when moving to the bath."),
-        _("Two helpers are needed for most of the help."),
-    ),
-)
+st.header(_("Two helpers at the same time"), anchor=False)
+bind.ask("two_helper_need", asked)
 two_rows = sum(1 for r in draft.rows if r.two_helpers)
 marked_rows(
     two_rows,

@@ -4,7 +4,7 @@ and "continue from a saved draft"."""
 import streamlit as st
 
 from bpa_core.draft import FilledInBy
-from bpa_ui import bind, labels, steps
+from bpa_ui import bind, steps
 from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload, problem_message
 from bpa_ui.frame import (
     DELETED_KEY,
@@ -67,13 +67,7 @@ st.caption(
     )
 )
 
-bind.choice(
-    "filled_in_by",
-    _("Who is filling in?"),
-    list(FilledInBy),
-    labels.filled_in_by,
-    help=_("We use this to ask the questions in the right way."),
-)
+bind.ask("filled_in_by")
 with st.container():  # one slot, whoever fills in
     if get_draft().filled_in_by == FilledInBy.COUNSELLOR:
         st.caption(

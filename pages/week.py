@@ -40,10 +40,6 @@ if is_child(draft):
 week.render()
 
 st.header(_("Good days and bad days"), anchor=False)
-bind.text(
-    "variations",
-    _("Does the need vary? For example bad days, long mornings, or needs a few times a year"),
-    area=True,
-)
+bind.ask("variations")  # declared in bpa_ui/interview.py
 
 end("week")

@@ -13,9 +13,9 @@ from streamlit.testing.v1 import AppTest
 from bpa_core.draft import Draft
 from bpa_core.i18n import LANGUAGES
 from bpa_core.review import Contradiction, Gap, Weakness, review
-from bpa_ui import steps
+from bpa_ui import interview, steps
 from bpa_ui.i18n import _LANGUAGE_OVERRIDE
-from bpa_ui.review_panel import STEP, Item, sentence
+from bpa_ui.review_panel import ABOUT, Item, sentence, step_of
 from tests.app.driver import ASSESSED_ON, all_text, draft, heading, new_app, text
 from tests.support import ROOT, download_links, persona_draft
 from tests.test_review import PERSONA_REVIEWS, complete
@@ -55,10 +55,17 @@ def test_every_id_has_a_sentence_in_every_language_and_voice() -> None:
     assert "barnet ditt" in _sentences("nn", "parent")[Gap.STAYING_HEALTHY]
 
 
-def test_every_id_links_to_a_step_that_exists() -> None:
-    assert set(STEP) == set(ITEMS)
+def test_every_id_names_declared_questions_and_links_to_a_step_that_exists() -> None:
+    """A review id names the question(s) it is about; the link goes to the step that asks the
+    first one, found through the declarations (bpa_ui/interview.py)."""
+    assert set(ABOUT) == set(ITEMS)
+    for item, paths in ABOUT.items():
+        assert paths, item
+        assert all(interview.find(path) is not None for path in paths), item
     questions = {s.id for s in steps.ALL_STEPS if s.section == steps.Section.QUESTIONS}
-    assert set(STEP.values()) <= questions - {steps.START, steps.CHECK, steps.RESULT}
+    linked = {step_of(item) for item in ITEMS}
+    assert linked <= questions - {steps.START, steps.CHECK, steps.RESULT}
+    assert step_of(Gap.STAYING_HEALTHY) == "need" and step_of(Gap.ROWS) == "week"
 
 
 def page(name: str, d: Draft, lang: str = "nb") -> AppTest:
