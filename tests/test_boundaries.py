@@ -33,7 +33,9 @@ def test_no_module_in_bpa_core_imports_streamlit() -> None:
 
 def test_importing_bpa_core_loads_neither_streamlit_nor_reportlab() -> None:
     code = (
-        "import sys, bpa_core, bpa_core.draft, bpa_core.rules, bpa_core.documents;"
+        "import sys, bpa_core, bpa_core.draft, bpa_core.rules, bpa_core.documents,"
+        " bpa_core.documents.build, bpa_core.documents.appeal, bpa_core.appeal,"
+        " bpa_core.deadlines, bpa_core.render.names, bpa_core.review, bpa_core.__main__;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'reportlab')))"
     )
     out = subprocess.run(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import PERSONA_DRAFTS, ROOT
+from tests.support import PERSONA_DRAFTS, CliResult, cli
 
 STABLE_KEYS = {
     "outcome",
@@ -25,10 +23,8 @@ STABLE_KEYS = {
 }
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bpa_core", *args], capture_output=True, text=True, cwd=ROOT
-    )
+def run(*args: str) -> CliResult:
+    return cli(*args)
 
 
 def test_assess_prints_the_stable_keys() -> None:

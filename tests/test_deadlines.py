@@ -7,8 +7,6 @@ so a wrong Easter in bpa_core.deadlines cannot hide behind its own arithmetic.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, timedelta
 
 import pytest
@@ -23,6 +21,7 @@ from bpa_core.deadlines import (
     late_appeal_limit,
     public_holidays,
 )
+from tests.support import CliResult, cli
 
 KNOWN_EASTER = {
     2024: date(2024, 3, 31),
@@ -254,14 +253,8 @@ def test_to_dict_only_names_a_move_when_there_is_one() -> None:
     ]
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bpa_core", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+def run_cli(*args: str) -> CliResult:
+    return cli(*args)
 
 
 def test_cli_deadline_plain() -> None:

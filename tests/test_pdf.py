@@ -205,14 +205,6 @@ def test_render_needs_a_document() -> None:
         render_pdf([])
 
 
-def test_import_bpa_core_does_not_import_reportlab() -> None:
-    code = (
-        "import sys, bpa_core, bpa_core.documents.build, bpa_core.render.names, bpa_core.__main__;"
-        "assert not [m for m in sys.modules if m.startswith(('reportlab', 'streamlit'))]"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
-
-
 def test_cli_render(tmp_path: Path) -> None:
     out = tmp_path / "x.pdf"
     args = [sys.executable, "-m", "bpa_core", "render", "tests/personas/emil.json"]

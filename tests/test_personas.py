@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from fractions import Fraction
 
@@ -12,7 +10,7 @@ import pytest
 
 from bpa_core.rules import assess
 from bpa_core.rules.hours import display_hours
-from tests.support import PERSONA_DRAFTS, PERSONA_NAMES, ROOT, persona_draft, persona_expected
+from tests.support import PERSONA_DRAFTS, PERSONA_NAMES, cli, persona_draft, persona_expected
 
 
 def test_every_shared_persona_has_a_draft() -> None:
@@ -60,21 +58,8 @@ def test_cli_prints_the_expected_outcome(name: str) -> None:
     described = persona_expected(name)
     on = described["assessed_on"]
     assert isinstance(on, date)
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bpa_core",
-            "assess",
-            str(PERSONA_DRAFTS / f"{name}.json"),
-            "--on",
-            on.isoformat(),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
+    out = cli("assess", str(PERSONA_DRAFTS / f"{name}.json"), "--on", on.isoformat())
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["outcome"] == described["expected"]["outcome"]
     # The CLI's hours (rounded down to a tenth) against the persona's own description (rounded
