@@ -12,8 +12,9 @@ from enum import StrEnum
 import streamlit as st
 
 from bpa_core import deadlines
-from bpa_core.draft import Draft, FilledInBy
+from bpa_core.draft import Draft
 from bpa_core.rules import eligibility
+from bpa_ui.interview import voice_of
 
 # Tests pin the day here; users always get today in Norway.
 ASSESS_ON_KEY = "assess_on"
@@ -46,11 +47,8 @@ class Voice(StrEnum):
 
 
 def voice(draft: Draft) -> Voice:
-    if draft.filled_in_by in (None, FilledInBy.SELF):
-        return Voice.SELF
-    if is_child(draft) and draft.filled_in_by in (FilledInBy.RELATIVE, FilledInBy.GUARDIAN):
-        return Voice.PARENT
-    return Voice.OTHER
+    """Whom the questions address today (``bpa_ui.interview.voice_of``)."""
+    return Voice(voice_of(draft, is_child(draft)))
 
 
 def pick(draft: Draft, *, you: str, other: str, parent: str) -> str:

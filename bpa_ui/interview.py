@@ -40,6 +40,7 @@ from bpa_core.draft import (
 )
 from bpa_core.i18n import N_
 from bpa_core.national_id import national_id_problem
+from bpa_core.rules import eligibility
 from bpa_core.rules.ruleset import ruleset_for
 
 
@@ -843,3 +844,36 @@ def asking(path: str) -> Question | None:
         if found is not None:
             return found
     return None
+
+
+def voice_of(draft: Draft, child: bool) -> str:
+    """Whom the questions address (``bpa_ui.context.Voice``): "self" when the person fills in,
+    "parent" for a relative or guardian of a child, else "other"."""
+    if draft.filled_in_by in (None, FilledInBy.SELF):
+        return "self"
+    if child and draft.filled_in_by in (FilledInBy.RELATIVE, FilledInBy.GUARDIAN):
+        return "parent"
+    return "other"
+
+
+def situation_on(draft: Draft, on: date) -> Situation:
+    """The situation of ``draft`` on the day ``on``, the person's age and childhood as the core
+    counts them."""
+    child = eligibility.is_child(draft, on)
+    return Situation(draft, on, voice_of(draft, child), child, eligibility.age_of(draft, on))
+
+
+def only_asked(draft: Draft, on: date) -> Draft:
+    """A copy of ``draft`` without answers to questions it would not be asked (a draft file
+    may hold them: a hidden answer is kept, but it is not an answer the steps gave)."""
+    out = draft.model_copy(deep=True)
+    s = situation_on(out, on)
+    for q in QUESTIONS:
+        if q.step != "appeal" and not q.is_asked(s):
+            *parents, last = q.path.split(".")
+            parent: Any = out
+            for part in parents:
+                parent = getattr(parent, part)
+            default = type(parent).model_fields[last].get_default(call_default_factory=True)
+            setattr(parent, last, default)
+    return out

@@ -169,7 +169,7 @@ def test_the_cli_prints_one_line_for_a_malformed_number(tmp_path: Path, number: 
 
 @pytest.mark.parametrize("number", [BIG, "NaN"])
 def test_the_app_keeps_the_answers_and_names_the_field(number: str) -> None:
-    from tests.app.driver import draft, new_app, on_step
+    from tests.app.driver import draft, new_app, on_step_id
     from tests.test_app_flow import _upload
 
     at = new_app("nb")
@@ -177,7 +177,7 @@ def test_the_app_keeps_the_answers_and_names_the_field(number: str) -> None:
     raw, _ = _with_number(number, 1)
     _upload(at, raw.encode())
     assert not at.exception
-    assert on_step(at, 1)
+    assert on_step_id(at, "start")
     (error,) = [e.value for e in at.error]
     assert error.startswith("Den lagrede filen har et svar på «Aktivitet ")
     assert "som vi ikke kan lese." in error and "Svarene du har nå, er ikke endret." in error

@@ -7,7 +7,10 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from bpa_core.draft import ActivityRow, ArbeidslederKind, DayPart, Draft
+from bpa_core.draft import ActivityRow, DayPart, Draft
+from bpa_ui import interview, steps
+from bpa_ui.bind import read
+from bpa_ui.interview import Kind, Question
 from tests.support import ROOT, html_text
 
 ASSESSED_ON = date(2026, 11, 22)
@@ -79,82 +82,53 @@ def add_row(at: AppTest, row: ActivityRow) -> AppTest:
     return press(at, "add_row")
 
 
+def on_step_id(at: AppTest, step_id: str) -> bool:
+    return on_step(at, steps.number(step_id))
+
+
+def _widget(at: AppTest, key: str) -> Any:
+    """The widget with ``key`` on the page, or None (a question not asked)."""
+    for kind in ("text_input", "text_area", "radio", "checkbox"):
+        found = [w for w in getattr(at, kind) if w.key == key]
+        if found:
+            return found[0]
+    return None
+
+
+def answer(at: AppTest, q: Question, want: Draft) -> None:
+    """Answer one declared question as in ``want`` (skipped when the page does not ask it)."""
+    if q.kind == Kind.WEEK:
+        for row in want.rows:
+            add_row(at, row)
+            assert not at.error, [e.value for e in at.error]
+        return
+    value = read(want, q.path)
+    widget = _widget(at, "w:" + q.path)
+    if widget is None or value is None or value == "":
+        return
+    if q.kind == Kind.DAY:
+        widget.input(value.strftime("%d.%m.%Y"))
+    elif q.kind in (Kind.TEXT, Kind.AREA, Kind.HOURS):
+        widget.input(str(value))
+    elif q.kind in (Kind.CHOICE, Kind.YES_NO, Kind.TICK):
+        widget.set_value(value)
+    at.run()  # a later question may be asked only after this answer
+
+
 def fill_everything(at: AppTest, want: Draft) -> AppTest:
-    """From the start page to the result, answering every question as in ``want``."""
-    assert on_step(at, 1)
-    choose(at, "filled_in_by", want.filled_in_by)
+    """From the start page to the result, answering every question the steps ask as in ``want``:
+    the steps and their questions come from bpa_ui.steps and bpa_ui.interview (no step numbers or
+    field lists here)."""
+    for step in steps.sequence():
+        if step.id in (steps.CHECK, steps.RESULT):
+            break
+        assert on_step_id(at, step.id), (step.id, heading(at))
+        for q in interview.of_step(step.id):
+            answer(at, q, want)
+        next_step(at)
+    assert on_step_id(at, steps.CHECK), heading(at)
     next_step(at)
-
-    assert on_step(at, 2)
-    if want.on_behalf:
-        texts_if_given(
-            at,
-            {
-                "writer.name": want.writer.name,
-                "writer.relation": want.writer.relation,
-                "writer.organisation": want.writer.organisation,
-            },
-        )
-    p = want.person
-    texts_if_given(at, {"person.name": p.name, "person.municipality": p.municipality})
-    text(at, "person.birth_date", p.birth_date.strftime("%d.%m.%Y") if p.birth_date else "")
-    at.run()
-    if p.granted_before_age_limit:
-        choose(at, "person.granted_before_age_limit", True)
-    next_step(at)
-
-    assert on_step(at, 3)
-    n = want.need
-    choose(at, "need.cause", n.cause)
-    choose(at, "need.onset", n.onset)
-    choose(at, "need.duration", n.duration)
-    choose(at, "need.course", n.course)
-    texts_if_given(
-        at,
-        {
-            "need.description": n.description,
-            "need.since": n.since,
-            "need.staying_healthy": n.staying_healthy,
-        },
-    )
-    next_step(at)
-
-    assert on_step(at, 4)
-    for row in want.rows:
-        add_row(at, row)
-        assert not at.error, [e.value for e in at.error]
-    texts_if_given(at, {"variations": want.variations})
-    next_step(at)
-
-    assert on_step(at, 5)
-    choose(at, "night_need", want.night_need)
-    choose(at, "two_helper_need", want.two_helper_need)
-    next_step(at)
-
-    assert on_step(at, 6)
-    texts_if_given(
-        at, {"manages_alone": want.manages_alone, "needs_help_with": want.needs_help_with}
-    )
-    next_step(at)
-
-    assert on_step(at, 7)
-    texts_if_given(at, {f"life.{k}": v for k, v in want.life.model_dump().items()})
-    next_step(at)
-
-    assert on_step(at, 8)
-    texts_if_given(at, {f"goals.{k}": v for k, v in want.goals.model_dump().items()})
-    next_step(at)
-
-    assert on_step(at, 9)
-    choose(at, "arbeidsleder.kind", want.arbeidsleder.kind)
-    at.run()
-    if want.arbeidsleder.kind in (ArbeidslederKind.CO_LEADER, ArbeidslederKind.GUARDIAN):
-        texts_if_given(at, {"arbeidsleder.name": want.arbeidsleder.name})
-    next_step(at)
-
-    assert on_step(at, 10)
-    next_step(at)
-    assert on_step(at, 11)
+    assert on_step_id(at, steps.RESULT), heading(at)
     return at
 
 
