@@ -494,9 +494,21 @@ def use_entrypoint_navigation() -> None:
     has called ``st.navigation``, a request for ``/week`` would run ``pages/week.py`` alone, with
     no frame (no language switch, no save or delete, file names in the sidebar). This app always
     navigates from app.py, so the old mode is switched off before the first session starts.
+
+    Streamlit documents the effect ("as soon as any session executes st.navigation, the app
+    ignores the pages/ directory, across all sessions") but offers no public switch for it before
+    the first session; its own advice is to rename ``pages/``, which this project's layout keeps.
+    So the one private setting is set here, and checked: if a Streamlit upgrade renames it, the
+    server refuses to start instead of silently serving frameless pages (docs/ui.md, "Deep
+    links"; tests/test_server_guard.py).
     """
     from streamlit.runtime.pages_manager import PagesManager
 
+    if "uses_pages_directory" not in vars(PagesManager):
+        raise RuntimeError(
+            "streamlit.runtime.pages_manager.PagesManager.uses_pages_directory is gone: "
+            "check bpa_ui.server.use_entrypoint_navigation against this Streamlit version"
+        )
     PagesManager.uses_pages_directory = False
 
 

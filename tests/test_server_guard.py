@@ -207,3 +207,18 @@ def test_the_oldest_waiting_session_is_shut_down_when_too_many_wait() -> None:
         assert first.session.cleared and not second.session.cleared
 
     run_apart(scenario())
+
+
+def test_the_old_multipage_mode_is_switched_off_and_a_missing_switch_stops_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The one private Streamlit setting the app sets (``use_entrypoint_navigation``): set, and
+    checked, so an upgrade that renames it fails at start instead of serving frameless pages."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    server.use_entrypoint_navigation()
+    assert PagesManager.uses_pages_directory is False
+    monkeypatch.delattr(PagesManager, "uses_pages_directory")
+    with pytest.raises(RuntimeError, match="uses_pages_directory"):
+        server.use_entrypoint_navigation()
