@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import wait_for_app
 from tests.browser.server import Server
 
@@ -50,13 +52,14 @@ def test_steps_move_focus_keep_typed_text_and_stay_on_127_0_0_1(
     _focus_on_h1(page)
     page.get_by_role("button", name="Back: The person").click()
     _wait_for_title(page, "Step 2 of 14")
-    assert page.get_by_label("Full name").input_value() == NAME
+    # The step's heading comes before its fields: wait for the field's value, not just the page.
+    expect(page.get_by_label("Full name")).to_have_value(NAME)
 
     # The sidebar's language switch works on a later step and keeps the answer.
     page.get_by_role("radiogroup", name="Language").get_by_text("Nynorsk").click()
     _wait_for_title(page, "Steg 2 av 14 – Personen")
     page.wait_for_function("() => document.documentElement.lang === 'nn'")
-    assert page.get_by_label("Fullt namn").input_value() == NAME
+    expect(page.get_by_label("Fullt namn")).to_have_value(NAME)
     assert outside == []
 
 
