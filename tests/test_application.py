@@ -774,3 +774,28 @@ def test_manages_title_names_only_the_parts_it_has() -> None:
         "Dette klarer jeg selv",
         "Dette trenger jeg hjelp til",
     ]
+
+
+@pytest.mark.parametrize(
+    ("municipality", "office", "lang", "to"),
+    [
+        ("Bærum", "", "nb", "Til: Bærum kommune"),
+        ("Bærum kommune", "", "nb", "Til: Bærum kommune"),  # never "Bærum kommune kommune"
+        ("Bærum kommune", "", "en", "To: Bærum kommune"),
+        ("Bergen", "Tildelingskontoret", "nb", "Til: Tildelingskontoret, Bergen kommune"),
+        ("Bergen", "Tildelingskontoret i Bergen", "nb", "Til: Tildelingskontoret i Bergen"),
+        ("", "", "nb", "Til: kommunens tildelingskontor"),
+    ],
+)
+def test_the_application_and_the_appeal_address_the_municipality_alike(
+    municipality: str, office: str, lang: str, to: str
+) -> None:
+    """One rule for the addressee (documents/letter.py): the municipality named once."""
+    from bpa_core.documents.appeal import appeal_letter
+
+    draft = persona("kari")
+    draft.person.municipality = municipality
+    draft.application.service_office = office
+    assert application(draft, lang).letterhead[-1] == to
+    if municipality:  # the appeal: the same words (its own fallback is "Kommunen")
+        assert appeal_letter(draft, date(2026, 11, 22), lang=lang).letterhead[-1] == to

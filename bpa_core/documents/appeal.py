@@ -26,8 +26,8 @@ from bpa_core.documents.fullmakt import (
     SIGNATURE_LINE,
     needs_guardianship_certificate,
     needs_power_of_attorney,
-    power_of_attorney,
 )
+from bpa_core.documents.letter import addressee, distinct, fullmakt, who_signs
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -100,37 +100,6 @@ def _context(draft: Draft, today: date, lang: str | None, a: Assessment | None) 
     return _Context(draft, Writer.for_draft(draft, lang, on=a.assessed_on), today, a.is_child)
 
 
-def _distinct(*parts: str) -> list[str]:
-    """The non-empty parts, each once: "Rådgiver, rådgiver" says one thing twice."""
-    out: list[str] = []
-    for part in parts:
-        if part and part.casefold() not in (x.casefold() for x in out):
-            out.append(part)
-    return out
-
-
-def _names_a_municipality(c: _Context, name: str) -> bool:
-    """ "Trondheim kommune" says it already: the official Norwegian word, or the document
-    language's own word (from its catalog, never a list per language here)."""
-    word = c._("{name} municipality", name="").strip().casefold()
-    return any(w and w in name.casefold() for w in (word, "kommune"))
-
-
-def _addressee(c: _Context, office: str) -> str:
-    """ "Tildelingskontoret, Trondheim kommune": the office, and the municipality unless the
-    office already names it (never "Trondheim kommune, Trondheim municipality")."""
-    name = one_line(c.draft.person.municipality)
-    if name and office and name.casefold() in office.casefold():
-        return office
-    if not name:
-        municipality = c._("The municipality")
-    elif _names_a_municipality(c, name):
-        municipality = name
-    else:
-        municipality = c._("{name} municipality", name=name)
-    return ", ".join(x for x in (office, municipality) if x)
-
-
 def letterhead(c: _Context) -> tuple[str, ...]:
     """Sender (the person, and the writer when someone writes for them) and addressee."""
     _ = c._
@@ -148,11 +117,11 @@ def letterhead(c: _Context) -> tuple[str, ...]:
     if c.on_behalf:
         relation, organisation = one_line(w.relation), one_line(w.organisation)
         if c.writer:
-            who = ", ".join(_distinct(c.writer, relation, organisation))
+            who = ", ".join(distinct(c.writer, relation, organisation))
         else:  # as the application: a blank line to write the name on, then the relation
             relation = relation or c.w.role
             blank = f"{NAME_LINE} ({relation})" if relation else NAME_LINE
-            who = ", ".join(_distinct(blank, organisation))
+            who = ", ".join(distinct(blank, organisation))
         lines.append(_("Written by: {writer}", writer=who))
         if one_line(w.phone):
             lines.append(_("Phone: {phone}", phone=one_line(w.phone)))
@@ -160,7 +129,8 @@ def letterhead(c: _Context) -> tuple[str, ...]:
             lines.append(_("E-mail: {email}", email=one_line(w.email)))
     # The appeal goes to the municipality first (pbrl. § 7-2): to the office that decided, if named.
     office = one_line(c.draft.appeal.decided_by) or one_line(c.draft.application.service_office)
-    lines.append(_("To: {addressee}", addressee=_addressee(c, office)))
+    to = addressee(c.draft, c.w, office, unknown=_("The municipality"))
+    lines.append(_("To: {addressee}", addressee=to))
     return tuple(lines)  # the date is Document.dated: the renderer prints it
 
 
@@ -370,24 +340,14 @@ def _week_plan(c: _Context, a: Assessment) -> Section | None:
 def _signature(c: _Context) -> Section:
     _ = c._
     blocks: list[Block] = [Paragraph(_("Kind regards")), Paragraph(SIGNATURE_LINE)]
-    if c.on_behalf:
-        relation = one_line(c.draft.writer.relation)
-        if not c.writer:  # a line to print the name on: a signature alone may not be readable
-            blocks.append(Paragraph(_("Name:") + " " + SIGNATURE_LINE))
-        writer = ", ".join(_distinct(c.writer, relation))
-        if writer:
-            blocks.append(Paragraph(writer))
-        blocks.append(Paragraph(_("on behalf of {person}", person=c.person)))
-    elif one_line(c.draft.person.name):
-        blocks.append(Paragraph(one_line(c.draft.person.name)))
+    if c.on_behalf and not c.writer:  # a line to print the name on: a signature alone may not
+        blocks.append(Paragraph(_("Name:") + " " + SIGNATURE_LINE))  # be readable
+    blocks.extend(who_signs(c.draft, c.w))
     return Section("signature", _("Signature"), tuple(blocks), editable=False)
 
 
 def _power_of_attorney(c: _Context, what: str) -> Section | None:
-    if not c.needs_power_of_attorney:
-        return None
-    # A name not given is a line to write it on ("gir ____ (navn) fullmakt"), never "søkeren".
-    return power_of_attorney(c.w.gettext, one_line(c.draft.person.name), c.writer, what)
+    return fullmakt(c.draft, c.w, c.is_child, what)
 
 
 def appeal_letter(

@@ -17,8 +17,8 @@ from bpa_core.documents.fullmakt import (
     NAME_LINE,
     needs_guardianship_certificate,
     needs_power_of_attorney,
-    power_of_attorney,
 )
+from bpa_core.documents.letter import addressee, fullmakt, signer, who_signs
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -115,19 +115,9 @@ _SUBJECT: dict[Basis, str] = {
 def _letterhead(draft: Draft, w: Writer) -> tuple[str, ...]:
     person = draft.person
     sender = [x for x in (one_line(person.name), one_line(person.address)) if x]
-    municipality = one_line(person.municipality)
     office = one_line(draft.application.service_office)
-    if office and municipality:
-        to = w._(
-            "To: {office}, {municipality} municipality", office=office, municipality=municipality
-        )
-    elif office:
-        to = w._("To: {office}", office=office)
-    elif municipality:
-        to = w._("To: {municipality} municipality", municipality=municipality)
-    else:
-        to = w._("To: the municipality's service office")
-    return (*sender, to)
+    to = addressee(draft, w, office, unknown=w._("the municipality's service office"))
+    return (*sender, w._("To: {addressee}", addressee=to))
 
 
 # A line to write on by hand: the caseworker needs an address and a phone to book the home visit.
@@ -906,32 +896,19 @@ def _signature(draft: Draft, w: Writer) -> tuple[str, tuple[Block, ...]]:
         (w._("Place and date"), "_" * 30),
         (w._("Signature"), "_" * 30),
     ]
-    signer = one_line(draft.writer.name if draft.on_behalf else draft.person.name)
-    if not signer:  # a line to print the name on: a signature alone may not be readable
+    if not signer(draft, w):  # a line to print the name on: a signature alone may not be readable
         lines.append((w._("Name"), "_" * 30))
-    blocks: list[Block] = [Fields(tuple(lines))]
-    # Who signs, as the appeal signs: "Line Hansen, mor"; without a name, the relation alone.
-    relation = one_line(draft.writer.relation) if draft.on_behalf else ""
-    parts = [signer] if signer else []
-    if relation and relation.casefold() != signer.casefold():
-        parts.append(relation)
-    if parts:
-        blocks.append(Paragraph(", ".join(parts)))
-    if draft.on_behalf:
-        blocks.append(Paragraph(w._("on behalf of {person}", person=w.name)))
-    return w._("Signature"), tuple(blocks)
+    return w._("Signature"), (Fields(tuple(lines)), *who_signs(draft, w))
 
 
 def _power_of_attorney(
     draft: Draft, assessment: Assessment, w: Writer
 ) -> tuple[str, tuple[Block, ...]]:
     """The fullmakt the personal details refer to, for the person to sign (an adult only)."""
-    if not needs_power_of_attorney(draft, assessment.is_child):
-        return w._("Power of attorney"), ()
-    section = power_of_attorney(
-        w.gettext,
-        one_line(draft.person.name),
-        one_line(draft.writer.name),
+    section = fullmakt(
+        draft,
+        w,
+        assessment.is_child,
         w._("apply for BPA for me and to see the documents in my case"),
     )
-    return section.title, section.blocks
+    return (section.title, section.blocks) if section else (w._("Power of attorney"), ())
