@@ -467,3 +467,171 @@ def test_the_doctor_statement_box_has_no_help_inside_its_label(today: list[date]
     at = page("en")
     assert all(not c.help for c in at.checkbox)
     assert any("The doctor can say what help is needed" in c for c in values(at.caption))
+
+
+# --- the page is laid out like every step (issue 13, point 1) ---------------------------------
+
+
+def in_app(lang: str = "nb", draft: Draft | None = None) -> AppTest:
+    """The whole app (frame, navigation), on the appeal page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    if draft is not None:
+        at.session_state[DRAFT_KEY] = draft
+    at.run()
+    at.switch_page("pages/appeal.py").run()
+    assert not at.exception
+    return at
+
+
+def test_typed_answers_survive_a_rerun_and_a_page_switch(today: list[date]) -> None:
+    """The appeal's fields are bind fields (``w:<path>``, seeded from the Draft): what is typed
+    is in the Draft at once, stays on a rerun, and is shown again after a visit to another
+    step, on the appeal and on the step that asks the same question."""
+    at = in_app()
+    at.radio(key="w:filled_in_by").set_value(FilledInBy.RELATIVE).run()
+    at.text_input(key="w:appeal.case_number").input("26/4711").run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.OTHER_SERVICE).run()
+    at.text_area(key="w:appeal.service_offered").input("Hjemmetjenester to ganger om dagen").run()
+    at.text_area(key="w:appeal.what_is_wrong").input("Timene er for få.").run()
+    at.text_input(key="w:person.name").input("Ola Nordmann").run()
+    at.text_input(key="w:writer.name").input("Kari Nordmann").run()
+    at.checkbox(key="w:appeal.doctor_statement").check().run()
+    at.run()  # a rerun with nothing new
+    typed = {
+        "w:appeal.case_number": "26/4711",
+        "w:appeal.service_offered": "Hjemmetjenester to ganger om dagen",
+        "w:appeal.what_is_wrong": "Timene er for få.",
+        "w:person.name": "Ola Nordmann",
+        "w:writer.name": "Kari Nordmann",
+    }
+
+    def shown() -> dict[str, str]:
+        fields = [*at.text_input, *at.text_area]
+        return {str(f.key): str(f.value) for f in fields if f.key in typed}
+
+    assert shown() == typed
+    at.switch_page("pages/start.py").run()
+    at.switch_page("pages/appeal.py").run()
+    assert not at.exception
+    assert shown() == typed
+    assert at.radio(key="w:appeal.decision_kind").value == DecisionKind.OTHER_SERVICE
+    assert at.radio(key="w:filled_in_by").value == FilledInBy.RELATIVE
+    assert at.checkbox(key="w:appeal.doctor_statement").value is True
+    draft = draft_of(at)
+    assert (draft.appeal.case_number, draft.person.name, draft.writer.name) == (
+        "26/4711",
+        "Ola Nordmann",
+        "Kari Nordmann",
+    )
+    assert draft.appeal.doctor_statement is True
+    # One question, one field: the person step shows what was typed on the appeal.
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == "Ola Nordmann"
+    assert at.text_input(key="w:writer.name").value == "Kari Nordmann"
+
+
+def test_who_the_letter_is_from_asks_the_declared_sender_questions(today: list[date]) -> None:
+    from bpa_ui import interview
+
+    at = page("en")
+    keys = {str(w.key) for w in [*at.text_input, *at.text_area, *at.radio]}
+    on_behalf = {p for p in interview.SENDER if p.startswith("writer.")}
+    assert {f"w:{p}" for p in interview.SENDER if p not in on_behalf} <= keys
+    assert not {f"w:{p}" for p in on_behalf} & keys  # asked only for someone writing for another
+    at.radio(key="w:filled_in_by").set_value(FilledInBy.COUNSELLOR).run()
+    keys = {str(w.key) for w in [*at.text_input, *at.text_area, *at.radio]}
+    assert {f"w:{p}" for p in interview.SENDER} <= keys
+    # The same words as the person step (the counsellor's variant of the relation question).
+    assert at.text_input(key="w:writer.relation").label == "Your role, for example adviser"
+    assert at.radio(key="w:filled_in_by").label == "Who is filling in?"
+
+
+def test_the_document_language_control_is_the_shared_one(
+    today: list[date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The letters' language is chosen with bpa_ui.document_view's control, the one the
+    application, checklist and download pages use: the same label, the same choice."""
+    from bpa_ui import document_view
+
+    calls: list[Draft] = []
+    shared = document_view.document_language_select
+
+    def recorded(draft: Draft) -> str:
+        calls.append(draft)
+        return shared(draft)
+
+    monkeypatch.setattr(document_view, "document_language_select", recorded)
+    at = in_app("en", persona("kari"))
+    assert calls, "the appeal page did not draw the shared document-language control"
+    assert [s.label for s in at.selectbox] == ["Language of the documents"]
+    assert not [r for r in at.radio if "anguage" in r.label]  # no language control of its own
+    at.selectbox[0].select(DocLanguage.NN).run()
+    assert draft_of(at).document_language == DocLanguage.NN
+    assert "Eg klagar på vedtaket" in all_text(at)
+    at.switch_page("pages/application.py").run()
+    assert at.selectbox[0].value == DocLanguage.NN
+
+
+PAGE_ELEMENTS = {"write", "info", "header", "subheader", "caption", "container", "tabs"}
+
+
+def test_the_page_only_lays_out() -> None:
+    """pages/appeal.py binds no widget of its own, imports nothing from the core (no
+    bpa_core.render) and touches no session state: its questions are bind.ask's, its language
+    control document_view's, its logic bpa_ui/appeal.py's."""
+    import ast
+
+    tree = ast.parse(Path(PAGE).read_text(encoding="utf-8"))
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)] + [
+        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+    ]
+    assert not [m for m in imported if m.startswith("bpa_core")], imported
+    st_calls = {
+        n.func.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and isinstance(n.func.value, ast.Name)
+        and n.func.value.id == "st"
+    }
+    # Layout only: headings, text, a fixed slot, the two previews' tabs. No st.text_input,
+    # st.radio, st.checkbox, st.selectbox…
+    assert st_calls <= PAGE_ELEMENTS, st_calls - PAGE_ELEMENTS
+    source = Path(PAGE).read_text(encoding="utf-8")
+    assert "session_state" not in source
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+
+
+def test_appeal_periods_come_from_the_rules_in_force(
+    today: list[date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts name the periods of bpa_core.deadlines.AppealRules in force: a change of law
+    (here: six weeks and two years for decisions received from 1 November 2026) is a change of
+    data, and the page says it."""
+    changed = deadlines.AppealRules(
+        valid_from=date(2026, 11, 1), appeal_weeks=6, late_appeal_limit_years=2
+    )
+    monkeypatch.setattr(deadlines, "APPEAL_RULES", (*deadlines.APPEAL_RULES, changed))
+    at = page("en")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert "Your deadline is Monday, 4 January 2027." in values(at.subheader)  # past New Year
+    assert any(
+        "The deadline is 6 weeks after the day you received the decision" in m
+        for m in values(at.markdown)
+    )
+    moved = "The deadline would be Friday, 1 January 2027, 6 weeks after you received the decision."
+    assert any(moved in m for m in values(at.markdown))
+    today[0] = date(2029, 1, 2)
+    at = page("nn")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert any("Det har gått meir enn 2 år sidan vedtaket." in e for e in values(at.error))
+    today[0] = date(2027, 3, 1)
+    at = page("nb")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert any("aldri behandlet mer enn 2 år etter vedtaket" in m for m in values(at.markdown))
+    # Before the change: four weeks, one year.
+    at = page("nb")
+    at.text_input(key="w:appeal.decision_received").input("20.10.2026").run()
+    assert any("Fristen er 4 uker etter dagen du fikk vedtaket" in m for m in values(at.markdown))
+    assert any("aldri behandlet mer enn 1 år etter vedtaket" in m for m in values(at.markdown))
