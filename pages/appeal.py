@@ -43,7 +43,8 @@ for question in appeal.questions("appeal.case_number", "appeal.reasons_given"):
     bind.ask(question, asked)
 
 st.header(_("Your deadline"), anchor=False)
-appeal.show_deadline(appeal.as_shown(draft), today)
+with st.container():  # one slot, however much the deadline says: the fields below keep their place
+    appeal.show_deadline(appeal.as_shown(draft), today)
 
 st.header(_("Who the letter is from"), anchor=False)
 for path in interview.SENDER:
@@ -72,7 +73,8 @@ for question in appeal.questions("appeal.what_is_wrong", "appeal.late_reason"):
 
 st.header(_("Grounds that may fit"), anchor=False)
 assessed = appeal.assessment(draft, today)
-appeal.ground_inputs(draft, assessed, lang)
+with st.container():  # one slot, however many grounds fit
+    appeal.ground_inputs(draft, assessed, lang)
 letter, access = appeal.letters(draft, today, lang, assessed)
 
 st.header(_("Preview"), anchor=False)

@@ -635,3 +635,33 @@ def test_appeal_periods_come_from_the_rules_in_force(
     at.text_input(key="w:appeal.decision_received").input("20.10.2026").run()
     assert any("Fristen er 4 uker etter dagen du fikk vedtaket" in m for m in values(at.markdown))
     assert any("aldri behandlet mer enn 1 år etter vedtaket" in m for m in values(at.markdown))
+
+
+def top_level_place(at: AppTest, key: str) -> int:
+    """Which of the page's top-level elements holds the widget with this key: Streamlit draws
+    a field anew (dropping what is being typed) when its place changes."""
+    for index, child in at.main.children.items():
+        stack = [child]
+        while stack:
+            node = stack.pop()
+            if getattr(node, "key", None) == key:
+                return int(index)
+            stack.extend(getattr(node, "children", {}).values())
+    raise KeyError(key)
+
+
+def test_the_fields_keep_their_place_whatever_the_deadline_says(today: list[date]) -> None:
+    """The deadline section and the grounds say more or less as the answers change; each sits
+    in one slot, so the fields after them keep their place (docs/ui.md, "Fixed slots")."""
+    at = page(draft=persona("aanga"))
+    fields = ("w:person.name", "w:appeal.what_is_wrong", "w:appeal.attachments")
+    before = [top_level_place(at, k) for k in fields]
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()  # days left
+    assert [top_level_place(at, k) for k in fields] == before
+    at.text_input(key="w:appeal.decision_received").input("28.11.2025").run()  # too late
+    at.text_input(key="w:appeal.decision_date").input("25.11.2025").run()
+    assert values(at.error)
+    assert [top_level_place(at, k) for k in fields] == before
+    late = top_level_place(at, "w:appeal.late_reason")
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()  # grounds
+    assert [top_level_place(at, k) for k in (*fields, "w:appeal.late_reason")] == [*before, late]
