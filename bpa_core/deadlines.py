@@ -42,6 +42,15 @@ def appeal_rules_for(day: date) -> AppealRules:
     return max(in_force, key=lambda r: r.valid_from)
 
 
+def appeal_numbers(rules: AppealRules) -> dict[str, int]:
+    """The appeal's time limits as texts name them: a text says "{appeal_weeks} weeks", never
+    "four weeks", so a change of law is a change of data (like ``documents.text.law_numbers``)."""
+    return {
+        "appeal_weeks": rules.appeal_weeks,
+        "late_appeal_limit_years": rules.late_appeal_limit_years,
+    }
+
+
 SOURCES: tuple[str, ...] = ("pbrl_7_5", "dl_148_149")
 NORWAY = ZoneInfo("Europe/Oslo")
 

@@ -81,11 +81,20 @@ def set_error(path: str, message_id: str | None) -> None:
         errors()[path] = message_id
 
 
-def forget_widgets() -> None:
-    """Drop every widget value, so that widgets show the Draft again (after a restore)."""
+def drop_widget_values() -> None:
+    """Drop every bound widget's value (refused texts and their errors stay), so the widgets
+    drawn next are seeded from the Draft. On a step change (``frame.begin``): Streamlit counts a
+    widget with the same key on another page as another widget (its id names the page), and
+    one that finds the key left by the last page started empty instead of showing the Draft
+    (the appeal asks the start and person steps' questions)."""
     for key in list(st.session_state.keys()):
         if str(key).startswith(PREFIX):
             del st.session_state[key]
+
+
+def forget_widgets() -> None:
+    """Drop every widget value, so that widgets show the Draft again (after a restore)."""
+    drop_widget_values()
     st.session_state[ERRORS_KEY] = {}
     st.session_state[INVALID_KEY] = {}
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from bpa_core.i18n import LANGUAGES
 from bpa_ui import downloads, steps, tab_copy
-from bpa_ui.bind import ERRORS_SHOWN_KEY
+from bpa_ui.bind import ERRORS_SHOWN_KEY, drop_widget_values
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import _, begin_run, current_language, set_language
 from bpa_ui.mobile import close_sidebar_on_narrow_screen
@@ -181,6 +181,7 @@ def begin(step_id: str) -> None:
     with st.container():
         if st.session_state.get(SHOWN_KEY) != step_id:
             st.session_state[SHOWN_KEY] = step_id
+            drop_widget_values()  # this step's fields show the Draft (bind.drop_widget_values)
             count = int(st.session_state.get(FOCUS_COUNT_KEY, 0)) + 1
             st.session_state[FOCUS_COUNT_KEY] = count
             focus_heading(title, count)

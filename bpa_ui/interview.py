@@ -223,6 +223,11 @@ def near_age_limit(s: Situation) -> bool:
     )
 
 
+def granted_before(s: Situation) -> bool:
+    """BPA was granted under the right before the age limit: the earlier decision is asked."""
+    return s.draft.person.granted_before_age_limit
+
+
 def since_asked(s: Situation) -> bool:
     """ "From birth" already says since when."""
     return s.draft.need.onset != Onset.CONGENITAL
@@ -350,6 +355,24 @@ QUESTIONS: tuple[Question, ...] = (
         options=YES_NO,
         asked=near_age_limit,
         horizontal=True,
+    ),
+    Question(
+        "person.earlier_decision",
+        "person",
+        Kind.TEXT,
+        W(
+            N_("Which decision granted you BPA before {age_limit}?"),
+            N_("Which decision granted the person BPA before {age_limit}?"),
+            N_("Which decision granted your child BPA before {age_limit}?"),
+        ),
+        summary=W(N_("The decision that granted BPA before {age_limit}")),
+        help=W(
+            N_(
+                "Write the date of the decision and the municipality that made it. Add the case "
+                "number if you have it. The application names the decision. Attach a copy."
+            )
+        ),
+        asked=granted_before,
     ),
     Question("person.address", "person", Kind.TEXT, W(N_("Address"))),
     Question("person.phone", "person", Kind.TEXT, W(N_("Phone number"))),

@@ -87,6 +87,10 @@ def number(step_id: str) -> int:
 
 
 def neighbours(step_id: str) -> tuple[Step | None, Step | None]:
+    """The steps before and after; none for a page outside the sequence (the appeal)."""
     steps = sequence()
-    i = [s.id for s in steps].index(step_id)
+    ids = [s.id for s in steps]
+    if step_id not in ids:
+        return None, None
+    i = ids.index(step_id)
     return (steps[i - 1] if i > 0 else None, steps[i + 1] if i + 1 < len(steps) else None)

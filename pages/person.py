@@ -32,6 +32,7 @@ bind.ask("person.name", asked)
 bind.ask("person.birth_date", asked)
 bind.ask("person.municipality", asked)
 bind.ask("person.granted_before_age_limit", asked)
+bind.ask("person.earlier_decision", asked)
 
 with st.expander(_("Contact details for the application (optional)")):
     st.caption(_("Fill in only what you want in the application. You can leave all of it empty."))

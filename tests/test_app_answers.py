@@ -384,3 +384,55 @@ def test_a_rows_when_comes_back_from_a_saved_file() -> None:
         True,
     ]
     assert at.checkbox(key="edit:night").value is True
+
+
+# --- the earlier decision, for BPA granted before the age limit (issue 13) --------------------
+
+
+def test_the_earlier_decision_is_asked_only_when_bpa_was_granted_before_the_age_limit() -> None:
+    """Asked in its own slot on the person step only when "granted before 67" is yes; then it
+    is in the Draft, in check-answers, and named by the application (a continuation)."""
+    at = new_app("en")
+    at.switch_page("pages/person.py").run()
+    text(at, "person.birth_date", "01.03.1958")  # 68 on the pinned day
+    at.run()
+
+    def asked() -> list[str]:
+        return [str(t.label) for t in at.text_input if t.key == "w:person.earlier_decision"]
+
+    assert asked() == []  # "granted before 67?" is asked, not yet answered
+    shown_before = [str(w.key) for w in [*at.text_input, *at.radio]]
+    choose(at, "person.granted_before_age_limit", True)
+    at.run()
+    assert asked() == ["Which decision granted you BPA before 67?"]
+    field = at.text_input(key="w:person.earlier_decision")
+    assert "municipality" in str(field.help)
+    # Nothing else came or went (bind.ask draws it in its own slot, docs/ui.md).
+    now = [str(w.key) for w in [*at.text_input, *at.radio]]
+    assert [k for k in now if k != "w:person.earlier_decision"] == shown_before
+    earlier = "Vedtak 12.03.2019 fra Trondheim kommune, sak 19/1234"
+    field.input(earlier).run()
+    assert draft(at).person.earlier_decision == earlier
+    at.switch_page("pages/check.py").run()
+    shown = "\n".join(html_text(at))
+    assert f"\nThe decision that granted BPA before 67\n\n{earlier}\n" in shown
+    at.switch_page("pages/application.py").run()
+    assert f"The earlier decision: {earlier}. A copy is attached." in "\n".join(html_text(at))
+    # No: not asked, not listed (the typed text stays in the Draft, and comes back on yes).
+    at.switch_page("pages/person.py").run()
+    choose(at, "person.granted_before_age_limit", False)
+    at.run()
+    assert asked() == []
+    at.switch_page("pages/check.py").run()
+    assert "The decision that granted BPA before 67" not in "\n".join(html_text(at))
+
+
+def test_the_earlier_decision_is_asked_in_the_voice_of_whoever_fills_in() -> None:
+    at = new_app("nn")
+    d = persona_draft("ragnhild")
+    d.filled_in_by = FilledInBy.RELATIVE
+    d.person.granted_before_age_limit = True
+    at.session_state["draft"] = d
+    at.switch_page("pages/person.py").run()
+    field = at.text_input(key="w:person.earlier_decision")
+    assert field.label == "Kva vedtak gav personen BPA før 67 år?"

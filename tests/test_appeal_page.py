@@ -105,7 +105,8 @@ def test_deadline_today_after_christmas(today: list[date]) -> None:
     at.text_input(key="w:appeal.decision_received").input("28.11.2026").run()
     assert "Fristen din er mandag 28. desember 2026." in values(at.subheader)
     assert any(
-        "Fire uker etter den dagen er lørdag 26. desember 2026. Den dagen er andre juledag." in m
+        "Fristen ville vært lørdag 26. desember 2026, 4 uker etter at du fikk vedtaket. Den "
+        "dagen er andre juledag." in m
         for m in values(at.markdown)
     )
     assert values(at.warning) == ["I dag er siste dag. Send klagen i dag."]
@@ -121,7 +122,7 @@ def test_deadline_passed_yesterday_offers_a_late_appeal(today: list[date]) -> No
     texts = values(at.markdown)
     assert any("Du kan likevel sende klagen." in m for m in texts)
     assert any("For vedtaket ditt er det 25. november 2027." in m for m in texts)
-    late = at.text_area(key="appeal_late_reason")
+    late = at.text_area(key="w:appeal.late_reason")
     late.input("Jeg var på sykehus.").run()
     assert draft_of(at).appeal.late_reason == "Jeg var på sykehus."
     preview = all_text(at)
@@ -134,7 +135,7 @@ def test_more_than_a_year_after_the_decision(today: list[date]) -> None:
     at = page()
     at.text_input(key="w:appeal.decision_received").input("28.11.2026").run()
     at.text_input(key="w:appeal.decision_date").input("25.11.2026").run()
-    assert any("mer enn ett år" in e for e in values(at.error))
+    assert any("Det har gått mer enn 1 år siden vedtaket." in e for e in values(at.error))
 
 
 def test_decision_dated_after_receipt_is_named(today: list[date]) -> None:
@@ -148,7 +149,7 @@ def test_decision_dated_after_receipt_is_named(today: list[date]) -> None:
 
 def test_hours_bad_input_is_named_and_kept(today: list[date]) -> None:
     at = page()
-    at.radio(key="appeal_kind").set_value(DecisionKind.FEWER_HOURS).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.FEWER_HOURS).run()
     at.text_input(key="w:appeal.hours_applied").input("mange").run()
     assert values(at.error) == [
         "Timer i uka det ble søkt om: Skriv et antall timer fra 0 til 168, for eksempel 37,5."
@@ -170,7 +171,7 @@ def test_hours_bad_input_is_named_and_kept(today: list[date]) -> None:
 def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     at = page(draft=persona("aanga"))
     assert any("Velg hva kommunen bestemte" in m for m in values(at.markdown))
-    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     assert not any("Noen grunner bygger på anslaget" in i for i in values(at.info))
     labels = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
     assert labels == [
@@ -201,8 +202,8 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
 def test_user_text_is_shown_as_text_never_as_markdown(today: list[date]) -> None:
     at = page()
     nasty = "![bilde](http://e.invalid/x.png) **fet** <b>html</b> á č đ ŋ š ŧ ž"
-    at.text_area(key="appeal_what_is_wrong").input(nasty).run()
-    at.text_input(key="appeal_name").input("<script>x</script> Áŋŋá").run()
+    at.text_area(key="w:appeal.what_is_wrong").input(nasty).run()
+    at.text_input(key="w:person.name").input("<script>x</script> Áŋŋá").run()
     assert not at.exception
     assert nasty in all_text(at)  # the letters show the text as it is…
     assert "<script>x</script> Áŋŋá" in all_text(at)
@@ -215,11 +216,11 @@ def test_user_text_is_shown_as_text_never_as_markdown(today: list[date]) -> None
 
 def test_on_behalf_asks_for_the_writer(today: list[date]) -> None:
     at = page()
-    assert not [t for t in at.text_input if t.key == "appeal_writer_name"]
-    at.radio(key="appeal_filled_in_by").set_value(FilledInBy.RELATIVE).run()
-    at.text_input(key="appeal_name").input("Ola Nordmann").run()
-    at.text_input(key="appeal_writer_name").input("Kari Nordmann").run()
-    at.text_input(key="appeal_writer_relation").input("datter").run()
+    assert not [t for t in at.text_input if t.key == "w:writer.name"]
+    at.radio(key="w:filled_in_by").set_value(FilledInBy.RELATIVE).run()
+    at.text_input(key="w:person.name").input("Ola Nordmann").run()
+    at.text_input(key="w:writer.name").input("Kari Nordmann").run()
+    at.text_input(key="w:writer.relation").input("datter").run()
     draft = draft_of(at)
     assert draft.writer.name == "Kari Nordmann"
     assert draft.on_behalf
@@ -234,7 +235,7 @@ def test_interface_in_english_and_letters_in_nynorsk(today: list[date]) -> None:
     at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
     assert "Your deadline is Friday, 18 December 2026." in values(at.subheader)
     assert values(at.success) == ["26 days left."]
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
+    at.selectbox[0].select(DocLanguage.NN).run()
     assert draft_of(at).document_language == DocLanguage.NN
     assert "Klage på vedtak om BPA</h2>" in html(at)
     assert "Eg fekk vedtaket 20. november 2026." in all_text(at)
@@ -255,9 +256,9 @@ def test_answers_from_the_draft_are_shown_and_kept(today: list[date]) -> None:
     draft.appeal.case_number = "26/999"
     draft.appeal.decision_received = date(2026, 11, 2)
     at = page(draft=draft)
-    assert at.text_input(key="appeal_case_number").value == "26/999"
+    assert at.text_input(key="w:appeal.case_number").value == "26/999"
     assert at.text_input(key="w:appeal.decision_received").value == "02.11.2026"
-    assert at.text_input(key="appeal_name").value == "Kari Nordmann"
+    assert at.text_input(key="w:person.name").value == "Kari Nordmann"
     assert draft_of(at).appeal.case_number == "26/999"
     assert "Saksnummeret er 26/999." in all_text(at)
     assert "\n22. november 2026" in all_text(at)  # the letters' date, under the letterhead
@@ -291,7 +292,7 @@ def test_letters_are_made_on_click_never_on_a_run(
     monkeypatch.setattr(Document, "plain_text", lambda self: making("text", ""))
     monkeypatch.setattr(pdf, "render_pdf", lambda doc: making("pdf", b""))
     at = page(draft=persona("aanga"))
-    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     assert not at.exception
     assert len(download_links(at)) == 4
     assert made == []
@@ -299,9 +300,9 @@ def test_letters_are_made_on_click_never_on_a_run(
 
 def test_suggested_text_follows_the_letters_language_unless_rewritten(today: list[date]) -> None:
     at = page(draft=persona("aanga"))
-    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     at.checkbox(key="appeal_ground_occasional_night").check().run()
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
+    at.selectbox[0].select(DocLanguage.NN).run()
     assert draft_of(at).appeal.ground_edits == {}
     night = at.text_area(key="appeal_ground_text_occasional_night").value
     assert night.startswith("Hjelp om natta trengst av og til, ikkje kvar natt.")
@@ -309,21 +310,21 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     assert grounds[2] == "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA"
     # a rewritten text stays as written when the language changes
     at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NB).run()
+    at.selectbox[0].select(DocLanguage.NB).run()
     assert at.text_area(key="appeal_ground_text_occasional_night").value == "Eigen tekst."
     assert draft_of(at).appeal.ground_edits == {"occasional_night": "Eigen tekst."}
     assert "Eigen tekst." in all_text(at)
     # ticks survive a change of decision kind and back
-    at.radio(key="appeal_kind").set_value(DecisionKind.CO_PAYMENT).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.CO_PAYMENT).run()
     assert draft_of(at).appeal.grounds == ["occasional_night"]
-    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     assert at.checkbox(key="appeal_ground_occasional_night").value is True
 
 
 def test_text_longer_than_the_field_never_breaks_the_page(today: list[date]) -> None:
     at = page(draft=persona("kari"))
     long_address = "Gate " * 120  # 600 characters; the field holds 500
-    at.text_area(key="appeal_address").set_value(long_address).run()  # past max_chars
+    at.text_input(key="w:person.address").set_value(long_address).run()  # past max_chars
     assert not at.exception
     assert not at.error
     assert draft_of(at).person.address == long_address[:500]
@@ -331,7 +332,7 @@ def test_text_longer_than_the_field_never_breaks_the_page(today: list[date]) -> 
 
 def test_grounds_that_need_the_estimate_are_explained(today: list[date]) -> None:
     at = page()  # an empty draft: no age, cause, duration or week plan
-    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     assert any("Noen grunner bygger på anslaget av retten din" in i for i in values(at.info))
     assert any("Ingen ferdige grunner passer" in m for m in values(at.markdown))
 
@@ -375,7 +376,7 @@ def test_a_refused_date_or_number_is_kept_after_leaving_the_page(today: list[dat
     at.run()
     at.switch_page("pages/appeal.py").run()
     at.text_input(key="w:appeal.decision_received").input("31.02.2026").run()
-    at.radio(key="appeal_kind").set_value(DecisionKind.FEWER_HOURS).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.FEWER_HOURS).run()
     at.text_input(key="w:appeal.hours_applied").input("mange").run()
     at.switch_page("pages/start.py").run()
     at.switch_page("pages/appeal.py").run()
@@ -393,7 +394,7 @@ def test_grounds_are_assessed_on_the_day_of_the_decision(today: list[date]) -> N
     draft = persona("aanga")
     draft.person.birth_date = date(1959, 11, 1)
     at = page(draft=draft)
-    at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     at.text_input(key="w:appeal.decision_received").input("05.10.2026").run()
     at.text_input(key="w:appeal.decision_date").input("01.10.2026").run()
     assert not at.exception
@@ -407,7 +408,7 @@ def test_a_doctors_statement_is_listed_only_when_ticked(today: list[date]) -> No
     draft.appeal.decision_received = date(2026, 11, 2)
     at = page(draft=draft)
     assert ">Legeerklæring</li>" not in html(at)
-    at.checkbox(key="appeal_doctor_statement").check().run()
+    at.checkbox(key="w:appeal.doctor_statement").check().run()
     assert not at.exception
     assert draft_of(at).appeal.doctor_statement is True
     assert ">Legeerklæring</li>" in html(at)
@@ -420,7 +421,7 @@ def test_the_access_sentence_follows_the_tick(today: list[date]) -> None:
     at = page(draft=draft)
     sentence = "Jeg har også bedt om å få se dokumentene i saken"
     assert sentence not in all_text(at)
-    at.checkbox(key="appeal_access_request").check().run()
+    at.checkbox(key="w:appeal.access_request").check().run()
     assert not at.exception
     assert draft_of(at).appeal.access_request is True
     assert sentence in all_text(at)
@@ -431,11 +432,11 @@ def test_a_writer_can_quote_the_persons_own_words(today: list[date]) -> None:
     draft.appeal.what_is_wrong = "Kommunen har ikke snakket med meg."
     at = page(draft=draft)
     assert "Áŋŋá Máret Gaup forteller det slik:" not in all_text(at)
-    at.checkbox(key="appeal_own_words").check().run()
+    at.checkbox(key="w:appeal.own_words").check().run()
     assert draft_of(at).appeal.own_words is True
     assert "Áŋŋá Máret Gaup forteller det slik:" in all_text(at)
     # The person writing themself is never asked: the words are theirs already.
-    assert not [c for c in page(draft=persona("kari")).checkbox if c.key == "appeal_own_words"]
+    assert not [c for c in page(draft=persona("kari")).checkbox if c.key == "w:appeal.own_words"]
 
 
 def test_a_refused_day_received_clears_the_deadline_and_the_letters_date(
@@ -466,3 +467,201 @@ def test_the_doctor_statement_box_has_no_help_inside_its_label(today: list[date]
     at = page("en")
     assert all(not c.help for c in at.checkbox)
     assert any("The doctor can say what help is needed" in c for c in values(at.caption))
+
+
+# --- the page is laid out like every step (issue 13, point 1) ---------------------------------
+
+
+def in_app(lang: str = "nb", draft: Draft | None = None) -> AppTest:
+    """The whole app (frame, navigation), on the appeal page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    if draft is not None:
+        at.session_state[DRAFT_KEY] = draft
+    at.run()
+    at.switch_page("pages/appeal.py").run()
+    assert not at.exception
+    return at
+
+
+def test_typed_answers_survive_a_rerun_and_a_page_switch(today: list[date]) -> None:
+    """The appeal's fields are bind fields (``w:<path>``, seeded from the Draft): what is typed
+    is in the Draft at once, stays on a rerun, and is shown again after a visit to another
+    step, on the appeal and on the step that asks the same question."""
+    at = in_app()
+    at.radio(key="w:filled_in_by").set_value(FilledInBy.RELATIVE).run()
+    at.text_input(key="w:appeal.case_number").input("26/4711").run()
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.OTHER_SERVICE).run()
+    at.text_area(key="w:appeal.service_offered").input("Hjemmetjenester to ganger om dagen").run()
+    at.text_area(key="w:appeal.what_is_wrong").input("Timene er for få.").run()
+    at.text_input(key="w:person.name").input("Ola Nordmann").run()
+    at.text_input(key="w:writer.name").input("Kari Nordmann").run()
+    at.checkbox(key="w:appeal.doctor_statement").check().run()
+    at.run()  # a rerun with nothing new
+    typed = {
+        "w:appeal.case_number": "26/4711",
+        "w:appeal.service_offered": "Hjemmetjenester to ganger om dagen",
+        "w:appeal.what_is_wrong": "Timene er for få.",
+        "w:person.name": "Ola Nordmann",
+        "w:writer.name": "Kari Nordmann",
+    }
+
+    def shown() -> dict[str, str]:
+        fields = [*at.text_input, *at.text_area]
+        return {str(f.key): str(f.value) for f in fields if f.key in typed}
+
+    assert shown() == typed
+    at.switch_page("pages/start.py").run()
+    at.switch_page("pages/appeal.py").run()
+    assert not at.exception
+    assert shown() == typed
+    assert at.radio(key="w:appeal.decision_kind").value == DecisionKind.OTHER_SERVICE
+    assert at.radio(key="w:filled_in_by").value == FilledInBy.RELATIVE
+    assert at.checkbox(key="w:appeal.doctor_statement").value is True
+    draft = draft_of(at)
+    assert (draft.appeal.case_number, draft.person.name, draft.writer.name) == (
+        "26/4711",
+        "Ola Nordmann",
+        "Kari Nordmann",
+    )
+    assert draft.appeal.doctor_statement is True
+    # One question, one field: the person step shows what was typed on the appeal.
+    at.switch_page("pages/person.py").run()
+    assert at.text_input(key="w:person.name").value == "Ola Nordmann"
+    assert at.text_input(key="w:writer.name").value == "Kari Nordmann"
+
+
+def test_who_the_letter_is_from_asks_the_declared_sender_questions(today: list[date]) -> None:
+    from bpa_ui import interview
+
+    at = page("en")
+    keys = {str(w.key) for w in [*at.text_input, *at.text_area, *at.radio]}
+    on_behalf = {p for p in interview.SENDER if p.startswith("writer.")}
+    assert {f"w:{p}" for p in interview.SENDER if p not in on_behalf} <= keys
+    assert not {f"w:{p}" for p in on_behalf} & keys  # asked only for someone writing for another
+    at.radio(key="w:filled_in_by").set_value(FilledInBy.COUNSELLOR).run()
+    keys = {str(w.key) for w in [*at.text_input, *at.text_area, *at.radio]}
+    assert {f"w:{p}" for p in interview.SENDER} <= keys
+    # The same words as the person step (the counsellor's variant of the relation question).
+    assert at.text_input(key="w:writer.relation").label == "Your role, for example adviser"
+    assert at.radio(key="w:filled_in_by").label == "Who is filling in?"
+
+
+def test_the_document_language_control_is_the_shared_one(
+    today: list[date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The letters' language is chosen with bpa_ui.document_view's control, the one the
+    application, checklist and download pages use: the same label, the same choice."""
+    from bpa_ui import document_view
+
+    calls: list[Draft] = []
+    shared = document_view.document_language_select
+
+    def recorded(draft: Draft) -> str:
+        calls.append(draft)
+        return shared(draft)
+
+    monkeypatch.setattr(document_view, "document_language_select", recorded)
+    at = in_app("en", persona("kari"))
+    assert calls, "the appeal page did not draw the shared document-language control"
+    assert [s.label for s in at.selectbox] == ["Language of the documents"]
+    assert not [r for r in at.radio if "anguage" in r.label]  # no language control of its own
+    at.selectbox[0].select(DocLanguage.NN).run()
+    assert draft_of(at).document_language == DocLanguage.NN
+    assert "Eg klagar på vedtaket" in all_text(at)
+    at.switch_page("pages/application.py").run()
+    assert at.selectbox[0].value == DocLanguage.NN
+
+
+PAGE_ELEMENTS = {"write", "info", "header", "subheader", "caption", "container", "tabs"}
+
+
+def test_the_page_only_lays_out() -> None:
+    """pages/appeal.py binds no widget of its own, imports nothing from the core (no
+    bpa_core.render) and touches no session state: its questions are bind.ask's, its language
+    control document_view's, its logic bpa_ui/appeal.py's."""
+    import ast
+
+    tree = ast.parse(Path(PAGE).read_text(encoding="utf-8"))
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)] + [
+        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+    ]
+    assert not [m for m in imported if m.startswith("bpa_core")], imported
+    st_calls = {
+        n.func.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and isinstance(n.func.value, ast.Name)
+        and n.func.value.id == "st"
+    }
+    # Layout only: headings, text, a fixed slot, the two previews' tabs. No st.text_input,
+    # st.radio, st.checkbox, st.selectbox…
+    assert st_calls <= PAGE_ELEMENTS, st_calls - PAGE_ELEMENTS
+    source = Path(PAGE).read_text(encoding="utf-8")
+    assert "session_state" not in source
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+
+
+def test_appeal_periods_come_from_the_rules_in_force(
+    today: list[date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts name the periods of bpa_core.deadlines.AppealRules in force: a change of law
+    (here: six weeks and two years for decisions received from 1 November 2026) is a change of
+    data, and the page says it."""
+    changed = deadlines.AppealRules(
+        valid_from=date(2026, 11, 1), appeal_weeks=6, late_appeal_limit_years=2
+    )
+    monkeypatch.setattr(deadlines, "APPEAL_RULES", (*deadlines.APPEAL_RULES, changed))
+    at = page("en")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert "Your deadline is Monday, 4 January 2027." in values(at.subheader)  # past New Year
+    assert any(
+        "The deadline is 6 weeks after the day you received the decision" in m
+        for m in values(at.markdown)
+    )
+    moved = "The deadline would be Friday, 1 January 2027, 6 weeks after you received the decision."
+    assert any(moved in m for m in values(at.markdown))
+    today[0] = date(2029, 1, 2)
+    at = page("nn")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert any("Det har gått meir enn 2 år sidan vedtaket." in e for e in values(at.error))
+    today[0] = date(2027, 3, 1)
+    at = page("nb")
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
+    assert any("aldri behandlet mer enn 2 år etter vedtaket" in m for m in values(at.markdown))
+    # Before the change: four weeks, one year.
+    at = page("nb")
+    at.text_input(key="w:appeal.decision_received").input("20.10.2026").run()
+    assert any("Fristen er 4 uker etter dagen du fikk vedtaket" in m for m in values(at.markdown))
+    assert any("aldri behandlet mer enn 1 år etter vedtaket" in m for m in values(at.markdown))
+
+
+def top_level_place(at: AppTest, key: str) -> int:
+    """Which of the page's top-level elements holds the widget with this key: Streamlit draws
+    a field anew (dropping what is being typed) when its place changes."""
+    for index, child in at.main.children.items():
+        stack = [child]
+        while stack:
+            node = stack.pop()
+            if getattr(node, "key", None) == key:
+                return int(index)
+            stack.extend(getattr(node, "children", {}).values())
+    raise KeyError(key)
+
+
+def test_the_fields_keep_their_place_whatever_the_deadline_says(today: list[date]) -> None:
+    """The deadline section and the grounds say more or less as the answers change; each sits
+    in one slot, so the fields after them keep their place (docs/ui.md, "Fixed slots")."""
+    at = page(draft=persona("aanga"))
+    fields = ("w:person.name", "w:appeal.what_is_wrong", "w:appeal.attachments")
+    before = [top_level_place(at, k) for k in fields]
+    at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()  # days left
+    assert [top_level_place(at, k) for k in fields] == before
+    at.text_input(key="w:appeal.decision_received").input("28.11.2025").run()  # too late
+    at.text_input(key="w:appeal.decision_date").input("25.11.2025").run()
+    assert values(at.error)
+    assert [top_level_place(at, k) for k in fields] == before
+    late = top_level_place(at, "w:appeal.late_reason")
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()  # grounds
+    assert [top_level_place(at, k) for k in (*fields, "w:appeal.late_reason")] == [*before, late]

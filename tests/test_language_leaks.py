@@ -251,7 +251,7 @@ def test_one_document_language_across_the_document_and_appeal_pages(
     at.switch_page("pages/appeal.py").run()
     assert draft.document_language == DocLanguage.NN
     assert "Eg klagar på vedtaket" in shown()
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.EN).run()
+    at.selectbox[0].select(DocLanguage.EN).run()
     assert draft.document_language == DocLanguage.EN
     at.switch_page("pages/checklist.py").run()
     assert "For the doctor: checklist for a statement about BPA" in shown()
@@ -278,10 +278,10 @@ def test_switching_language_on_the_document_and_appeal_pages_keeps_every_choice(
     assert at.radio(key="download_choice").value == "checklist"
     assert at.selectbox[0].value == DocLanguage.NN
     at.switch_page("pages/appeal.py").run()
-    at.text_area(key="appeal_what_is_wrong").input("Timane er for få.").run()
+    at.text_area(key="w:appeal.what_is_wrong").input("Timane er for få.").run()
     at.session_state["lang"] = "nn"
     at.run()
     assert at.title[0].value == "Klag på eit vedtak"
-    assert at.text_area(key="appeal_what_is_wrong").value == "Timane er for få."
+    assert at.text_area(key="w:appeal.what_is_wrong").value == "Timane er for få."
     assert draft.appeal.what_is_wrong == "Timane er for få."
     assert draft.document_language == DocLanguage.NN
