@@ -14,7 +14,7 @@ reads these declarations:
 This module is data: it never imports Streamlit. Words that name a legal number carry a
 placeholder (``{age_limit}``, ``{long_lasting_years}``, the names of
 ``bpa_core.documents.text.law_numbers``) filled from the rule set in force on the day asked about.
-docs/interview.md says how to add a question.
+docs/changing.md ("Add a question") says how to add one.
 """
 
 from __future__ import annotations
