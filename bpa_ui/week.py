@@ -35,7 +35,7 @@ from bpa_core.rules.hours import (
 from bpa_ui import fmt, labels, steps
 from bpa_ui.bind import count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
-from bpa_ui.context import assessment_date, is_child, pick
+from bpa_ui.context import assessment_date, is_child, lawful, pick
 from bpa_ui.document_view import LANGUAGE_NAMES, document_language
 from bpa_ui.i18n import _, current_language, in_session_language, ngettext
 from bpa_ui.messages import field_problem
@@ -566,14 +566,20 @@ def totals(a: Assessment, *, on_week: bool = False) -> None:
     to_25, to_32 = a.minutes_missing_to_cost_exception, a.minutes_missing_to_right
     if to_25:
         missing.append(
-            _("{hours} more a week would reach 25 hours.").format(hours=fmt.hours(to_25, up=True))
+            lawful(
+                _("{hours} more a week would reach {cost_hours} hours."),
+                hours=fmt.hours(to_25, up=True),
+            )
         )
     if to_32:
         missing.append(
-            _("{hours} more a week would reach 32 hours.").format(hours=fmt.hours(to_32, up=True))
+            lawful(
+                _("{hours} more a week would reach {right_hours} hours."),
+                hours=fmt.hours(to_32, up=True),
+            )
         )
     else:
-        missing.append(_("The counted hours are 32 or more a week."))
+        missing.append(lawful(_("The counted hours are {right_hours} or more a week.")))
     st.markdown(" ".join(missing))
     if a.counted_by_category:
         week_chart(a)
