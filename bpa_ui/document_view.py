@@ -16,6 +16,7 @@ from html import escape as _escape
 
 import streamlit as st
 
+from bpa_core import languages
 from bpa_core.appeal.words import long_date
 from bpa_core.documents.model import (
     Block,
@@ -28,7 +29,7 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.draft import DocLanguage, Draft
+from bpa_core.draft import Draft
 from bpa_core.render.safe_text import plain_text
 from bpa_ui.i18n import _, current_language
 
@@ -38,17 +39,16 @@ def escape(text: str) -> str:
     return _escape(plain_text(text))
 
 
-# Each language by its own name, as language pickers usually show them.
-LANGUAGE_NAMES = {
-    DocLanguage.NB: "Norsk bokmål",
-    DocLanguage.NN: "Norsk nynorsk",
-    DocLanguage.EN: "English",
-}
+def document_language_name(code: str) -> str:
+    """A documents' language by its own name, as language pickers usually show them (the
+    registry's ``documents_name``: "Norsk bokmål")."""
+    return languages.language(code).documents_name
+
 
 _PRE = "white-space: pre-wrap; overflow-wrap: anywhere;"
 
 
-def document_language(draft: Draft) -> DocLanguage:
+def document_language(draft: Draft) -> str:
     """The documents' language: the user's choice, else the interface's language."""
     return draft.document_language_or(current_language())
 
@@ -59,18 +59,18 @@ def document_language_select(draft: Draft) -> str:
     Until the user picks one, the documents follow the interface language (nothing is stored,
     so switching the interface language switches the documents too).
     """
-    options = list(DocLanguage)
+    options = list(languages.codes())
     shown = document_language(draft)
     choice = st.selectbox(
         _("Language of the documents"),
         options,
         index=options.index(shown),
-        format_func=LANGUAGE_NAMES.__getitem__,
+        format_func=document_language_name,
         help=_("The documents can be in another language than this page."),
     )
     if choice != shown:
         draft.document_language = choice
-    return str(choice.value)
+    return str(choice)
 
 
 def make_pdf(documents: Document | Sequence[Document]) -> bytes | str:

@@ -29,16 +29,16 @@ from bpa_core.draft import (
     MAX_TEXT,
     Answer,
     DecisionKind,
-    DocLanguage,
     Draft,
     FilledInBy,
 )
 from bpa_core.i18n import N_, gettext_for
+from bpa_core.languages import codes
 from bpa_core.render.names import pdf_file_name
 from bpa_core.rules import SOURCES, Assessment, Outcome, assess
 from bpa_ui import bind
 from bpa_ui.context import assessment_date
-from bpa_ui.document_view import document_language, show_document
+from bpa_ui.document_view import document_language, document_language_name, show_document
 from bpa_ui.downloads import link, offer_document
 from bpa_ui.frame import begin
 from bpa_ui.i18n import _, current_language, ngettext
@@ -298,11 +298,7 @@ def sender_inputs(draft: Draft) -> None:
             w.relation,
             help=_("For example mother, son, guardian, or counsellor at an organisation."),
         )
-    languages = {
-        DocLanguage.NB: _("Bokmål"),
-        DocLanguage.NN: _("Nynorsk"),
-        DocLanguage.EN: _("English"),
-    }
+    languages = {code: document_language_name(code) for code in codes()}
     # Until the user picks one, the letters follow the interface language (nothing stored).
     if draft.chosen_document_language is None:
         st.session_state[K + "doc_lang"] = document_language(draft)
@@ -533,7 +529,7 @@ def main() -> None:
     words_inputs(draft, status)
     # The right as on the day of the decision (else the day it came, else today).
     assessment = assess(draft, on=assessment_date_for(as_shown(draft).appeal, today))
-    lang = document_language(draft).value
+    lang = document_language(draft)
     ground_inputs(draft, assessment, lang)
     shown = as_shown(draft)
     letter = appeal_letter(shown, today, lang=lang, assessment=assessment)

@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bpa_core import deadlines
-from bpa_core.draft import DecisionKind, DocLanguage, Draft, FilledInBy, load_draft
+from bpa_core.draft import DecisionKind, Draft, FilledInBy, load_draft
 from bpa_ui.i18n import LANG_KEY
 from bpa_ui.state import DRAFT_KEY
 from tests.support import download_links, html_text
@@ -234,8 +234,8 @@ def test_interface_in_english_and_letters_in_nynorsk(today: list[date]) -> None:
     at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
     assert "Your deadline is Friday, 18 December 2026." in values(at.subheader)
     assert values(at.success) == ["26 days left."]
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
-    assert draft_of(at).document_language == DocLanguage.NN
+    at.radio(key="appeal_doc_lang").set_value("nn").run()
+    assert draft_of(at).document_language == "nn"
     assert "Klage på vedtak om BPA</h2>" in html(at)
     assert "Eg fekk vedtaket 20. november 2026." in all_text(at)
 
@@ -301,7 +301,7 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     at = page(draft=persona("aanga"))
     at.radio(key="appeal_kind").set_value(DecisionKind.REFUSED).run()
     at.checkbox(key="appeal_ground_occasional_night").check().run()
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NN).run()
+    at.radio(key="appeal_doc_lang").set_value("nn").run()
     assert draft_of(at).appeal.ground_edits == {}
     night = at.text_area(key="appeal_ground_text_occasional_night").value
     assert night.startswith("Hjelp om natta trengst av og til, ikkje kvar natt.")
@@ -309,7 +309,7 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     assert grounds[2] == "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA"
     # a rewritten text stays as written when the language changes
     at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
-    at.radio(key="appeal_doc_lang").set_value(DocLanguage.NB).run()
+    at.radio(key="appeal_doc_lang").set_value("nb").run()
     assert at.text_area(key="appeal_ground_text_occasional_night").value == "Eigen tekst."
     assert draft_of(at).appeal.ground_edits == {"occasional_night": "Eigen tekst."}
     assert "Eigen tekst." in all_text(at)
