@@ -32,6 +32,7 @@ from bpa_core.documents.model import (
 from bpa_core.draft import Draft
 from bpa_core.render.safe_text import plain_text
 from bpa_ui.i18n import _, current_language
+from bpa_ui.state import get_draft
 
 
 def escape(text: str) -> str:
@@ -53,23 +54,32 @@ def document_language(draft: Draft) -> str:
     return draft.document_language_or(current_language())
 
 
+DOC_LANG_KEY = "doc_lang"
+
+
+def _document_language_chosen() -> None:
+    get_draft().document_language = st.session_state.get(DOC_LANG_KEY)
+
+
 def document_language_select(draft: Draft) -> str:
     """A choice of document language, apart from the interface language; kept in the draft.
 
     Until the user picks one, the documents follow the interface language (nothing is stored,
-    so switching the interface language switches the documents too).
+    so switching the interface language switches the documents too). The choice is stored by
+    the widget's callback: with the shown language as the widget's ``index`` instead, every
+    second change was lost (the default moved with the choice, and Streamlit went back to it).
     """
     options = list(languages.codes())
     shown = document_language(draft)
+    st.session_state[DOC_LANG_KEY] = shown
     choice = st.selectbox(
         _("Language of the documents"),
         options,
-        index=options.index(shown),
+        key=DOC_LANG_KEY,
         format_func=document_language_name,
         help=_("The documents can be in another language than this page."),
+        on_change=_document_language_chosen,
     )
-    if choice != shown:
-        draft.document_language = choice
     return str(choice)
 
 
