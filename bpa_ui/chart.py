@@ -158,7 +158,8 @@ def week_chart(a: Assessment) -> None:
             "align": "left",
         },
     ]
-    top = max(36.0, float(display_hours(a.counted_minutes)) + 4)
+    # Room beyond the right's line (and the longest bar) for its label, whatever the rule set.
+    top = max(rules.right_minutes / 60, float(display_hours(a.counted_minutes))) + 4
     spec = week_spec(
         values, limits, x_title=_("Hours per week"), top=top, category_title=_("Category")
     )
