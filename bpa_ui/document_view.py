@@ -57,28 +57,38 @@ def document_language(draft: Draft) -> str:
 DOC_LANG_KEY = "doc_lang"
 
 
-def _document_language_chosen() -> None:
-    get_draft().document_language = st.session_state.get(DOC_LANG_KEY)
+def _document_language_chosen(key: str) -> None:
+    get_draft().document_language = st.session_state.get(key)
 
 
 def document_language_select(draft: Draft) -> str:
     """A choice of document language, apart from the interface language; kept in the draft.
 
     Until the user picks one, the documents follow the interface language (nothing is stored,
-    so switching the interface language switches the documents too). The choice is stored by
-    the widget's callback: with the shown language as the widget's ``index`` instead, every
-    second change was lost (the default moved with the choice, and Streamlit went back to it).
+    so switching the interface language switches the documents too).
+
+    The draft holds the choice, the widget's callback stores it there. With the shown language
+    as the widget's default instead, every second change was lost (the default moved with the
+    choice). One key per page (a widget is new on each page, and starts from the draft's value);
+    the value is set only when it differs from the draft's: set on every run, a later rerun in
+    Chromium brought back the value the browser held before.
     """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    key = f"{DOC_LANG_KEY}:{ctx.page_script_hash if ctx else ''}"
     options = list(languages.codes())
     shown = document_language(draft)
-    st.session_state[DOC_LANG_KEY] = shown
+    if st.session_state.get(key) != shown:
+        st.session_state[key] = shown
     choice = st.selectbox(
         _("Language of the documents"),
         options,
-        key=DOC_LANG_KEY,
+        key=key,
         format_func=document_language_name,
         help=_("The documents can be in another language than this page."),
         on_change=_document_language_chosen,
+        args=(key,),
     )
     return str(choice)
 
