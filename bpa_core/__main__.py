@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from bpa_core import languages
 from bpa_core.draft import Draft, DraftFileError, json_schema, load_draft
-from bpa_core.i18n import LANGUAGES
 from bpa_core.rules.ruleset import NoRuleSetError
 
 
@@ -86,7 +86,7 @@ def _cmd_render(args: argparse.Namespace) -> None:
     from bpa_core.render.pdf import render_pdf
 
     draft = _read_draft(args.draft)
-    lang = args.lang or draft.document_language.value
+    lang = args.lang or draft.document_language
     try:
         documents = build_documents(draft, args.doc, lang, on=_on(args))
     except NoRuleSetError as exc:
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="write the application and/or checklist as PDF")
     p.add_argument("draft", help="a draft file saved from the app (JSON)")
     p.add_argument("--doc", choices=("application", "checklist", "all"), default="all")
-    p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the draft's")
+    p.add_argument("--lang", choices=languages.codes(), default=None, help="default: the draft's")
     p.add_argument(
         "--on", type=_iso_date, default=None, help="assessment date (default: today in Norway)"
     )

@@ -15,9 +15,17 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
-from bpa_core import limits
+from bpa_core import languages, limits
 
 DRAFT_FORMAT = "bpa-veiviser-draft"
 SCHEMA_VERSION = 2
@@ -143,10 +151,20 @@ class DecisionKind(StrEnum):
     CO_PAYMENT = "co_payment"
 
 
-class DocLanguage(StrEnum):
-    NB = "nb"
-    NN = "nn"
-    EN = "en"
+def _known_language(value: str) -> str:
+    if value not in languages.codes():
+        raise ValueError("not_a_choice")
+    return value
+
+
+# A language of the registry (bpa_core/languages.py) by its code ("nb"): checked against the
+# registry when read, so the Draft keeps no list of languages of its own. The schema lists the
+# registry's codes.
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_known_language),
+    WithJsonSchema({"enum": list(languages.codes()), "title": "LanguageCode", "type": "string"}),
+]
 
 
 class _Model(BaseModel):
@@ -322,8 +340,8 @@ class Draft(_Model):
     # language in the app, bokmål for the CLI and wherever no interface language is known.
     # The interface language the draft was saved in: a restored file (or the tab's copy) opens
     # in it unless the address says otherwise (?lang=). None: not known (older files).
-    interface_language: DocLanguage | None = None
-    chosen_document_language: DocLanguage | None = Field(
+    interface_language: LanguageCode | None = None
+    chosen_document_language: LanguageCode | None = Field(
         default=None,
         alias="document_language",
         description="The documents' language as chosen by the user; null: not chosen yet "
@@ -338,18 +356,19 @@ class Draft(_Model):
         return value
 
     @property
-    def document_language(self) -> DocLanguage:
-        """The documents' language: the one chosen, else bokmål (default of CLI and documents)."""
-        return self.document_language_or(DocLanguage.NB)
+    def document_language(self) -> str:
+        """The documents' language: the one chosen, else the default language (bokmål: the
+        CLI's and the documents' default)."""
+        return self.document_language_or(languages.DEFAULT_LANGUAGE)
 
     @document_language.setter
-    def document_language(self, value: DocLanguage | str | None) -> None:
-        self.chosen_document_language = DocLanguage(value) if value is not None else None
+    def document_language(self, value: str | None) -> None:
+        self.chosen_document_language = value  # checked against the registry on assignment
 
-    def document_language_or(self, default: DocLanguage | str) -> DocLanguage:
+    def document_language_or(self, default: str) -> str:
         """The chosen document language, or ``default`` (the interface's language) if none is
         chosen yet: the one place that decides, for the app, the CLI and the documents."""
-        return self.chosen_document_language or DocLanguage(default)
+        return self.chosen_document_language or _known_language(default)
 
     @property
     def on_behalf(self) -> bool:

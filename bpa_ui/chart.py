@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from bpa_core.documents.text import law_numbers
 from bpa_core.draft import Category
 from bpa_core.rules.eligibility import Assessment
 from bpa_core.rules.hours import display_hours
@@ -157,7 +158,8 @@ def week_chart(a: Assessment) -> None:
             "align": "left",
         },
     ]
-    top = max(36.0, float(display_hours(a.counted_minutes)) + 4)
+    # Room beyond the right's line (and the longest bar) for its label, whatever the rule set.
+    top = max(rules.right_minutes / 60, float(display_hours(a.counted_minutes))) + 4
     spec = week_spec(
         values, limits, x_title=_("Hours per week"), top=top, category_title=_("Category")
     )
@@ -167,4 +169,8 @@ def week_chart(a: Assessment) -> None:
     with right:
         st.markdown(_("**The chart in words**"))
         st.markdown("\n".join(f"- {line}" for line in lines))
-        st.caption(_("The dashed lines mark 25 and 32 hours a week."))
+        st.caption(
+            _("The dashed lines mark {cost_hours} and {right_hours} hours a week.").format(
+                **law_numbers(rules)
+            )
+        )

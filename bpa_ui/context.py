@@ -12,6 +12,7 @@ from enum import StrEnum
 import streamlit as st
 
 from bpa_core import deadlines
+from bpa_core.documents.text import law_numbers_on
 from bpa_core.draft import Draft
 from bpa_core.rules import eligibility
 from bpa_ui.interview import voice_of
@@ -26,6 +27,19 @@ def assessment_date() -> date:
     unless a test pinned a day in the session (``assess_on``)."""
     pinned = st.session_state.get(ASSESS_ON_KEY)
     return pinned if isinstance(pinned, date) else deadlines.today_in_norway()
+
+
+def law() -> dict[str, int]:
+    """The legal numbers in force on the interface's day, for the placeholders of interface
+    texts (``{right_hours}``, ``{cost_hours}``, ``{age_limit}``, ``{child_age_limit}``,
+    ``{long_lasting_years}``, ``{appeal_weeks}``): a message says "{right_hours} hours", never
+    "32 hours", so a new dated rule set changes the words from its date."""
+    return law_numbers_on(assessment_date())
+
+
+def lawful(text: str, **values: object) -> str:
+    """A translated text with its legal numbers (and any other ``values``) filled in."""
+    return text.format(**law(), **values)
 
 
 def age(draft: Draft) -> int | None:

@@ -16,6 +16,7 @@ from html import escape as _escape
 
 import streamlit as st
 
+from bpa_core import languages
 from bpa_core.appeal.words import long_date
 from bpa_core.documents.model import (
     Block,
@@ -28,9 +29,10 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.draft import DocLanguage, Draft
+from bpa_core.draft import Draft
 from bpa_core.render.safe_text import plain_text
 from bpa_ui.i18n import _, current_language
+from bpa_ui.state import get_draft
 
 
 def escape(text: str) -> str:
@@ -38,19 +40,25 @@ def escape(text: str) -> str:
     return _escape(plain_text(text))
 
 
-# Each language by its own name, as language pickers usually show them.
-LANGUAGE_NAMES = {
-    DocLanguage.NB: "Norsk bokmål",
-    DocLanguage.NN: "Norsk nynorsk",
-    DocLanguage.EN: "English",
-}
+def document_language_name(code: str) -> str:
+    """A documents' language by its own name, as language pickers usually show them (the
+    registry's ``documents_name``: "Norsk bokmål")."""
+    return languages.language(code).documents_name
+
 
 _PRE = "white-space: pre-wrap; overflow-wrap: anywhere;"
 
 
-def document_language(draft: Draft) -> DocLanguage:
+def document_language(draft: Draft) -> str:
     """The documents' language: the user's choice, else the interface's language."""
     return draft.document_language_or(current_language())
+
+
+DOC_LANG_KEY = "doc_lang"
+
+
+def _document_language_chosen(key: str) -> None:
+    get_draft().document_language = st.session_state.get(key)
 
 
 def document_language_select(draft: Draft) -> str:
@@ -58,19 +66,31 @@ def document_language_select(draft: Draft) -> str:
 
     Until the user picks one, the documents follow the interface language (nothing is stored,
     so switching the interface language switches the documents too).
+
+    The draft holds the choice, the widget's callback stores it there. With the shown language
+    as the widget's default instead, every second change was lost (the default moved with the
+    choice). One key per page (a widget is new on each page, and starts from the draft's value);
+    the value is set only when it differs from the draft's: set on every run, a later rerun in
+    Chromium brought back the value the browser held before.
     """
-    options = list(DocLanguage)
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    key = f"{DOC_LANG_KEY}:{ctx.page_script_hash if ctx else ''}"
+    options = list(languages.codes())
     shown = document_language(draft)
+    if st.session_state.get(key) != shown:
+        st.session_state[key] = shown
     choice = st.selectbox(
         _("Language of the documents"),
         options,
-        index=options.index(shown),
-        format_func=LANGUAGE_NAMES.__getitem__,
+        key=key,
+        format_func=document_language_name,
         help=_("The documents can be in another language than this page."),
+        on_change=_document_language_chosen,
+        args=(key,),
     )
-    if choice != shown:
-        draft.document_language = choice
-    return str(choice.value)
+    return str(choice)
 
 
 def make_pdf(documents: Document | Sequence[Document]) -> bytes | str:

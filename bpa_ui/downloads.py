@@ -40,9 +40,10 @@ from urllib.parse import quote
 import streamlit as st
 from starlette.middleware import Middleware
 
+from bpa_core import languages
 from bpa_core.documents.model import Document
 from bpa_core.draft import Draft
-from bpa_core.i18n import LANGUAGES, gettext_for
+from bpa_core.i18n import gettext_for
 from bpa_ui.context import assessment_date
 from bpa_ui.i18n import _, current_language, run_marker
 from bpa_ui.state import get_draft
@@ -254,7 +255,7 @@ def _make(found: Desk, name: str, offer: Offer) -> bytes:
 
 def failure_text(lang: str) -> str:
     """What the browser shows when a PDF could not be made (rare: the page says it too)."""
-    gettext = gettext_for(lang if lang in LANGUAGES else "nb")
+    gettext = gettext_for(lang if lang in languages.codes() else languages.DEFAULT_LANGUAGE)
     return gettext(
         "The file could not be made just now. Your answers are kept. Go back to the page and "
         "try again."

@@ -9,9 +9,9 @@ from datetime import date
 
 from bpa_core.draft import Draft
 from bpa_core.rules.eligibility import Flag, Missing, Outcome
-from bpa_core.rules.ruleset import SOURCES
+from bpa_core.rules.ruleset import SOURCES, continues_past_age_limit_since
 from bpa_ui import fmt
-from bpa_ui.context import is_child, pick
+from bpa_ui.context import assessment_date, is_child, lawful, pick
 from bpa_ui.i18n import _
 
 
@@ -64,12 +64,16 @@ def criterion_title(criterion_id: str, draft: Draft | None = None) -> str:
     "Under 67 years" reads as a joke)."""
     if criterion_id == "age" and draft is not None and is_child(draft):
         return _("Age")
-    return {
-        "age": _("Under 67 years (or BPA granted before 67)"),
-        "cause": _("The need comes from illness, injury or disability"),
-        "duration": _("The need will last more than 2 years"),
-        "hours": _("At least 32 hours of help a week (25 hours in some cases)"),
-    }.get(criterion_id, criterion_id)
+    return lawful(
+        {
+            "age": _("Under {age_limit} years (or BPA granted before {age_limit})"),
+            "cause": _("The need comes from illness, injury or disability"),
+            "duration": _("The need will last more than {long_lasting_years} years"),
+            "hours": _(
+                "At least {right_hours} hours of help a week ({cost_hours} hours in some cases)"
+            ),
+        }.get(criterion_id, criterion_id)
+    )
 
 
 def reason(reason_id: str, draft: Draft) -> str:
@@ -84,41 +88,53 @@ def reason(reason_id: str, draft: Draft) -> str:
             ),
         )
     if reason_id == "under_age_limit":
-        return pick(
-            draft,
-            you=_("You are under 67."),
-            other=_("The person is under 67."),
-            parent=_("Your child is under 67."),
+        return lawful(
+            pick(
+                draft,
+                you=_("You are under {age_limit}."),
+                other=_("The person is under {age_limit}."),
+                parent=_("Your child is under {age_limit}."),
+            )
         )
     if reason_id == "at_or_over_age_limit":
-        older = _("The person is 67 or older, and did not have BPA as a right before 67.")
-        return pick(
-            draft,
-            you=_("You are 67 or older, and did not have BPA as a right before 67."),
-            other=older,
-            parent=older,
+        older = _(
+            "The person is {age_limit} or older, and did not have BPA as a right before "
+            "{age_limit}."
         )
-    return {
+        return lawful(
+            pick(
+                draft,
+                you=_(
+                    "You are {age_limit} or older, and did not have BPA as a right before "
+                    "{age_limit}."
+                ),
+                other=older,
+                parent=older,
+            )
+        )
+    text = {
         "birth_date_missing": _("The date of birth is missing."),
         "granted_before_age_limit": _(
-            "BPA was granted as a right before 67, so the right goes on."
+            "BPA was granted as a right before {age_limit}, so the right goes on."
         ),
         "illness_injury_or_disability": _("The need comes from illness, injury or disability."),
         "other_cause": _("The answer was that the need has another cause."),
         "cause_unknown": _("We do not know the cause of the need yet."),
-        "over_2_years": _("The need will last more than 2 years."),
-        "two_years_or_less": _("The need will last 2 years or less."),
+        "over_2_years": _("The need will last more than {long_lasting_years} years."),
+        "two_years_or_less": _("The need will last {long_lasting_years} years or less."),
         "duration_unknown": _("We do not know yet how long the need will last."),
         "no_rows": _("No activities are added to the week yet."),
-        "right_hours_met": _("The counted hours are 32 or more a week."),
+        "right_hours_met": _("The counted hours are {right_hours} or more a week."),
         "in_cost_exception_band": _(
-            "The counted hours are between 25 and 32 a week. The right holds unless the "
-            "municipality documents that BPA would cost substantially more."
+            "The counted hours are between {cost_hours} and {right_hours} a week. The right "
+            "holds unless the municipality documents that BPA would cost substantially more."
         ),
         "under_cost_exception_hours": _(
-            "The counted hours are under 25 a week. The municipality must still consider BPA."
+            "The counted hours are under {cost_hours} a week. The municipality must still "
+            "consider BPA."
         ),
     }.get(reason_id, reason_id)
+    return lawful(text)
 
 
 def missing(item: Missing) -> tuple[str, str]:
@@ -136,46 +152,55 @@ def flag(item: Flag, draft: Draft, reaches_age_limit_on: date | None = None) -> 
     if item == Flag.AGE_NEAR_LIMIT:
         day = fmt.long_date(reaches_age_limit_on) if reaches_age_limit_on else ""
         other = _(
-            "The person turns 67 on {date}. Apply now, and ask that the application is "
+            "The person turns {age_limit} on {date}. Apply now, and ask that the application is "
             "decided before that date: it is not settled whether age counts on the day of the "
             "application or of the decision. Mapping, decision and an appeal can take many "
             "months."
-        ).format(date=day)
-        return pick(
-            draft,
-            you=_(
-                "You turn 67 on {date}. Apply now, and ask that the application is decided "
-                "before that date: it is not settled whether age counts on the day of the "
-                "application or of the decision. Mapping, decision and an appeal can take many "
-                "months."
-            ).format(date=day),
-            other=other,
-            parent=other,
         )
-    return {
-        Flag.CONTINUES_PAST_AGE_LIMIT: _(
-            "BPA was granted as a right before 67. Since 1 July 2020 the right goes on after 67."
-        ),
-        Flag.CHILD_NEEDS_BEYOND_PEERS: _(
-            "For a child, only help beyond what children of the same age need counts."
-        ),
-        Flag.COST_EXCEPTION: _(
-            "Between 25 and 32 hours, the municipality may say no only if it documents that BPA "
-            "would cost substantially more. The municipality must prove this."
-        ),
-        Flag.HEALTH_MAY_BE_ADDED: _(
-            "Health care does not count, but the municipality may add simple health tasks to a "
-            "BPA scheme."
-        ),
-        Flag.NIGHT_ROWS_WITHOUT_NIGHT_NEED: _(
-            "Some activities are marked “at night”, but no night need is chosen. Check the step "
-            "about night and two helpers."
-        ),
-        Flag.TWO_HELPER_ROWS_WITHOUT_NEED: _(
-            "Some activities need two helpers, but no two-helper need is chosen. Check the step "
-            "about night and two helpers."
-        ),
-    }[item]
+        return lawful(
+            pick(
+                draft,
+                you=_(
+                    "You turn {age_limit} on {date}. Apply now, and ask that the application is "
+                    "decided before that date: it is not settled whether age counts on the day "
+                    "of the application or of the decision. Mapping, decision and an appeal can "
+                    "take many months."
+                ),
+                other=other,
+                parent=other,
+            ),
+            date=day,
+        )
+    since = continues_past_age_limit_since(assessment_date())
+    return lawful(
+        {
+            Flag.CONTINUES_PAST_AGE_LIMIT: _(
+                "BPA was granted as a right before {age_limit}. Since {since} the right goes on "
+                "after {age_limit}."
+            ),
+            Flag.CHILD_NEEDS_BEYOND_PEERS: _(
+                "For a child, only help beyond what children of the same age need counts."
+            ),
+            Flag.COST_EXCEPTION: _(
+                "Between {cost_hours} and {right_hours} hours, the municipality may say no only "
+                "if it documents that BPA would cost substantially more. The municipality must "
+                "prove this."
+            ),
+            Flag.HEALTH_MAY_BE_ADDED: _(
+                "Health care does not count, but the municipality may add simple health tasks to "
+                "a BPA scheme."
+            ),
+            Flag.NIGHT_ROWS_WITHOUT_NIGHT_NEED: _(
+                "Some activities are marked “at night”, but no night need is chosen. Check the "
+                "step about night and two helpers."
+            ),
+            Flag.TWO_HELPER_ROWS_WITHOUT_NEED: _(
+                "Some activities need two helpers, but no two-helper need is chosen. Check the "
+                "step about night and two helpers."
+            ),
+        }[item],
+        since=fmt.long_date(since) if since else "",
+    )
 
 
 def source_links(source_ids: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ import json
 
 import streamlit as st
 
-from bpa_core.i18n import LANGUAGES
+from bpa_core import languages
 from bpa_ui import downloads, steps, tab_copy
 from bpa_ui.bind import ERRORS_SHOWN_KEY, drop_widget_values
 from bpa_ui.errors import show_friendly_error
@@ -27,7 +27,11 @@ FOCUS_COUNT_KEY = "focus_count"
 FROM_CHECK_KEY = "from_check"  # came from "check your answers": offer the way back
 DELETED_KEY = "deleted"
 RETURN_KEY = "return_to"  # a page that sent the user to a step (the review's links): the way back
-LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+
+
+def language_name(code: str) -> str:
+    """A language by its own name (the registry's), as the interface's chooser shows it."""
+    return languages.language(code).name
 
 
 def set_document_language(lang: str) -> None:
@@ -249,15 +253,15 @@ def language_switch(key: str = "language_choice", *, horizontal: bool = True) ->
 
     def apply() -> None:
         chosen = st.session_state.get(key)
-        if chosen in LANGUAGES:
+        if chosen in languages.codes():
             set_language(str(chosen))
             tab_copy.language_chosen()
 
     st.radio(
         _("Language"),
-        list(LANGUAGES),
+        list(languages.codes()),
         key=key,
-        format_func=LANGUAGE_NAMES.__getitem__,
+        format_func=language_name,
         horizontal=horizontal,
         on_change=apply,
     )

@@ -9,7 +9,8 @@ from typing import Any
 
 import streamlit as st
 
-from bpa_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext_for, ngettext_for, normalize_language
+from bpa_core import languages
+from bpa_core.i18n import DEFAULT_LANGUAGE, gettext_for, ngettext_for, normalize_language
 
 LANG_KEY = "lang"
 # Set only while a format function made by ``in_session_language`` runs (the language code of
@@ -38,7 +39,7 @@ _RUN = threading.local()
 
 def _session_language() -> str:
     lang = st.session_state.get(LANG_KEY)
-    if lang not in LANGUAGES:
+    if lang not in languages.codes():
         lang = initial_language()
         st.session_state[LANG_KEY] = lang
     return str(lang)
@@ -80,7 +81,7 @@ def _this_run() -> Callable[[str], str] | None:
 
 def current_language() -> str:
     override = _LANGUAGE_OVERRIDE.get()
-    if override in LANGUAGES:
+    if override in languages.codes():
         return str(override)
     if _this_run() is not None:
         return str(_RUN.lang)
@@ -90,7 +91,7 @@ def current_language() -> str:
 def _(message: str) -> str:
     """Translate an interface string into the session's language."""
     override = _LANGUAGE_OVERRIDE.get()
-    if override not in LANGUAGES:
+    if override not in languages.codes():
         cached = _this_run()
         if cached is not None:
             return cached(message)

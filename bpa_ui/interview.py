@@ -437,8 +437,8 @@ QUESTIONS: tuple[Question, ...] = (
             N_("The right to BPA is for a need that lasts more than {long_lasting_years} years.")
         ),
         options=(
-            Option(Duration.OVER_2_YEARS, W(N_("More than 2 years"))),
-            Option(Duration.TWO_YEARS_OR_LESS, W(N_("2 years or less"))),
+            Option(Duration.OVER_2_YEARS, W(N_("More than {long_lasting_years} years"))),
+            Option(Duration.TWO_YEARS_OR_LESS, W(N_("{long_lasting_years} years or less"))),
             Option(Duration.DONT_KNOW, W(N_("I don't know yet"))),
         ),
     ),

@@ -15,7 +15,7 @@ from bpa_core.draft import (
 )
 from bpa_core.rules.eligibility import Status
 from bpa_core.rules.hours import ExclusionReason
-from bpa_ui.context import Voice
+from bpa_ui.context import Voice, lawful
 from bpa_ui.i18n import _
 
 
@@ -38,8 +38,8 @@ def filled_in_by(value: FilledInBy) -> str:
 
 def duration(value: Duration) -> str:
     return {
-        Duration.OVER_2_YEARS: _("More than 2 years"),
-        Duration.TWO_YEARS_OR_LESS: _("2 years or less"),
+        Duration.OVER_2_YEARS: lawful(_("More than {long_lasting_years} years")),
+        Duration.TWO_YEARS_OR_LESS: lawful(_("{long_lasting_years} years or less")),
         Duration.DONT_KNOW: _("I don't know yet"),
     }[value]
 
@@ -129,7 +129,9 @@ def exclusion(value: ExclusionReason) -> str:
         ExclusionReason.WORK_OR_EDUCATION: _(
             "Work, school or studies: covered by other schemes (NAV, school, place of study)"
         ),
-        ExclusionReason.RESPITE_FOR_ADULT: _("Respite counts only for a child under 18"),
+        ExclusionReason.RESPITE_FOR_ADULT: lawful(
+            _("Respite counts only for a child under {child_age_limit}")
+        ),
     }[value]
 
 

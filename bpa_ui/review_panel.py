@@ -17,7 +17,7 @@ from bpa_core.review import Contradiction, Gap, Review, Weakness, review
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Outcome
 from bpa_ui import interview, steps
-from bpa_ui.context import assessment_date, pick
+from bpa_ui.context import assessment_date, lawful, pick
 from bpa_ui.frame import RETURN_KEY, go_to, step_title
 from bpa_ui.i18n import _, ngettext
 
@@ -229,9 +229,12 @@ def contradiction_sentence(item: Contradiction, draft: Draft) -> str:
                 "Check the answer about two helpers."
             )
         case Contradiction.UNDER_18_WORK_ROWS:
-            return _(
-                "The week has help at school, kindergarten or work. For a child under 18, the "
-                "school or kindergarten gives that help, and it does not count for BPA."
+            return lawful(
+                _(
+                    "The week has help at school, kindergarten or work. For a child under "
+                    "{child_age_limit}, the school or kindergarten gives that help, and it does "
+                    "not count for BPA."
+                )
             )
 
 

@@ -21,7 +21,8 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
-from bpa_core.draft import DocLanguage, Draft
+from bpa_core import languages
+from bpa_core.draft import Draft
 from bpa_core.i18n import DEFAULT_LANGUAGE, normalize_language
 from bpa_ui.i18n import LANG_KEY, _, current_language
 from bpa_ui.state import get_draft
@@ -52,7 +53,7 @@ _WATCH = (
 def draft_json(draft: Draft, interface_language: str) -> str:
     """The draft file's text, with the interface language it is saved in."""
     return draft.model_copy(
-        update={"interface_language": DocLanguage(interface_language)}
+        update={"interface_language": languages.language(interface_language).code}
     ).to_json()
 
 
@@ -73,7 +74,7 @@ def use_saved_language(draft: Draft) -> None:
     (?lang=) or the user chose one in this session. The document language stays as chosen."""
     if draft.interface_language is None or st.session_state.get(LANG_SAID_KEY):
         return
-    st.session_state[LANG_KEY] = draft.interface_language.value
+    st.session_state[LANG_KEY] = draft.interface_language
 
 
 def language_chosen() -> None:

@@ -35,8 +35,8 @@ from bpa_core.rules.hours import (
 from bpa_ui import fmt, labels, steps
 from bpa_ui.bind import count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
-from bpa_ui.context import assessment_date, is_child, pick
-from bpa_ui.document_view import LANGUAGE_NAMES, document_language
+from bpa_ui.context import assessment_date, is_child, lawful, pick
+from bpa_ui.document_view import document_language, document_language_name
 from bpa_ui.i18n import _, current_language, in_session_language, ngettext
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
@@ -182,7 +182,7 @@ def use_suggestion() -> None:
     application get "Stå opp og kle på seg")."""
     chosen = st.session_state.get("add:suggestion")
     if chosen:
-        lang = document_language(get_draft()).value
+        lang = document_language(get_draft())
         st.session_state["add:activity"] = gettext_for(lang)(str(chosen))
     st.session_state["add:suggestion"] = None
 
@@ -324,12 +324,12 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
         )
         with st.container():  # one slot whether or not the languages differ
             lang = document_language(draft)
-            if lang.value != current_language():
+            if lang != current_language():
                 st.caption(
                     _(
                         "A suggestion is written in {language}, the language of the documents. "
                         "You can change the words."
-                    ).format(language=LANGUAGE_NAMES[lang])
+                    ).format(language=document_language_name(lang))
                 )
     st.text_input(
         names["activity"], key=f"{prefix}:activity", max_chars=MAX_ACTIVITY, persist_state="session"
@@ -566,14 +566,20 @@ def totals(a: Assessment, *, on_week: bool = False) -> None:
     to_25, to_32 = a.minutes_missing_to_cost_exception, a.minutes_missing_to_right
     if to_25:
         missing.append(
-            _("{hours} more a week would reach 25 hours.").format(hours=fmt.hours(to_25, up=True))
+            lawful(
+                _("{hours} more a week would reach {cost_hours} hours."),
+                hours=fmt.hours(to_25, up=True),
+            )
         )
     if to_32:
         missing.append(
-            _("{hours} more a week would reach 32 hours.").format(hours=fmt.hours(to_32, up=True))
+            lawful(
+                _("{hours} more a week would reach {right_hours} hours."),
+                hours=fmt.hours(to_32, up=True),
+            )
         )
     else:
-        missing.append(_("The counted hours are 32 or more a week."))
+        missing.append(lawful(_("The counted hours are {right_hours} or more a week.")))
     st.markdown(" ".join(missing))
     if a.counted_by_category:
         week_chart(a)

@@ -5,7 +5,7 @@ import streamlit as st
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Outcome
 from bpa_ui import explain, fmt, labels, steps, week
-from bpa_ui.context import assessment_date
+from bpa_ui.context import assessment_date, law
 from bpa_ui.frame import begin, end, page_path, save_button
 from bpa_ui.i18n import _
 from bpa_ui.review_panel import review_panel
@@ -60,8 +60,8 @@ st.markdown(
         "3. Send an application to the municipality's service office. It can be short, and "
         "you can also apply orally.\n"
         "4. The municipality reviews the need and makes a decision. If you disagree, you can "
-        "appeal within four weeks."
-    )
+        "appeal within {appeal_weeks} weeks."
+    ).format(**law())
 )
 # What the application lacks, with a link to each step (never blocks anything).
 review_panel(draft, "result")

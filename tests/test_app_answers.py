@@ -14,7 +14,6 @@ from bpa_core.draft import (
     ActivityRow,
     Category,
     DayPart,
-    DocLanguage,
     FilledInBy,
     NeedLevel,
     Onset,
@@ -233,7 +232,7 @@ def test_no_checkbox_on_the_week_has_help_inside_its_label() -> None:
 
 def test_a_suggestion_goes_in_in_the_documents_language() -> None:
     at = new_app("en")
-    draft(at).document_language = DocLanguage.NB
+    draft(at).document_language = "nb"
     at.switch_page("pages/week.py").run()
     assert any("written in Norsk bokmål" in c.value for c in at.caption)
     at.button_group[0].set_value("Getting up and dressing").run()

@@ -41,7 +41,7 @@ VOICES = {
 def _comparable(d: Draft) -> dict[str, object]:
     data = d.model_dump(mode="json")
     # Not chosen through the widgets: the documents follow the interface (bokmål here).
-    data["document_language"] = d.document_language_or("nb").value
+    data["document_language"] = d.document_language_or("nb")
     data["rows"] = sorted(data["rows"], key=lambda r: (r["category"], r["activity"]))
     return data
 

@@ -438,9 +438,8 @@ def test_letters_are_plain_language_in_bokmal(
 
 
 def test_letter_uses_the_drafts_document_language(emil_other: Draft) -> None:
-    from bpa_core.draft import DocLanguage
 
-    emil_other.document_language = DocLanguage.EN
+    emil_other.document_language = "en"
     assert appeal_letter(emil_other, TODAY).lang == "en"
     assert access_request(emil_other, TODAY).title == "Request to see the case documents"
 

@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bpa_core import deadlines
-from bpa_core.draft import DecisionKind, DocLanguage, Draft, FilledInBy, load_draft
+from bpa_core.draft import DecisionKind, Draft, FilledInBy, load_draft
 from bpa_ui.i18n import LANG_KEY
 from bpa_ui.state import DRAFT_KEY
 from tests.support import download_links, html_text
@@ -235,8 +235,8 @@ def test_interface_in_english_and_letters_in_nynorsk(today: list[date]) -> None:
     at.text_input(key="w:appeal.decision_received").input("20.11.2026").run()
     assert "Your deadline is Friday, 18 December 2026." in values(at.subheader)
     assert values(at.success) == ["26 days left."]
-    at.selectbox[0].select(DocLanguage.NN).run()
-    assert draft_of(at).document_language == DocLanguage.NN
+    at.selectbox[0].select("nn").run()
+    assert draft_of(at).document_language == "nn"
     assert "Klage på vedtak om BPA</h2>" in html(at)
     assert "Eg fekk vedtaket 20. november 2026." in all_text(at)
 
@@ -302,7 +302,7 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     at = page(draft=persona("aanga"))
     at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     at.checkbox(key="appeal_ground_occasional_night").check().run()
-    at.selectbox[0].select(DocLanguage.NN).run()
+    at.selectbox[0].select("nn").run()
     assert draft_of(at).appeal.ground_edits == {}
     night = at.text_area(key="appeal_ground_text_occasional_night").value
     assert night.startswith("Hjelp om natta trengst av og til, ikkje kvar natt.")
@@ -310,7 +310,7 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     assert grounds[2] == "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA"
     # a rewritten text stays as written when the language changes
     at.text_area(key="appeal_ground_text_occasional_night").input("Eigen tekst.").run()
-    at.selectbox[0].select(DocLanguage.NB).run()
+    at.selectbox[0].select("nb").run()
     assert at.text_area(key="appeal_ground_text_occasional_night").value == "Eigen tekst."
     assert draft_of(at).appeal.ground_edits == {"occasional_night": "Eigen tekst."}
     assert "Eigen tekst." in all_text(at)
@@ -566,11 +566,11 @@ def test_the_document_language_control_is_the_shared_one(
     assert calls, "the appeal page did not draw the shared document-language control"
     assert [s.label for s in at.selectbox] == ["Language of the documents"]
     assert not [r for r in at.radio if "anguage" in r.label]  # no language control of its own
-    at.selectbox[0].select(DocLanguage.NN).run()
-    assert draft_of(at).document_language == DocLanguage.NN
+    at.selectbox[0].select("nn").run()
+    assert draft_of(at).document_language == "nn"
     assert "Eg klagar på vedtaket" in all_text(at)
     at.switch_page("pages/application.py").run()
-    assert at.selectbox[0].value == DocLanguage.NN
+    assert at.selectbox[0].value == "nn"
 
 
 PAGE_ELEMENTS = {"write", "info", "header", "subheader", "caption", "container", "tabs"}

@@ -20,7 +20,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from bpa_core import deadlines
-from bpa_core.draft import DecisionKind, DocLanguage, Draft
+from bpa_core.draft import DecisionKind, Draft
 from bpa_ui import steps
 from tests.support import PERSONA_NAMES, ROOT, persona_draft
 
@@ -123,7 +123,7 @@ def _without_user_text(shown: str, draft: Draft) -> str:
 
 def _full_draft(name: str, lang: str) -> Draft:
     draft = Draft() if name == "empty" else persona_draft(name)
-    draft.document_language = DocLanguage(lang)
+    draft.document_language = lang
     draft.appeal.decision_received = date(2026, 11, 10)
     draft.appeal.decision_date = date(2026, 11, 6)
     draft.appeal.decision_kind = DecisionKind.FEWER_HOURS
@@ -241,18 +241,18 @@ def test_one_document_language_across_the_document_and_appeal_pages(
     at.switch_page("pages/appeal.py").run()
     assert "Jeg klager på vedtaket" in shown()
     at.switch_page("pages/application.py").run()
-    at.selectbox[0].select(DocLanguage.NN).run()
-    assert draft.document_language == DocLanguage.NN
+    at.selectbox[0].select("nn").run()
+    assert draft.document_language == "nn"
     assert "Søknad om brukarstyrt personleg assistanse (BPA)" in shown()
     at.switch_page("pages/checklist.py").run()
     assert "Til legen: sjekkliste for legeerklæring om BPA" in shown()
     at.switch_page("pages/download.py").run()
-    assert at.selectbox[0].value == DocLanguage.NN
+    assert at.selectbox[0].value == "nn"
     at.switch_page("pages/appeal.py").run()
-    assert draft.document_language == DocLanguage.NN
+    assert draft.document_language == "nn"
     assert "Eg klagar på vedtaket" in shown()
-    at.selectbox[0].select(DocLanguage.EN).run()
-    assert draft.document_language == DocLanguage.EN
+    at.selectbox[0].select("en").run()
+    assert draft.document_language == "en"
     at.switch_page("pages/checklist.py").run()
     assert "For the doctor: checklist for a statement about BPA" in shown()
     assert "Step 13 of 14" in at.title[0].value  # the interface stayed English
@@ -276,7 +276,7 @@ def test_switching_language_on_the_document_and_appeal_pages_keeps_every_choice(
     at.run()
     assert at.title[0].value.startswith("Step 14 of 14")
     assert at.radio(key="download_choice").value == "checklist"
-    assert at.selectbox[0].value == DocLanguage.NN
+    assert at.selectbox[0].value == "nn"
     at.switch_page("pages/appeal.py").run()
     at.text_area(key="w:appeal.what_is_wrong").input("Timane er for få.").run()
     at.session_state["lang"] = "nn"
@@ -284,4 +284,4 @@ def test_switching_language_on_the_document_and_appeal_pages_keeps_every_choice(
     assert at.title[0].value == "Klag på eit vedtak"
     assert at.text_area(key="w:appeal.what_is_wrong").value == "Timane er for få."
     assert draft.appeal.what_is_wrong == "Timane er for få."
-    assert draft.document_language == DocLanguage.NN
+    assert draft.document_language == "nn"

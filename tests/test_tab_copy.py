@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bpa_core.draft import DocLanguage, Draft, FilledInBy, load_draft
+from bpa_core.draft import Draft, FilledInBy, load_draft
 from bpa_ui import server, state, tab_copy
 from bpa_ui.draft_file import MAX_DRAFT_BYTES
 from tests.app.driver import ASSESSED_ON, choose, draft, heading, new_app
@@ -101,7 +101,7 @@ def test_the_copy_is_sent_after_every_change_and_only_then() -> None:
     assert key == tab_copy.KEEP_KEY and args["answers"] is True
     copy = load_draft(args["copy"])  # the same JSON as the draft file
     assert copy.person.name == "Kari" and copy.filled_in_by == FilledInBy.SELF
-    assert copy.interface_language == DocLanguage.NN
+    assert copy.interface_language == "nn"
     first = args["hash"]
     at.run()  # nothing changed: the hash only, never the whole draft again
     assert component_args(at) == (tab_copy.KEEP_KEY, {"hash": first, "answers": True})
@@ -245,7 +245,7 @@ def test_an_empty_tab_restores_nothing_and_says_nothing() -> None:
 def test_the_saved_file_names_the_interface_language_it_was_saved_in() -> None:
     kari = persona_draft("kari")
     saved = load_draft(tab_copy.file_bytes(kari, "nn"))
-    assert saved.interface_language == DocLanguage.NN
+    assert saved.interface_language == "nn"
     assert saved.chosen_document_language == kari.chosen_document_language
     assert kari.interface_language is None  # the session's Draft is not changed by saving
 
@@ -259,7 +259,7 @@ def test_the_save_button_writes_the_language_of_the_interface() -> None:
     at.run()
     desk = at.session_state[downloads.DESK_KEY]
     made = downloads._make(desk, downloads.DRAFT, desk.offers[downloads.DRAFT])
-    assert load_draft(made).interface_language == DocLanguage.NN
+    assert load_draft(made).interface_language == "nn"
 
 
 def _upload(at: AppTest, draft: Draft, lang: str) -> AppTest:
@@ -278,10 +278,10 @@ def test_a_file_saved_in_nynorsk_reopens_in_nynorsk() -> None:
     at = _fresh_app_without_lang()
     assert heading(at).startswith("Steg 1 av")  # bokmål: no ?lang=, no browser locale
     emil = persona_draft("emil")
-    emil.document_language = DocLanguage.NB
+    emil.document_language = "nb"
     _upload(at, emil, "nn")
     assert heading(at).startswith("Steg 10 av") and "Sjå over svara" in heading(at)
-    assert draft(at).chosen_document_language == DocLanguage.NB  # the documents stay as chosen
+    assert draft(at).chosen_document_language == "nb"  # the documents stay as chosen
 
 
 def test_the_address_or_the_users_choice_wins_over_the_files_language() -> None:

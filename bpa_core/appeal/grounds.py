@@ -270,7 +270,7 @@ def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tup
     """The grounds that fit the decision and the answers, in the document language.
 
     Plain text (no non-breaking spaces): the page lets the user edit each ground."""
-    lang = lang or draft.document_language.value
+    lang = lang or draft.document_language
     w = Writer.for_draft(draft, lang, on=a.assessed_on, plain=True)
     appeal = draft.appeal
     kind = appeal.decision_kind

@@ -95,7 +95,7 @@ def assess_for_appeal(draft: Draft, today: date) -> Assessment:
 
 
 def _context(draft: Draft, today: date, lang: str | None, a: Assessment | None) -> _Context:
-    lang = lang or draft.document_language.value
+    lang = lang or draft.document_language
     a = a or assess_for_appeal(draft, today)
     return _Context(draft, Writer.for_draft(draft, lang, on=a.assessed_on), today, a.is_child)
 

@@ -23,6 +23,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from bpa_core import languages
+from bpa_core.deadlines import appeal_rules_for
 from bpa_core.documents.model import Paragraph
 from bpa_core.draft import ActivityRow, Category, Draft, FilledInBy, Per
 from bpa_core.i18n import N_, gettext_for, ngettext_for
@@ -161,6 +162,18 @@ def law_numbers(rules: RuleSet) -> dict[str, int]:
         "age_limit": rules.age_limit,
         "child_age_limit": rules.child_age_limit,
         "long_lasting_years": rules.long_lasting_years,
+    }
+
+
+def law_numbers_on(on: date) -> dict[str, int]:
+    """Every legal number a text may name, in force on ``on``: the rule set's
+    (``law_numbers``) and the appeal's time limits (``{appeal_weeks}``,
+    ``{late_appeal_limit_years}``, from ``deadlines.appeal_rules_for``)."""
+    appeal = appeal_rules_for(on)
+    return {
+        **law_numbers(ruleset_for(on)),
+        "appeal_weeks": appeal.appeal_weeks,
+        "late_appeal_limit_years": appeal.late_appeal_limit_years,
     }
 
 

@@ -163,3 +163,15 @@ def ruleset_for(on: date) -> RuleSet:
     if not in_force:
         raise NoRuleSetError(f"no rule set before {RULESETS[0].valid_from.isoformat()}")
     return max(in_force, key=lambda r: r.valid_from)
+
+
+def continues_past_age_limit_since(on: date) -> date | None:
+    """The day from which the right has gone on past the age limit for whoever had BPA under it
+    before (1 July 2020), as the rule sets in force on ``on`` record it; None if it does not."""
+    since = None
+    for rules in sorted((r for r in RULESETS if r.valid_from <= on), key=lambda r: r.valid_from):
+        if not rules.continues_past_age_limit:
+            since = None
+        elif since is None:
+            since = rules.valid_from
+    return since

@@ -7,8 +7,10 @@ in nb, nn and en. Every wait is bounded (the page's default timeout).
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 
+from bpa_core.documents.text import law_numbers_on
 from bpa_core.draft import ArbeidslederKind, DayPart, Draft, FilledInBy, Onset
 from bpa_core.i18n import gettext_for
 from bpa_ui import steps
@@ -24,8 +26,8 @@ LABELS = {
     "answer": {"yes": "Yes", "no": "No", "dont_know": "I don't know"},
     "onset": {"congenital": "From birth", "acquired": "Came later in life"},
     "duration": {
-        "over_2_years": "More than 2 years",
-        "two_years_or_less": "2 years or less",
+        "over_2_years": "More than {long_lasting_years} years",
+        "two_years_or_less": "{long_lasting_years} years or less",
         "dont_know": "I don't know yet",
     },
     "course": {
@@ -66,7 +68,6 @@ LABELS = {
 
 def voice_of(want: Draft) -> str:
     """Whom the questions address (as bpa_ui.context.voice): "you", "parent" or "other"."""
-    from datetime import date
 
     if want.filled_in_by in (None, FilledInBy.SELF):
         return "you"
@@ -92,7 +93,15 @@ class Journey:
         self.page = page
         self.url = url
         self.lang = lang
-        self.t = gettext_for(lang)
+        self._gettext = gettext_for(lang)
+
+    def t(self, message: str) -> str:
+        """The app's words in the journey's language, legal numbers filled in as the app does
+        (from the rules in force today)."""
+        text = self._gettext(message)
+        for name, value in law_numbers_on(date.today()).items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
     # --- where we are -------------------------------------------------------------------
     def heading(self, step_id: str) -> str:
@@ -230,9 +239,9 @@ class Journey:
         )
         granted = said(
             want,
-            you="Were you granted BPA as a right before you turned 67?",
-            other="Was the person granted BPA as a right before turning 67?",
-            parent="Was your child granted BPA as a right before turning 67?",
+            you="Were you granted BPA as a right before you turned {age_limit}?",
+            other="Was the person granted BPA as a right before turning {age_limit}?",
+            parent="Was your child granted BPA as a right before turning {age_limit}?",
         )
         if self.page.get_by_role("radiogroup", name=self.t(granted), exact=True).count():
             self.choose(granted, "Yes" if p.granted_before_age_limit else "No")
