@@ -17,7 +17,6 @@ from datetime import date
 import streamlit as st
 
 from bpa_core.appeal import Ground, assessment_date_for, offered_grounds
-from bpa_core.appeal.words import full_date, long_date
 from bpa_core.deadlines import (
     REASON_NAMES,
     Deadline,
@@ -30,6 +29,7 @@ from bpa_core.deadlines import (
 )
 from bpa_core.documents.appeal import access_request, appeal_letter
 from bpa_core.documents.model import Document
+from bpa_core.documents.text import full_date, long_date
 from bpa_core.draft import MAX_TEXT, Draft
 from bpa_core.i18n import gettext_for
 from bpa_core.render.names import pdf_file_name

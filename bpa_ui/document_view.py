@@ -17,7 +17,6 @@ from html import escape as _escape
 import streamlit as st
 
 from bpa_core import languages
-from bpa_core.appeal.words import long_date
 from bpa_core.documents.model import (
     Block,
     BulletList,
@@ -29,6 +28,7 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
+from bpa_core.documents.text import long_date
 from bpa_core.draft import Draft
 from bpa_core.render.safe_text import plain_text
 from bpa_ui.i18n import _, current_language

@@ -602,11 +602,13 @@ def test_letters_build_for_any_answers(
     ],
 )
 def test_hours_in_words(value: str, nb: str, en: str) -> None:
-    from bpa_core.appeal.words import hours_text
+    from bpa_core.documents.text import Writer
     from bpa_core.rules.hours import display_hours
 
-    assert hours_text(Decimal(value), "nb") == nb
-    assert hours_text(Decimal(value), "en") == en
+    nbsp = "\u00a0"
+    for lang, want in (("nb", nb), ("en", en)):
+        w = Writer.for_draft(Draft(), lang, on=TODAY)
+        assert w.typed_hours(Decimal(value)).split(nbsp)[0] == want
     assert display_hours(Fraction(28110, 13)) == Decimal("36.0")  # Emil: 2162.3 minutes
     assert display_hours(Fraction(87)) == Decimal("1.4")  # 1.45 hours: hours had, rounded down
 

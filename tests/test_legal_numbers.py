@@ -37,6 +37,8 @@ NUMBER_WORDS = {
 }
 # A section of a law is a name, not a threshold: "§ 18", "§§ 24 og 25", "§ 2-1 d".
 CITATION = re.compile(r"§§?\s*\d+(?:-\d+)?(?:\s+[a-z]\b)?(?:\s+(?:og|and)\s+\d+)?")
+
+
 def literal_legal_numbers(text: str, on: date = ASSESSED_ON) -> list[str]:
     """The legal numbers in force ``on`` that ``text`` writes out instead of by placeholder."""
     text = CITATION.sub(" ", text)

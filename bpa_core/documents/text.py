@@ -153,6 +153,16 @@ def document_ngettext(lang: str) -> Callable[[str, str, int], str]:
     return lambda singular, plural, n: keep_together(ngettext(singular, plural, n))
 
 
+def long_date(day: date, lang: str) -> str:
+    """``24. desember 2026`` / ``24 December 2026`` in ``lang`` (the registry's Babel locale)."""
+    return format_date(day, format="long", locale=languages.language(lang).babel_locale)
+
+
+def full_date(day: date, lang: str) -> str:
+    """With the weekday: ``mandag 28. desember 2026`` / ``Monday, 28 December 2026``."""
+    return format_date(day, format="full", locale=languages.language(lang).babel_locale)
+
+
 def law_numbers(rules: RuleSet) -> dict[str, int]:
     """The legal numbers our texts name, from the rule set in force: a text says
     "{right_hours} timer", never "32 timer", so a change of law is a change of data."""
@@ -255,7 +265,7 @@ class Writer:
         return keep_date(format_date(day, "LLLL y", locale=self.locale))
 
     def date(self, day: date) -> str:
-        return keep_date(format_date(day, "long", locale=self.locale))
+        return keep_date(long_date(day, self.lang))
 
     def category(self, category: Category) -> str:
         return self.gettext(CATEGORY_NAMES[category])

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -45,6 +44,7 @@ from reportlab.platypus import (
 
 from bpa_core import languages, limits
 from bpa_core.documents import model
+from bpa_core.documents.text import long_date
 from bpa_core.i18n import gettext_for
 from bpa_core.render.safe_text import plain_text
 
@@ -309,9 +309,7 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(markup(line), st["body"]) for line in doc.letterhead]
     out.append(
         Paragraph(
-            escape(
-                format_date(doc.dated, "long", locale=languages.language(doc.lang).babel_locale)
-            ),
+            escape(long_date(doc.dated, doc.lang)),
             st["right"],
         )
     )
