@@ -81,7 +81,7 @@ class Contradiction(StrEnum):
     WEEK_OVER_168 = "week_over_168"
     LONG_ROWS_BUT_NO_NIGHT_NEED = "long_rows_but_no_night_need"
     TWO_HELPER_ROWS_BUT_NO_NEED = "two_helper_rows_but_no_need"
-    UNDER_18_WORK_ROWS = "under_18_work_rows"
+    CHILD_WORK_ROWS = "child_work_rows"
 
 
 class Weakness(StrEnum):
@@ -342,7 +342,7 @@ def _contradictions(draft: Draft, a: Assessment) -> set[Contradiction]:
     # Help at school or kindergarten is the school's (bpa-rules.md § 2.2: work and education
     # are covered by other schemes); for a child such rows only make the table look larger.
     if a.is_child and any(r.category == Category.WORK_OR_EDUCATION for r in draft.rows):
-        out.add(Contradiction.UNDER_18_WORK_ROWS)
+        out.add(Contradiction.CHILD_WORK_ROWS)
     return out
 
 

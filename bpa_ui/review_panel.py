@@ -45,7 +45,7 @@ ABOUT: dict[Item, tuple[str, ...]] = {
     Contradiction.WEEK_OVER_168: ("rows",),
     Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED: ("night_need", "rows"),
     Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED: ("two_helper_need", "rows"),
-    Contradiction.UNDER_18_WORK_ROWS: ("rows", "person.birth_date"),
+    Contradiction.CHILD_WORK_ROWS: ("rows", "person.birth_date"),
     Weakness.GOALS_THIN: ("goals.goals",),
     Weakness.WHY_SERVICES_INSUFFICIENT_THIN: ("goals.why_today_not_enough",),
     Weakness.NOT_DONE_TODAY_THIN: ("goals.not_done_today",),
@@ -228,7 +228,7 @@ def contradiction_sentence(item: Contradiction, draft: Draft) -> str:
                 "Some rows need two helpers. But the answer says two helpers are not needed. "
                 "Check the answer about two helpers."
             )
-        case Contradiction.UNDER_18_WORK_ROWS:
+        case Contradiction.CHILD_WORK_ROWS:
             return lawful(
                 _(
                     "The week has help at school, kindergarten or work. For a child under "

@@ -165,7 +165,7 @@ CONTRADICTIONS: dict[Contradiction, Callable[[Draft], None]] = {
     Contradiction.WEEK_OVER_168: _add(minutes=1440, times=1, per=Per.DAY, night=True),
     Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED: _add(minutes=960, times=1, per=Per.MONTH),
     Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED: _add(two_helpers=True),
-    Contradiction.UNDER_18_WORK_ROWS: _add(category=Category.WORK_OR_EDUCATION),
+    Contradiction.CHILD_WORK_ROWS: _add(category=Category.WORK_OR_EDUCATION),
 }
 WEAK: dict[Weakness, Callable[[Draft], None]] = {
     Weakness.GOALS_THIN: _set("goals.goals", "Jobbe og trene."),
@@ -197,7 +197,7 @@ def test_each_missing_id(gap: Gap) -> None:
 
 @pytest.mark.parametrize("item", list(Contradiction))
 def test_each_contradiction(item: Contradiction) -> None:
-    draft = complete_child() if item == Contradiction.UNDER_18_WORK_ROWS else complete()
+    draft = complete_child() if item == Contradiction.CHILD_WORK_ROWS else complete()
     assert ids(draft).contradictions == ()
     CONTRADICTIONS[item](draft)
     assert item in ids(draft).contradictions
@@ -368,9 +368,9 @@ def test_work_rows_of_an_adult_are_no_contradiction() -> None:
     _add(category=Category.WORK_OR_EDUCATION)(draft)
     assert ids(draft).contradictions == ()
     draft.person.birth_date = date(2009, 11, 23)  # 16 on the day: a child
-    assert Contradiction.UNDER_18_WORK_ROWS in ids(draft).contradictions
+    assert Contradiction.CHILD_WORK_ROWS in ids(draft).contradictions
     draft.person.birth_date = date(2008, 11, 22)  # 18 on the day
-    assert Contradiction.UNDER_18_WORK_ROWS not in ids(draft).contradictions
+    assert Contradiction.CHILD_WORK_ROWS not in ids(draft).contradictions
 
 
 def test_the_week_may_hold_exactly_168_hours() -> None:
@@ -515,7 +515,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
             "staying_healthy",
             "contact",
         ],
-        "contradictions": ["long_rows_but_no_night_need", "under_18_work_rows"],
+        "contradictions": ["long_rows_but_no_night_need", "child_work_rows"],
         "weak": ["need_description_thin"],
     },
     "jonas": {

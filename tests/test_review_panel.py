@@ -204,4 +204,4 @@ def test_the_review_day_is_the_assessment_day() -> None:
     d = persona_draft("emil")
     d.person.birth_date = date(2008, 11, 23)  # 17 on 22 November 2026, 18 the day after
     at = page("application", d)
-    assert "review:application:under_18_work_rows" in _links(at)
+    assert "review:application:child_work_rows" in _links(at)
