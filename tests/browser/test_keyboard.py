@@ -108,7 +108,7 @@ def test_whole_journey_by_keyboard(app_server: Server, page: Any) -> None:
     duration = "How long will the need for help last?"
     kb.tab_to(group=duration)
     kb.page.keyboard.press("Space")
-    kb.radio_checked(duration, "More than 2 years")
+    kb.radio_checked(duration, "More than {long_lasting_years} years")
     course = "How does the need change?"
     kb.tab_to(group=course)
     kb.page.keyboard.press("Space")

@@ -81,7 +81,7 @@ def test_a_reload_brings_back_every_answer_the_step_and_the_language(
     journey.next("person")
     journey.choose(journey.radiogroup_names()[0], "Yes")
     journey.type("Describe the illness, injury or disability in your own words", DESCRIPTION)
-    journey.choose("How long will the need for help last?", "More than 2 years")
+    journey.choose("How long will the need for help last?", "More than {long_lasting_years} years")
     journey.next("need")
     journey.select("Kind of help", "Personal care")
     journey.type("What the help is for", "Morgonstell")
