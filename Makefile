@@ -50,8 +50,12 @@ typecheck: $(VENV)/.dev-installed
 	$(VENV)/bin/mypy --strict bpa_ui
 	$(VENV)/bin/mypy --strict pages app.py
 
+# Two runs: the pure and AppTest tests on every core (pytest-xdist; CPU-bound, independent), then
+# the real-browser tests one at a time (a server and Chromium each; timing-sensitive under load).
+PYTEST_WORKERS ?= 2
 pytest: $(VENV)/.dev-installed compile
-	$(PY) -m pytest
+	$(PY) -m pytest --ignore=tests/browser -n $(PYTEST_WORKERS)
+	$(PY) -m pytest tests/browser
 
 # Strings: extract from the code, merge into every catalog, compile.
 extract: $(VENV)/.dev-installed
