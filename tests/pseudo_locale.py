@@ -125,17 +125,10 @@ def unmarked(text: str, typed: list[str]) -> list[str]:
 
 
 def drafts() -> Iterator[tuple[str, object]]:
-    from bpa_core.draft import DecisionKind, Draft
-    from tests.support import PERSONA_NAMES, persona_draft
+    from tests.support import PERSONA_NAMES, appeal_ready_draft
 
     for name in [*PERSONA_NAMES, "empty"]:
-        draft = Draft() if name == "empty" else persona_draft(name)
-        draft.document_language = CODE
-        draft.appeal.decision_received = date(2026, 11, 10)
-        draft.appeal.decision_date = date(2026, 11, 6)
-        draft.appeal.decision_kind = DecisionKind.FEWER_HOURS
-        draft.appeal.hours_applied = 40  # type: ignore[assignment]
-        draft.appeal.hours_granted = 20  # type: ignore[assignment]
+        draft = appeal_ready_draft(name, CODE)
         draft.appeal.access_request = True
         yield name, draft
 

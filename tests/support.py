@@ -119,3 +119,36 @@ def cli(*args: str) -> CliResult:
         except SystemExit as exc:  # argparse's usage errors
             code = exc.code if isinstance(exc.code, int) else 2
     return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def appeal_ready_draft(name: str, lang: str) -> Draft:
+    """A persona (or an empty draft for "empty") with a decision to appeal: every page and every
+    document has something to show (used by the language-leak and pseudo-locale tests)."""
+    from datetime import date
+
+    from bpa_core.draft import DecisionKind
+
+    draft = Draft() if name == "empty" else persona_draft(name)
+    draft.document_language = lang
+    draft.appeal.decision_received = date(2026, 11, 10)
+    draft.appeal.decision_date = date(2026, 11, 6)
+    draft.appeal.decision_kind = DecisionKind.FEWER_HOURS
+    draft.appeal.hours_applied = 40  # type: ignore[assignment]
+    draft.appeal.hours_granted = 20  # type: ignore[assignment]
+    return draft
+
+
+def catalog_entries(path: Path) -> list[tuple[tuple[str, ...], tuple[str, ...], bool]]:
+    """(msgids, msgstrs, fuzzy) of every message of a .po or .pot file (header aside)."""
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        out.append((tuple(ids), tuple(strings), bool(message.fuzzy)))
+    return out

@@ -8,22 +8,13 @@ import pytest
 from babel.messages.pofile import read_po
 
 from tests.docs_support import REPO
+from tests.support import catalog_entries
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 def entries(lang: str) -> list[tuple[tuple[str, ...], tuple[str, ...], bool]]:
-    path = REPO / "locales" / lang / "LC_MESSAGES" / "documents.po"
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=lang)
-    out = []
-    for message in catalog:
-        if not message.id:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        out.append((ids, strings, message.fuzzy))
-    return out
+    return catalog_entries(REPO / "locales" / lang / "LC_MESSAGES" / "documents.po")
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])

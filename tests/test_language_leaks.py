@@ -20,9 +20,9 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from bpa_core import deadlines
-from bpa_core.draft import DecisionKind, Draft
+from bpa_core.draft import Draft
 from bpa_ui import steps
-from tests.support import PERSONA_NAMES, ROOT, persona_draft
+from tests.support import PERSONA_NAMES, ROOT, appeal_ready_draft, persona_draft
 
 # Placeholders, line breaks and sentence ends cut a msgstr into the pieces that are looked for.
 PIECES = re.compile(r"\{[^}]*\}|%\(\w+\)[sd]|%[sd]|\n+|(?<=[.!?])\s+|\*\*")
@@ -122,14 +122,7 @@ def _without_user_text(shown: str, draft: Draft) -> str:
 
 
 def _full_draft(name: str, lang: str) -> Draft:
-    draft = Draft() if name == "empty" else persona_draft(name)
-    draft.document_language = lang
-    draft.appeal.decision_received = date(2026, 11, 10)
-    draft.appeal.decision_date = date(2026, 11, 6)
-    draft.appeal.decision_kind = DecisionKind.FEWER_HOURS
-    draft.appeal.hours_applied = 40  # type: ignore[assignment]
-    draft.appeal.hours_granted = 20  # type: ignore[assignment]
-    return draft
+    return appeal_ready_draft(name, lang)
 
 
 PAGES = [s for s in steps.ALL_STEPS if s.exists]

@@ -9,14 +9,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
 from bpa_core import deadlines
 from bpa_core.documents.text import law_numbers_on
 from bpa_core.rules import ruleset as ruleset_module
 from tests.app.driver import ASSESSED_ON, all_text
-from tests.support import ROOT, persona_draft
+from tests.support import ROOT, catalog_entries, persona_draft
 
 # Numbers written with a unit only ("2 years", "four weeks"): alone, 1, 2 or 4 are not the law's.
 WITH_UNIT = {
@@ -76,16 +75,10 @@ def test_the_check_finds_written_out_numbers() -> None:
 
 
 def _entries(path: str) -> list[tuple[str, list[str]]]:
-    with (ROOT / "locales" / path).open("rb") as fh:
-        catalog = read_po(fh)
-    out = []
-    for message in catalog:
-        if not message.id:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        out.append((ids[0], [*ids, *(s for s in strings if s)]))
-    return out
+    return [
+        (ids[0], [*ids, *(s for s in strings if s)])
+        for ids, strings, _fuzzy in catalog_entries(ROOT / "locales" / path)
+    ]
 
 
 @pytest.mark.parametrize(
