@@ -104,6 +104,7 @@ def _app_with(persona: str, lang: str) -> Any:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["lang"] = lang
     at.session_state["assess_on"] = ASSESSED_ON
+    at.session_state["tab_copy_state"] = "keeping"  # as after the tab's first answer
     at.session_state["draft"] = load_draft(
         (ROOT / "tests" / "personas" / f"{persona}.json").read_bytes()
     )

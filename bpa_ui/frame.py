@@ -204,6 +204,9 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
     # The buttons switch step in their callback: the next run goes straight to the new step
     # (``begin`` switches before anything is drawn) instead of first redrawing this whole step
     # and then switching, which made every "next" cost two full runs (see bench/).
+    # Disabled only in the session's first run, until the tab has answered (a click then may be
+    # dropped by Streamlit: bpa_ui.tab_copy.waiting_for_the_tab); a moment later they are enabled.
+    waiting = tab_copy.waiting_for_the_tab()
     cols = st.columns(2)
     with cols[0]:
         if back is not None:
@@ -213,6 +216,7 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
                 icon=":material/arrow_back:",
                 on_click=go_to,
                 args=(back.id,),
+                disabled=waiting,
             )
     with cols[1]:
         if forward is not None:
@@ -223,6 +227,7 @@ def end(step_id: str, *, next_label: str | None = None) -> None:
                 icon=":material/arrow_forward:",
                 on_click=go_to,
                 args=(forward.id,),
+                disabled=waiting,
             )
     if st.session_state.get(FROM_CHECK_KEY) and step_id not in (
         steps.CHECK,
@@ -364,6 +369,7 @@ def _pages(lang: str) -> list[st.Page]:
 
 def run() -> None:
     lang = begin_run()
+    tab_copy.count_run()
     st.set_page_config(page_title="BPA-veiviser", page_icon="♿", layout="centered")
     # Every step in the sidebar, the result, documents and appeal too: no "View 5 more" (in
     # English only, and it hid them).

@@ -36,6 +36,7 @@ STATE_KEY = "tab_copy_state"
 KEEPING = "keeping"
 SENT_KEY = "tab_copy_sent"  # hash of the copy last sent to the tab (sent only when it changes)
 NOTICE_KEY = "tab_copy_notice"  # (step id or None, problems): shown until the user moves on
+RUNS_KEY = "tab_copy_runs"  # script runs of this session, counted until the tab answered
 LANG_SAID_KEY = "lang_said"  # the address (?lang=) or the user chose the interface language
 
 FILES = Path(__file__).parent / "components" / "tab_copy"
@@ -166,6 +167,20 @@ def keep() -> None:
             _component(key=READ_KEY, read=True, default=None, on_change=_on_read)
         else:
             _component(key=KEEP_KEY, default=None, on_change=_on_missing, **_args())
+
+
+def waiting_for_the_tab() -> bool:
+    """The first run of a session, before the tab has answered "read". A click in that moment
+    races the run the tab's answer causes, and Streamlit may drop the click (seen under load:
+    "Start the questions" did nothing, about 1 in 10 with two busy cores). The frame draws its
+    step buttons disabled in that run only: the tab's answer comes a moment later and draws them
+    enabled; if it never comes, the next run (any answer typed or chosen) does."""
+    return st.session_state.get(STATE_KEY) != KEEPING and st.session_state.get(RUNS_KEY, 0) <= 1
+
+
+def count_run() -> None:
+    """Called by the frame once per script run (see ``waiting_for_the_tab``)."""
+    st.session_state[RUNS_KEY] = int(st.session_state.get(RUNS_KEY, 0)) + 1
 
 
 def notice(step_id: str) -> None:

@@ -391,3 +391,35 @@ def test_the_largest_draft_the_app_accepts_comes_back_whole() -> None:
     back = read_draft(raw)
     assert isinstance(back, Draft) and back.goals.goals == big.goals.goals
     assert callable(keep_costs)
+
+
+# --- the step buttons wait for the tab's first answer -----------------------------------------
+
+
+@pytest.mark.real_tab_wait
+def test_the_step_buttons_wait_for_the_tabs_first_answer_only() -> None:
+    """A click before the tab has answered raced the run its answer causes, and Streamlit
+    dropped it ("Start the questions" did nothing, about 1 in 10 under load). The step buttons
+    are disabled in the session's first run only: the tab's answer enables them."""
+    at = new_app("en")
+    assert at.button(key="nav_next").disabled
+    answered(at)
+    assert not at.button(key="nav_next").disabled
+    assert tab_copy.waiting_for_the_tab.__name__ == "waiting_for_the_tab"  # not patched
+
+
+@pytest.mark.real_tab_wait
+def test_without_an_answer_from_the_tab_the_next_run_enables_the_buttons() -> None:
+    """A tab that never answers (its frame blocked) must not lock the user in: the first run
+    only waits."""
+    state: dict[str, object] = {}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tab_copy.st, "session_state", state)
+        tab_copy.count_run()
+        assert tab_copy.waiting_for_the_tab()
+        tab_copy.count_run()  # the user chose or typed something: another run
+        assert not tab_copy.waiting_for_the_tab()
+        state.clear()
+        state[tab_copy.STATE_KEY] = tab_copy.KEEPING
+        tab_copy.count_run()
+        assert not tab_copy.waiting_for_the_tab()
