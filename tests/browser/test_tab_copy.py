@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bpa_ui import steps
 from tests.browser.conftest import wait_for_app
@@ -406,14 +407,22 @@ def test_a_quick_next_before_the_tab_answered_is_not_undone(app_server: Server, 
     page.route_web_socket("**/_stcore/stream", through)
     journey = Journey(page, app_server.url, "en")
     page.goto(f"{app_server.url}/?lang=en")
-    wait_for_app(page)
+    page.wait_for_selector("h1", state="visible")
     for _ in range(300):  # the tab's frame asks for its script (held: it cannot answer yet)
         if held_script:
             break
         page.wait_for_timeout(100)
     assert held_script
+    # Before the tab has answered, the session's first run offers no click to lose: "Start the
+    # questions" is disabled (tab_copy.waiting_for_the_tab) ...
+    start = page.get_by_role("button", name="Start the questions")
+    expect(start).to_be_disabled()
+    # ... until any other run (here: an answer chosen), after which a quick "next" can still
+    # meet the tab's late answer: the case below.
+    journey.choose("Who is filling in?", "I am filling in for myself")
+    expect(start).to_be_enabled()
     held["on"] = True
-    page.get_by_role("button", name="Start the questions").click()
+    start.click()
     page.wait_for_timeout(1_500)  # the server has run "next"; the browser does not know yet
     held_script[0].continue_()  # the tab answers now, naming the start page
     page.wait_for_timeout(1_500)
