@@ -4,7 +4,7 @@ and "continue from a saved draft"."""
 import streamlit as st
 
 from bpa_core.draft import FilledInBy
-from bpa_ui import bind, steps, tab_copy
+from bpa_ui import bind, steps
 from bpa_ui.draft_file import PROBLEM_KEY, UPLOAD_KEY, on_upload, problem_message
 from bpa_ui.frame import (
     DELETED_KEY,
@@ -85,8 +85,6 @@ st.file_uploader(
     key=UPLOAD_KEY,
     on_change=on_upload,
     help=_("The answers in the file replace the answers in this tab."),
-    # As the step buttons: a file chosen before the tab's first answer could be dropped.
-    disabled=tab_copy.waiting_for_the_tab(),
 )
 name_uploader_button()
 # One slot whether or not there is a problem: the elements below keep their place.

@@ -92,10 +92,7 @@ def wait_for_app(page: Any) -> None:
     """Wait until Streamlit has rendered the page and finished running the script: no running
     indicator and no stale element (a stale copy of a field may still take typing, then vanish)."""
     page.wait_for_selector("h1", state="visible")
-    # Nothing disabled either: a new session's step buttons and file chooser wait for the tab's
-    # first answer (bpa_ui.tab_copy.waiting_for_the_tab); nothing else in the app is disabled.
     page.wait_for_function(
         "() => !document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')"
-        " && !document.querySelector('[data-stale=\"true\"]')"
-        " && !document.querySelector('button[disabled], input[type=file][disabled]')",
+        " && !document.querySelector('[data-stale=\"true\"]')",
     )
