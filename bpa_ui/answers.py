@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from bpa_core.documents.text import law_numbers
 from bpa_core.draft import Draft
 from bpa_core.rules import assess
-from bpa_core.rules.ruleset import ruleset_for
 from bpa_ui import fmt, interview, steps
 from bpa_ui.bind import OptionWords, read, say, situation
-from bpa_ui.context import assessment_date
+from bpa_ui.context import lawful
 from bpa_ui.i18n import _
 from bpa_ui.interview import Kind, Question, Situation
 from bpa_ui.week import field_labels, row_summary
@@ -92,4 +90,4 @@ def field_label(path: str) -> str | None:
     if q is None:
         return None
     text = _(q.name())
-    return text.format(**law_numbers(ruleset_for(assessment_date()))) if "{" in text else text
+    return lawful(text) if "{" in text else text

@@ -411,21 +411,19 @@ def not_answered() -> str:
 
 def situation(draft: Draft | None = None, *, on: date | None = None) -> Situation:
     """What decides which questions are asked and in which words: the answers (the session's
-    Draft unless given), the day asked about (the assessment day unless given), the voice."""
+    Draft unless given) on the day asked about (the assessment day unless given)."""
     draft = draft if draft is not None else get_draft()
-    return Situation(
-        draft=draft,
-        on=on or context.assessment_date(),
-        voice=context.voice(draft).value,
-        child=context.is_child(draft),
-        age=context.age(draft),
-    )
+    return interview.situation_on(draft, on or context.assessment_date())
 
 
 def say(msgid: str, s: Situation) -> str:
     """A declared msgid in the session's language, the legal numbers in force filled in."""
-    text = _(msgid)
-    return text.format(**s.law) if "{" in text else text
+    return _filled(_(msgid), s.law)
+
+
+def _filled(text: str, law: dict[str, int]) -> str:
+    """A translated text with the legal numbers in force in its placeholders."""
+    return text.format(**law) if "{" in text else text
 
 
 class OptionWords:
@@ -438,8 +436,9 @@ class OptionWords:
         self.law = law
 
     def __call__(self, value: Any) -> str:
-        text = _(interview.question(self.path).option(value).label.pick(self.voice))
-        return text.format(**self.law) if "{" in text else text
+        return _filled(
+            _(interview.question(self.path).option(value).label.pick(self.voice)), self.law
+        )
 
 
 def _text_check(question: Question) -> Check | None:

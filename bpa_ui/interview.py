@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import Any
 
 from bpa_core.deadlines import DeadlineStatus, appeal_deadline, deadline_status
-from bpa_core.documents.text import law_numbers
+from bpa_core.documents.text import law_numbers_on
 from bpa_core.draft import (
     Answer,
     ArbeidslederKind,
@@ -41,7 +41,6 @@ from bpa_core.draft import (
 from bpa_core.i18n import N_
 from bpa_core.national_id import national_id_problem
 from bpa_core.rules import eligibility
-from bpa_core.rules.ruleset import ruleset_for
 
 
 class Kind(StrEnum):
@@ -94,7 +93,7 @@ class Situation:
     @property
     def law(self) -> dict[str, int]:
         """The legal numbers in force on the day asked about (placeholders in the words)."""
-        return law_numbers(ruleset_for(self.on))
+        return law_numbers_on(self.on)
 
 
 Predicate = Callable[[Situation], bool]
