@@ -26,7 +26,7 @@ from datetime import date
 from enum import StrEnum
 
 from bpa_core.draft import ArbeidslederKind, Category, Course, Draft, NeedLevel
-from bpa_core.rules.eligibility import Assessment, Outcome, assess
+from bpa_core.rules.eligibility import Assessment, Flag, Outcome, assess
 from bpa_core.rules.hours import more_than_a_week
 
 # A row this long per occasion reaches into the night: a day has about 16 waking hours.
@@ -59,6 +59,7 @@ class Gap(StrEnum):
     """An answer the application needs and does not have (``missing``)."""
 
     PERSONAL_DETAILS = "personal_details"  # name, date of birth; the writer's name and role
+    EARLIER_DECISION = "earlier_decision"  # a continuation past 67 names no earlier decision
     ROWS = "rows"  # no week plan: no hours
     GOALS = "goals"  # what BPA should make possible
     WHY_SERVICES_INSUFFICIENT = "why_services_insufficient"  # why today's help is not enough
@@ -127,6 +128,7 @@ class Review:
 # content and hours: the week, the day and what the person manages decide.
 _GAPS_WHERE_HOURS_DECIDE = (
     Gap.PERSONAL_DETAILS,
+    Gap.EARLIER_DECISION,
     Gap.ROWS,
     Gap.DAY_RHYTHM,
     Gap.NIGHT,
@@ -145,6 +147,7 @@ _GAPS_WHERE_HOURS_DECIDE = (
 # 25–32 hours: the same, but the services BPA replaces lower the cost the municipality compares.
 _GAPS_RIGHT_UNLESS_COST = (
     Gap.PERSONAL_DETAILS,
+    Gap.EARLIER_DECISION,
     Gap.ROWS,
     Gap.DAY_RHYTHM,
     Gap.NIGHT,
@@ -164,6 +167,7 @@ _GAPS_RIGHT_UNLESS_COST = (
 # worse, family roles) decide the case.
 _GAPS_REASONS_DECIDE = (
     Gap.PERSONAL_DETAILS,
+    Gap.EARLIER_DECISION,
     Gap.GOALS,
     Gap.WHY_SERVICES_INSUFFICIENT,
     Gap.NOT_DONE_TODAY,
@@ -265,6 +269,10 @@ def _gaps(draft: Draft, a: Assessment) -> set[Gap]:
     writer_unnamed = draft.on_behalf and (blank(draft.writer.name) or blank(draft.writer.relation))
     if blank(p.name) or p.birth_date is None or writer_unnamed:
         gaps.add(Gap.PERSONAL_DETAILS)
+    # BPA granted under the right before the age limit continues past it (pbrl. § 2-1 d): the
+    # earlier decision is the one fact the continuation rests on, and the caseworker looks it up.
+    if Flag.CONTINUES_PAST_AGE_LIMIT in a.flags and blank(p.earlier_decision):
+        gaps.add(Gap.EARLIER_DECISION)
     if not draft.rows:
         gaps.add(Gap.ROWS)
     elif _day_rhythm_missing(draft, a):

@@ -28,6 +28,7 @@ Item = Gap | Contradiction | Weakness
 # the night answer beside a 24-hour row, the week for school hours.
 ABOUT: dict[Item, tuple[str, ...]] = {
     Gap.PERSONAL_DETAILS: ("person.name", "person.birth_date", "writer.name", "writer.relation"),
+    Gap.EARLIER_DECISION: ("person.earlier_decision",),
     Gap.ROWS: ("rows",),
     Gap.GOALS: ("goals.goals",),
     Gap.WHY_SERVICES_INSUFFICIENT: ("goals.why_today_not_enough",),
@@ -90,6 +91,14 @@ def gap_sentence(item: Gap, draft: Draft) -> str:
                     "Your child's name or date of birth, or your own name, is missing. "
                     "The municipality needs them to know who applies."
                 ),
+            )
+        case Gap.EARLIER_DECISION:
+            return lawful(
+                _(
+                    "The decision that granted BPA before {age_limit} is not named. Give its "
+                    "date or case number and send a copy with the application: the right to "
+                    "keep BPA rests on it."
+                )
             )
         case Gap.ROWS:
             return _("No help is added to the week. The week shows how many hours are needed.")

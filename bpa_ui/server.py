@@ -116,7 +116,7 @@ class SecurityHeaders:
 
     @staticmethod
     def _http(scope: Scope, send: Send) -> Send:
-        path = str(scope.get("path", ""))
+        path = app_path(scope)
         framed = path.startswith(FRAMED_BY_THE_APP) and ".." not in path
         headers = FRAMED_HEADERS if framed else SECURITY_HEADERS
 
@@ -170,6 +170,15 @@ def _base_path() -> str:
 
     base = str(config.get_option("server.baseUrlPath") or "").strip("/")
     return f"/{base}" if base else ""
+
+
+def app_path(scope: Scope) -> str:
+    """The request's path inside the app: without ``server.baseUrlPath`` when it is set."""
+    path = str(scope.get("path", ""))
+    base = _base_path()
+    if base and (path == base or path.startswith(base + "/")):
+        return path[len(base) :]
+    return path
 
 
 def host_allowed(host: str | None) -> bool:
@@ -244,10 +253,7 @@ def refusal(scope: Scope) -> int | None:
     """The HTTP status with which to refuse this request, or None to let it through."""
     if not host_allowed(_header(scope, b"host")):
         return 400
-    path = scope.get("path", "")
-    base = _base_path()
-    if base and path.startswith(base):
-        path = path[len(base) :]
+    path = app_path(scope)
     if scope["type"] == "websocket":
         if not origin_allowed(_header(scope, b"origin"), _header(scope, b"host")):
             return 403

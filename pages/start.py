@@ -55,8 +55,8 @@ st.markdown(
 st.info(
     _(
         "Nothing is stored on our server. Your answers are kept only in this browser tab: "
-        "they come back if the page is reloaded, and are gone when you close the tab or "
-        "choose “Delete everything”."
+        "they come back if the page is reloaded. “Delete everything” removes them at once. "
+        "Closing the tab removes them too, but a browser can reopen a closed tab with them."
     ),
     icon=":material/lock:",
 )
@@ -67,15 +67,18 @@ st.caption(
     )
 )
 
+# A browser can reopen a closed tab with its copy ("Reopen closed tab"): on a shared computer
+# only "Delete everything" leaves nothing. Said to everyone; a counsellor sees it as a warning.
 bind.ask("filled_in_by")
 with st.container():  # one slot, whoever fills in
+    shared_computer = _(
+        "On a shared computer, choose “Delete everything” before you close the tab: then no "
+        "answers are left in the browser."
+    )
     if get_draft().filled_in_by == FilledInBy.COUNSELLOR:
-        st.caption(
-            _(
-                "On a shared computer, choose “Delete everything” and close the tab when you "
-                "are done: then no answers are left in the browser."
-            )
-        )
+        st.warning(shared_computer, icon=":material/group:")
+    else:
+        st.caption(shared_computer)
 
 st.header(_("Continue from a saved draft"), anchor=False)
 # No type filter: a file of any type reaches the app, which refuses it with its own message. A

@@ -138,6 +138,13 @@ def _no_contact(d: Draft) -> None:
     d.person.phone = ""
 
 
+def _continuation_unnamed(d: Draft) -> None:
+    """68 on ``ON``, granted BPA under the right before 67, the decision not named."""
+    d.person.birth_date = date(1958, 5, 1)
+    d.person.granted_before_age_limit = True
+    d.person.earlier_decision = " "
+
+
 def _varying_without_words(d: Draft) -> None:
     d.need.course = Course.VARYING
     d.variations = ""
@@ -145,6 +152,7 @@ def _varying_without_words(d: Draft) -> None:
 
 GAPS: dict[Gap, Callable[[Draft], None]] = {
     Gap.PERSONAL_DETAILS: _set("person.name", " "),
+    Gap.EARLIER_DECISION: _continuation_unnamed,
     Gap.ROWS: _set("rows", []),
     Gap.GOALS: _set("goals.goals", ""),
     Gap.WHY_SERVICES_INSUFFICIENT: _set("goals.why_today_not_enough", "\n"),
@@ -549,6 +557,7 @@ PERSONA_REVIEWS: dict[str, dict[str, list[str]]] = {
     },
     "ragnhild": {
         "missing": [
+            "earlier_decision",
             "day_rhythm",
             "manages_alone",
             "goals",

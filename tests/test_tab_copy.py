@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bpa_core.draft import Draft, FilledInBy, load_draft
+from bpa_core.i18n import gettext_for
 from bpa_ui import server, state, tab_copy
 from bpa_ui.draft_file import MAX_DRAFT_BYTES
 from tests.app.driver import ASSESSED_ON, choose, draft, heading, new_app
@@ -370,6 +371,25 @@ def test_only_the_tab_copy_component_may_be_framed_and_only_by_the_app() -> None
     assert _policy(escaped)["frame-ancestors"] == "'none'"
 
 
+def test_the_tab_copy_may_be_framed_under_a_base_path_too() -> None:
+    """Served under ``server.baseUrlPath`` (a deployment behind a path), the component's frame
+    still gets 'self': with 'none' the browser would refuse the frame and the tab would keep no
+    copy, silently."""
+    from streamlit import config
+
+    saved = config.get_option("server.baseUrlPath")
+    config.set_option("server.baseUrlPath", "bpa")
+    try:
+        framed = _headers_for("/bpa" + tab_copy.COMPONENT_PATH + "index.html")
+        page = _headers_for("/bpa/week")
+        elsewhere = _headers_for("/other" + tab_copy.COMPONENT_PATH + "index.html")
+    finally:
+        config.set_option("server.baseUrlPath", saved)
+    assert _policy(framed)["frame-ancestors"] == "'self'"
+    assert _policy(page) == PAGE_POLICY
+    assert _policy(elsewhere)["frame-ancestors"] == "'none'"
+
+
 def test_the_components_files_reach_nothing_but_the_tab_and_this_app() -> None:
     files = {p.name: p.read_text("utf-8") for p in tab_copy.FILES.iterdir()}
     assert sorted(files) == ["index.html", "tab_copy.js", "watch.js"]
@@ -423,3 +443,28 @@ def test_without_an_answer_from_the_tab_the_next_run_enables_the_buttons() -> No
         state[tab_copy.STATE_KEY] = tab_copy.KEEPING
         tab_copy.count_run()
         assert not tab_copy.waiting_for_the_tab()
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_start_page_says_where_the_answers_live_and_how_to_leave_none(lang: str) -> None:
+    """Issue 12 point 4: one sentence on where the answers live (the tab, never our server), an
+    honest one on closing the tab (a browser can reopen it with its copy), and the advice for a
+    shared computer — to everyone, and as a warning when a counsellor fills in."""
+    at = new_app(lang)
+    _t = gettext_for(lang)
+    where = _t(
+        "Nothing is stored on our server. Your answers are kept only in this browser tab: "
+        "they come back if the page is reloaded. “Delete everything” removes them at once. "
+        "Closing the tab removes them too, but a browser can reopen a closed tab with them."
+    )
+    shared = _t(
+        "On a shared computer, choose “Delete everything” before you close the tab: then no "
+        "answers are left in the browser."
+    )
+    assert [i.value for i in at.info] == [where]
+    assert [c.value for c in at.caption if c.value == shared] == [shared]
+    assert not at.warning
+    choose(at, "filled_in_by", FilledInBy.COUNSELLOR)
+    at.run()
+    assert [w.value for w in at.warning] == [shared]
+    assert shared not in [c.value for c in at.caption]
