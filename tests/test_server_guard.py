@@ -235,8 +235,11 @@ def test_the_runtime_loops_own_traceback_goes_through_the_log_filter(
     from streamlit.runtime.runtime import Runtime, RuntimeState
 
     monkeypatch.setattr(runtime_module, "traceback", runtime_module.traceback)  # restored after
-    server.tracebacks_to_logs()
-    server.tracebacks_to_logs()  # twice (a second app import): still one stand-in
+    for other in ("use_entrypoint_navigation", "no_address_lookups", "uploads_in_memory"):
+        monkeypatch.setattr(server, other, lambda: None)  # tested above; process-wide
+    server.prepare_server()  # as the server process does (app.py)
+    server.prepare_server()  # twice (a second import of app.py): still one stand-in
+    assert runtime_module.traceback.__dict__["print_exc"].__module__ == "bpa_ui.server"
     logger = get_logger("streamlit.runtime.runtime")
     handler = logging.StreamHandler(quiet_logs)
     handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
