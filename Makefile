@@ -74,8 +74,10 @@ bench: $(VENV)/.dev-installed compile
 	$(PY) bench/load.py
 
 # nginx (Debian's package: apt-get install nginx) in front of 2 Streamlit processes, on loopback.
+# HOST_NAME=bpa.test: the site under that name too (allowed by the processes; it must resolve to
+# 127.0.0.1 where it is opened).
 serve-replicas: $(VENV)/.run-installed compile
-	$(PY) deploy/replicas.py --replicas 2 --port $(PORT)
+	$(PY) deploy/replicas.py --replicas 2 --port $(PORT) $(if $(HOST_NAME),--host-name $(HOST_NAME))
 
 schema: $(VENV)/.run-installed
 	$(PY) -m bpa_core schema > docs/draft.schema.json

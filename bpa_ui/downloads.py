@@ -215,7 +215,8 @@ def offer_document(
 
 def admitted(found: Desk, request_key: str | None) -> bool:
     """The desk's session is connected, and its websocket came with the same browser key as
-    this request (a websocket without the cookie, e.g. no browser, binds to nothing)."""
+    this request. A session whose websocket came without the key (a client that never loaded
+    the app's page) gets no download at all: its links would work for anyone holding them."""
     from streamlit import runtime
 
     if not runtime.exists():
@@ -225,9 +226,11 @@ def admitted(found: Desk, request_key: str | None) -> bool:
         return False
     context = getattr(client, "client_context", None)
     session_key = context.cookies.get(COOKIE) if context is not None else None
-    if not session_key:
-        return True
-    return request_key is not None and hmac.compare_digest(str(session_key), request_key)
+    if not session_key or not request_key:
+        return False
+    # As bytes: compare_digest refuses str with non-ASCII characters (a forged cookie).
+    ours = str(session_key).encode("utf-8", "surrogatepass")
+    return hmac.compare_digest(ours, request_key.encode("utf-8", "surrogatepass"))
 
 
 def content_disposition(file_name: str) -> str:

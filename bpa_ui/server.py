@@ -14,7 +14,8 @@
   threshold is raised above the largest body Streamlit reads (``UPLOAD_SPOOL_BYTES``).
 - **Nothing kept**: a session whose tab is gone is shut down when the reconnect window
   (``server.disconnectedSessionTTL``) ends, which frees its answers and uploads (``lifespan``).
-- **Logs** never carry an exception's message or traceback (``without_exception_text``).
+- **Logs** never carry an exception's message or traceback (``without_exception_text``), also
+  where Streamlit prints a traceback itself instead of logging it (``tracebacks_to_logs``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import hmac
 import logging
 import threading
 import time
+import traceback
+import types
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
@@ -481,6 +484,51 @@ def quiet_exception_logs() -> None:
     logging.setLogRecordFactory(factory)
 
 
+# Streamlit modules that print a traceback to stderr themselves (``traceback.print_exc``), past
+# logging and so past the filter above. Streamlit 1.67 has one: ``Runtime._loop_coroutine``,
+# when an error ends the runtime's loop (while it sends a tab its messages, sets aside a tab
+# whose socket closed, or shuts the sessions down at exit); its message could be anything.
+# tests/test_server_guard.py reads Streamlit's source for any other such print.
+PRINTS_TRACEBACKS = ("streamlit.runtime.runtime",)
+
+
+def traceback_to_log(logger_name: str) -> types.ModuleType:
+    """A stand-in for the ``traceback`` module: ``print_exc`` and ``print_exception`` log the
+    error on ``logger_name`` (so as its type and place) instead of printing it; the rest is the
+    real module."""
+    log = logging.getLogger(logger_name)
+    stand_in = types.ModuleType("traceback", traceback.__doc__)
+    stand_in.__dict__.update({k: v for k, v in vars(traceback).items() if not k.startswith("__")})
+
+    def print_exc(*_args: Any, **_kwargs: Any) -> None:
+        log.error("unexpected error", exc_info=True)
+
+    def print_exception(exc: Any, /, *args: Any, **_kwargs: Any) -> None:
+        error = exc if isinstance(exc, BaseException) else (args[0] if args else None)
+        log.error("unexpected error", exc_info=error if isinstance(error, BaseException) else True)
+
+    vars(stand_in).update(print_exc=print_exc, print_exception=print_exception, to_log=True)
+    return stand_in
+
+
+def tracebacks_to_logs() -> None:
+    """Each module in ``PRINTS_TRACEBACKS`` gets ``traceback_to_log`` as its ``traceback``. A
+    Streamlit that no longer imports ``traceback`` there stops the server here (check it)."""
+    import importlib
+
+    for name in PRINTS_TRACEBACKS:
+        module = importlib.import_module(name)
+        found = getattr(module, "traceback", None)
+        if getattr(found, "to_log", False):
+            continue
+        if found is not traceback:
+            raise RuntimeError(
+                f"{name} no longer uses the traceback module: check "
+                "bpa_ui.server.PRINTS_TRACEBACKS against this Streamlit version"
+            )
+        vars(module)["traceback"] = traceback_to_log(name)
+
+
 def on_script_error(exc: Exception) -> bool:
     """Last resort for errors the frame did not catch (e.g. in widget callbacks).
 
@@ -524,3 +572,4 @@ def prepare_server() -> None:
     no_address_lookups()
     uploads_in_memory()
     quiet_exception_logs()
+    tracebacks_to_logs()

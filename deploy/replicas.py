@@ -3,6 +3,14 @@
 
     python deploy/replicas.py --replicas 2 --port 8500     # what `make serve-replicas` runs
     python deploy/replicas.py --print-site > deploy/nginx/bpa-veiviser.conf
+    python deploy/replicas.py --print-site --host-name bpa.example.no --secure   # a real site
+
+The host name: the app answers only Host headers in ``server.allowedHosts`` (400 to any other:
+DNS rebinding), and config.toml allows only localhost and 127.0.0.1. A site served under a name
+gives every process ``STREAMLIT_SERVER_ALLOWED_HOSTS="localhost 127.0.0.1 <name>"`` (what
+``--host-name`` does here; systemd: /etc/bpa-veiviser/env, from deploy/systemd/env.example) and
+nginx ``server_name <name>``; nginx passes the browser's Host on unchanged, so the websocket's
+Origin is the same site and needs no ``server.corsAllowedOrigins``.
 
 Sticky sessions by cookie, with open-source nginx (it has no ``sticky`` directive). A Streamlit
 session lives in one process: its websocket, its uploads (``/_stcore/upload_file/<session>``),
@@ -36,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -52,6 +61,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "deploy" / "nginx" / "bpa-veiviser.conf"
 COOKIE = "bpa_route"
 NOBODY = 65534
+# Streamlit reads server.allowedHosts from this variable: names separated by spaces.
+ALLOWED_HOSTS_ENV = "STREAMLIT_SERVER_ALLOWED_HOSTS"
+# Kept in every list: the health checks on the machine itself (make serve-replicas, systemd,
+# Docker's HEALTHCHECK, Kubernetes probes with a Host header) ask for these.
+LOCAL_HOSTS = ("localhost", "127.0.0.1")
+_HOST_NAME = re.compile(r"(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
+
+
+def valid_host_name(value: str) -> str:
+    """A host name as the site serves it (``bpa.example.no``, or ``*.example.no``): no port, no
+    scheme, no space (a space would split Streamlit's list)."""
+    name = value.strip().lower().rstrip(".")
+    if not _HOST_NAME.fullmatch(name):
+        raise ValueError(f"not a host name: {value!r} (e.g. bpa.example.no, without a port)")
+    return name
+
+
+def allowed_hosts(name: str | None) -> str:
+    """The value of ``STREAMLIT_SERVER_ALLOWED_HOSTS`` for a site served under ``name``."""
+    return " ".join([*LOCAL_HOSTS, *([valid_host_name(name)] if name else [])])
 
 
 @dataclass(frozen=True)
@@ -67,9 +96,12 @@ def site_config(
     listen: str = "80",
     access_log: str = "/var/log/nginx/bpa-veiviser.access.log bpa_veiviser",
     secure: bool = False,
+    server_name: str | None = None,
 ) -> str:
     """The ``http``-level configuration for nginx: upstreams, maps and the server. ``secure``:
-    the route cookie only over HTTPS (behind TLS, which a real deployment has)."""
+    the route cookie only over HTTPS (behind TLS, which a real deployment has). ``server_name``:
+    the site's host name (the processes must allow it too: ``allowed_hosts``); none: ``_``."""
+    name = valid_host_name(server_name) if server_name else "_"
     routes = "\n".join(f'    "{r.route}" bpa_replica_{r.route};' for r in replicas)
     new = "\n".join(
         f"    server {r.address} max_fails=1 fail_timeout=10s;" for r in replicas if not r.draining
@@ -124,7 +156,7 @@ log_format bpa_veiviser '$time_iso8601 $status $request_time $upstream_response_
 
 server {{
     listen {listen};
-    server_name _;
+    server_name {name};
     server_tokens off;
     access_log {access_log};
 
@@ -228,6 +260,15 @@ class Replicas:
     processes: list[subprocess.Popen[bytes]]
     nginx: subprocess.Popen[bytes]
     output: dict[str, int] = field(default_factory=dict)
+    host_name: str | None = None
+
+    @property
+    def site_url(self) -> str:
+        """The site under its host name (``url`` with the name in place of 127.0.0.1): what a
+        browser that resolves the name to this machine opens."""
+        if self.host_name is None:
+            return self.url
+        return self.url.replace("127.0.0.1", self.host_name, 1)
 
     def replica_url(self, i: int) -> str:
         return "http://" + self.replicas[i].address
@@ -263,10 +304,13 @@ def start(
     *,
     quiet: bool = True,
     env: dict[str, str] | None = None,
+    host_name: str | None = None,
 ) -> Replicas:
     """``count`` Streamlit processes and nginx in front, all on 127.0.0.1. nginx runs as an
     unprivileged user (``nobody`` when started as root), its pid and temp paths in a new temp
-    directory."""
+    directory. ``host_name``: the site's name, allowed by every process and nginx's
+    ``server_name`` (the name must resolve to 127.0.0.1 where it is opened)."""
+    name = valid_host_name(host_name) if host_name else None  # refused before anything starts
     tmp = Path(tempfile.mkdtemp(prefix="bpa-nginx-"))
     secret = secrets.token_urlsafe(32)  # the same server.cookieSecret everywhere, never on disk
     child_env = {
@@ -275,6 +319,8 @@ def start(
         "STREAMLIT_SERVER_COOKIE_SECRET": secret,
         "PYTHONUNBUFFERED": "1",
     }
+    if name:
+        child_env[ALLOWED_HOSTS_ENV] = allowed_hosts(name)
     out = subprocess.DEVNULL if quiet else None
     replicas = [Replica(str(i + 1), f"127.0.0.1:{free_port()}") for i in range(count)]
     processes: list[subprocess.Popen[bytes]] = []
@@ -308,7 +354,7 @@ def start(
 
         port = port or free_port()
         as_root = os.geteuid() == 0
-        site = site_config(replicas, listen=f"127.0.0.1:{port}", access_log="off")
+        site = site_config(replicas, listen=f"127.0.0.1:{port}", access_log="off", server_name=name)
         (tmp / "nginx.conf").write_text(main_config(site, tmp, user=None))
         command = [_nginx(), "-e", "stderr", "-p", str(tmp), "-c", str(tmp / "nginx.conf")]
         if as_root:  # never run nginx as root: drop to nobody for the master process too
@@ -325,7 +371,7 @@ def start(
         nginx = subprocess.Popen(command, stdout=out, stderr=out)  # noqa: S603 - nginx
         url = f"http://127.0.0.1:{port}"
         _healthy(url, time.monotonic() + 30, nginx)
-        return Replicas(url, tmp, replicas, processes, nginx)
+        return Replicas(url, tmp, replicas, processes, nginx, host_name=name)
     except BaseException:
         for process in [*processes, *([nginx] if nginx else [])]:
             if process.poll() is None:
@@ -333,6 +379,13 @@ def start(
                 process.wait(timeout=5)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _host_name_argument(value: str) -> str:
+    try:
+        return valid_host_name(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,6 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--draining", default="", help="with --print-site: routes that take no new sessions"
     )
+    parser.add_argument(
+        "--host-name",
+        type=_host_name_argument,
+        help="the site's public host name (e.g. bpa.example.no): nginx's server_name, and "
+        f"allowed by every process ({ALLOWED_HOSTS_ENV}); it must resolve to this machine",
+    )
     args = parser.parse_args(argv)
     if args.print_site:
         draining = set(args.draining.split(","))
@@ -351,10 +410,10 @@ def main(argv: list[str] | None = None) -> int:
             Replica(str(i + 1), f"127.0.0.1:{8501 + i}", str(i + 1) in draining)
             for i in range(args.replicas)
         ]
-        print(site_config(example, secure=args.secure), end="")
+        print(site_config(example, secure=args.secure, server_name=args.host_name), end="")
         return 0
-    running = start(args.replicas, args.port, quiet=False)
-    print(f"\nBPA-veiviser on {running.url} (nginx, {args.replicas} Streamlit processes).")
+    running = start(args.replicas, args.port, quiet=False, host_name=args.host_name)
+    print(f"\nBPA-veiviser on {running.site_url} (nginx, {args.replicas} Streamlit processes).")
     print("Ctrl-C stops everything and removes", running.tmp)
     stopping = False
 

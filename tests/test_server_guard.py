@@ -222,3 +222,115 @@ def test_the_old_multipage_mode_is_switched_off_and_a_missing_switch_stops_the_s
     monkeypatch.delattr(PagesManager, "uses_pages_directory")
     with pytest.raises(RuntimeError, match="uses_pages_directory"):
         server.use_entrypoint_navigation()
+
+
+def test_the_runtime_loops_own_traceback_goes_through_the_log_filter(
+    quiet_logs: io.StringIO, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit's runtime loop prints the traceback of the error that ends it
+    (``traceback.print_exc()``, past logging). Here the real loop meets an error while it
+    flushes a tab's messages: stderr gets the error's type and place, never its text."""
+    from streamlit.logger import get_logger
+    from streamlit.runtime import runtime as runtime_module
+    from streamlit.runtime.runtime import Runtime, RuntimeState
+
+    monkeypatch.setattr(runtime_module, "traceback", runtime_module.traceback)  # restored after
+    for other in ("use_entrypoint_navigation", "no_address_lookups", "uploads_in_memory"):
+        monkeypatch.setattr(server, other, lambda: None)  # tested above; process-wide
+    server.prepare_server()  # as the server process does (app.py)
+    server.prepare_server()  # twice (a second import of app.py): still one stand-in
+    assert runtime_module.traceback.__dict__["print_exc"].__module__ == "bpa_ui.server"
+    logger = get_logger("streamlit.runtime.runtime")
+    handler = logging.StreamHandler(quiet_logs)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    logger.addHandler(handler)
+
+    def flush() -> list[Any]:
+        raise ValueError(f"could not send {SECRET}")
+
+    async def scenario() -> BaseException | None:
+        loop = asyncio.get_running_loop()
+        objs = SimpleNamespace(
+            started=loop.create_future(),
+            stopped=loop.create_future(),
+            must_stop=asyncio.Event(),
+            need_send_data=asyncio.Event(),
+            has_connection=asyncio.Event(),
+            eventloop=loop,
+        )
+        tab = SimpleNamespace(session=SimpleNamespace(flush_browser_queue=flush), client=None)
+        runtime = object.__new__(Runtime)  # the real loop, on a runtime made of stand-ins
+        runtime._async_objs = objs  # type: ignore[attr-defined]
+        runtime._state = RuntimeState.ONE_OR_MORE_SESSIONS_CONNECTED  # type: ignore[attr-defined]
+        runtime._session_mgr = SimpleNamespace(list_active_sessions=lambda: [tab])  # type: ignore[attr-defined]
+        await runtime._loop_coroutine()
+        return objs.stopped.exception()  # type: ignore[no-any-return]
+
+    try:
+        stopped: list[BaseException | None] = []
+
+        async def keep() -> None:
+            stopped.append(await scenario())
+
+        run_apart(keep())
+    finally:
+        logger.removeHandler(handler)
+    assert isinstance(stopped[0], ValueError)  # the loop did end on it
+    out, err = capfd.readouterr()
+    printed = out + err + quiet_logs.getvalue()
+    assert SECRET not in printed and "Traceback" not in printed
+    assert "unexpected error: ValueError at test_server_guard.py:" in quiet_logs.getvalue()
+
+
+# What prints a traceback (or formats one, to print or log it) other than through logging.
+TRACEBACK_PRINTS = (
+    "print_exc",
+    "print_exception",
+    "print_tb",
+    "print_stack",
+    "print_last",
+    "format_exc",
+    "format_exception",
+    "format_tb",
+    "format_stack",
+    "stderr.write",
+    "__stderr__.write",
+)
+
+
+def test_streamlit_prints_no_other_traceback_past_the_logs() -> None:
+    """Every place in Streamlit's source that prints or formats a traceback (or writes to
+    stderr) itself is in ``server.PRINTS_TRACEBACKS``: a Streamlit upgrade that adds one fails
+    here, before it can print a user's text."""
+    import ast
+    from pathlib import Path
+
+    import streamlit
+
+    root = Path(streamlit.__file__).parent
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).parts
+        if parts[0] in (".agents", "testing"):  # coding-agent scripts; AppTest: not the server
+            continue
+        module = "streamlit." + ".".join(parts).removesuffix(".py").removesuffix(".__init__")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = ast.unparse(node.func)
+            to_file = called == "print" and any(k.arg == "file" for k in node.keywords)
+            if to_file or called.endswith(TRACEBACK_PRINTS):
+                found.append(f"{module}:{node.lineno} {called}")
+    outside = [f for f in found if f.split(":")[0] not in server.PRINTS_TRACEBACKS]
+    assert outside == [], "Streamlit prints past the logs: add to server.PRINTS_TRACEBACKS"
+    assert found, "the search found not even the known print: check it"
+
+
+def test_a_streamlit_without_the_traceback_module_stops_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from streamlit.runtime import runtime as runtime_module
+
+    monkeypatch.delattr(runtime_module, "traceback")
+    with pytest.raises(RuntimeError, match="PRINTS_TRACEBACKS"):
+        server.tracebacks_to_logs()

@@ -16,7 +16,12 @@ import pytest
 
 from tests.browser.server import Server, start_server, stop_server
 
+# A public host name for the site, resolved by Chromium alone to this machine (no DNS, no
+# /etc/hosts): the load-balancer test serves the app under it (deploy/replicas.py --host-name).
+SITE_NAME = "bpa-veiviser.test"
+
 CHROMIUM_ARGS = [
+    f"--host-resolver-rules=MAP {SITE_NAME} 127.0.0.1",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",

@@ -42,11 +42,15 @@ from tests.browser.server import ROOT, Server, start_server, stop_server
 CANARY = "Kanarifugl-7Q3ZX"
 TTL = 3  # seconds a closed tab's session waits for a reconnect (deployed: 120, config.toml)
 MiB = 1024 * 1024
-SKIPPED_DIRS = {".pytest_cache", "__pycache__", ".mypy_cache", ".ruff_cache", ".git"}
+# Test tools' caches: other test processes (hypothesis's .hypothesis/unicode_data/…, pytest,
+# mypy, ruff) write there while this server runs. Only these, by name; plus bytecode and git.
+TEST_TOOL_CACHES = {".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+SKIPPED_DIRS = TEST_TOOL_CACHES | {"__pycache__", ".git"}
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Every file under ``root`` (not following links): path -> (size, mtime in ns)."""
+    """Every file under ``root`` (not following links): path -> (size, mtime in ns), but for
+    the directories in ``SKIPPED_DIRS``."""
     found: dict[str, tuple[int, int]] = {}
     for directory, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
@@ -89,6 +93,19 @@ def watched(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     assert changed == [], f"files in the project changed while the server ran: {changed}"
     assert snapshot(home) == {}, "the server wrote to its HOME"
     assert snapshot(tmp) == {}, "the server wrote to its temp directory"
+
+
+def test_the_watcher_skips_test_tool_caches_and_sees_everything_else(tmp_path: Path) -> None:
+    """Another test process writing its cache (e.g. hypothesis's unicode data) while the
+    server runs is not the server writing; any other new file still counts."""
+    for cache in (".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache"):
+        (tmp_path / cache / "unicode_data" / "15.0.0").mkdir(parents=True)
+        (tmp_path / cache / "unicode_data" / "15.0.0" / "charmap.json.gz").write_bytes(b"x")
+    seen = ["notes.txt", ".hypothesis-like/a", ".cache/b", "hypothesis/c", "data/.hypothesisx"]
+    for name in seen:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("answers")
+    assert sorted(snapshot(tmp_path)) == sorted(seen)
 
 
 def reported(server: Server) -> list[str]:

@@ -7,6 +7,10 @@ the sessions on the other one go on unharmed, and the page of a session that liv
 one reconnects to the survivor (its answers come back once the tab keeps a copy, issue 12).
 nginx runs unprivileged with its pid and temp paths in a temp directory, removed afterwards; no
 upload or download ever reaches its temp files.
+
+The site is served under a host name (``SITE_NAME``, which Chromium resolves to 127.0.0.1), as a
+deployment is: every process allows it (``--host-name``: ``STREAMLIT_SERVER_ALLOWED_HOSTS``), nginx
+passes the Host header on, and the websocket's Origin is that same site.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import os
 import shutil
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +30,7 @@ import pytest
 
 from bpa_ui import steps
 from deploy.replicas import Replicas, start
+from tests.browser.conftest import SITE_NAME
 from tests.browser.journey import Journey
 from tests.support import PERSONA_DRAFTS, persona_draft
 
@@ -42,7 +48,7 @@ def replicas(chromium: str) -> Iterator[Replicas]:
             pytest.fail(message + " (CI is set: a missing nginx is a failure)")
         print("\n" + "!" * 100 + "\n" + message + "\n" + "!" * 100, file=sys.stderr)
         pytest.skip(message)
-    running = start(2)
+    running = start(2, host_name=SITE_NAME)
     try:
         yield running
     finally:
@@ -91,6 +97,27 @@ def _download(journey: Journey, name: str) -> bytes:
         return f.read()
 
 
+def _status(url: str, host: str) -> int:
+    request = urllib.request.Request(url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def test_the_site_answers_under_its_host_name_and_no_other(replicas: Replicas) -> None:
+    """Through nginx: the site's name (with its port, as a browser sends it) and the machine's
+    own names (health checks) get in; any other name gets 400 (DNS rebinding)."""
+    port = replicas.url.rsplit(":", 1)[1]
+    assert replicas.site_url == f"http://{SITE_NAME}:{port}"
+    for host in (f"{SITE_NAME}:{port}", SITE_NAME, f"127.0.0.1:{port}", f"localhost:{port}"):
+        assert _status(replicas.url + "/", host) == 200, host
+        assert _status(replicas.url + "/_stcore/health", host) == 200, host
+    for host in ("evil.example", f"evil.example:{port}", f"x.{SITE_NAME}"):
+        assert _status(replicas.url + "/", host) == 400, host
+
+
 def test_a_journey_through_nginx_and_a_replica_that_dies(replicas: Replicas, browser: Any) -> None:
     tabs: list[tuple[Any, Journey, int, str]] = []
     seen: set[int] = set()
@@ -100,7 +127,7 @@ def test_a_journey_through_nginx_and_a_replica_that_dies(replicas: Replicas, bro
             context = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.set_default_timeout(30_000)
-            journey = Journey(page, replicas.url, "nb")
+            journey = Journey(page, replicas.site_url, "nb")
             journey.open()
             journey.restore(PERSONA_DRAFTS / f"{persona}.json")  # an upload, through nginx
             where = _replica_of(journey, replicas)
