@@ -519,3 +519,20 @@ def test_night_need_none_with_a_continuous_two_helper_need() -> None:
     section = application(draft).section("night_two_helpers")
     assert section.title == "To hjelpere"
     assert section.plain_text() == "Noen oppgaver krever alltid to hjelpere (kontinuerlig)."
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("nb", "Hvorfor hjelpen i dag ikke er fleksibel nok"),
+        ("nn", "Kvifor hjelpa i dag ikkje er fleksibel nok"),
+        ("en", "Why the help today is not flexible enough"),
+    ],
+)
+def test_the_heading_on_todays_help_is_a_question_not_a_conclusion(lang: str, heading: str) -> None:
+    draft = persona("kari")
+    draft.goals.why_today_not_enough = (
+        "Hjemmetjenesten kommer til faste tider, ikke når jeg trenger det."
+    )
+    why = application(draft, lang).section("why_bpa")
+    assert any(getattr(b, "text", None) == heading for b in why.blocks)
