@@ -228,10 +228,12 @@ def contradiction_sentence(item: Contradiction, draft: Draft) -> str:
                 "Check the minutes and how often."
             )
         case Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED:
+            # Never a hint toward "sometimes": that level keeps night hours out of the count.
             return _(
-                "A row lasts 16 hours or more, or is at night. But the answer says no help is "
-                "needed at night. Check the answer about the night."
-            )
+                "A row lasts 16 hours or more, or is at night, but the answer says no help is "
+                "needed at night. These do not fit. Check both the row and the answer. If "
+                "someone must be there or ready every night, the answer is «{every_night}»."
+            ).format(every_night=_("All the time (continuous)"))
         case Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED:
             return _(
                 "Some rows need two helpers. But the answer says two helpers are not needed. "
@@ -296,14 +298,21 @@ def weak_sentence(item: Weakness, draft: Draft) -> str:
                 "getting dressed."
             )
         case Weakness.NIGHT_NEED_WITHOUT_ROWS:
+            # A row of its own: marking a long day row as at night could take it out of the
+            # count. Never a hint toward a lower answer.
             return _(
-                "The answer says help is needed at night, but no row of the week is at night. "
-                "Add the help at night to the week."
-            )
+                "The answer says help is needed at night, but no row of the week is marked "
+                "«{mark}». Add the help at night as a row of its own, marked «{mark}». If "
+                "someone must be there or ready every night, the answer is «{every_night}»."
+            ).format(mark=_("At night"), every_night=_("All the time (continuous)"))
         case Weakness.TWO_HELPER_NEED_WITHOUT_ROWS:
             return _(
-                "The answer says two helpers are needed, but no row of the week has two "
-                "helpers. Mark the rows that need two."
+                "The answer says two helpers are needed, but no row of the week is marked for "
+                "two helpers. Add the second helper's time as a row of its own, marked «{mark}». "
+                "If two helpers are needed for most of the help, the answer is «{always}»."
+            ).format(
+                mark=_("Needs two helpers at the same time"),
+                always=_("All the time (continuous)"),
             )
         case Weakness.VARIATIONS_UNSTATED:
             return _(

@@ -416,7 +416,8 @@ def test_the_earlier_decision_is_asked_only_when_bpa_was_granted_before_the_age_
     shown = "\n".join(html_text(at))
     assert f"\nThe decision that granted BPA before 67\n\n{earlier}\n" in shown
     at.switch_page("pages/application.py").run()
-    assert f"The earlier decision: {earlier}. A copy is attached." in "\n".join(html_text(at))
+    application = "\n".join(html_text(at))
+    assert f"The earlier decision on BPA: {earlier}. A copy is attached." in application
     # No: not asked, not listed (the typed text stays in the Draft, and comes back on yes).
     at.switch_page("pages/person.py").run()
     choose(at, "person.granted_before_age_limit", False)

@@ -123,7 +123,7 @@ def test_band_refusal_offers_the_cost_ground_and_the_occasional_grounds(
     assert "likevel vurdere om BPA er en god måte å gi hjelpen på (hol. § 3-8)" in alternative
     night = plain(grounds[2].explanation)
     assert "ingen grunn til å avslå BPA" in night
-    assert "Hjelpen om natta bør gis som en del av BPA." in night
+    assert "jeg ber om at den blir gitt innenfor BPA-timene." in night
     assert "Timene om natta er omtrent 1 time i uka." in night
     assert plain(grounds[2].title) == (
         "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA"
@@ -244,14 +244,22 @@ def test_fewer_hours_offers_hours_below_need_and_night(kari_fewer: Draft) -> Non
     assert a.counted_minutes == 2070
     assert ids(kari_fewer) == ["hours_below_need", "occasional_night"]
     below = plain(offered_grounds(kari_fewer, a, "nb")[0].explanation)
-    assert below.startswith("Vedtaket gir 20 timer i uka. Søknaden gjaldt 34,5 timer i uka.")
-    assert "Ukeplanen viser et behov på 34,5 timer i uka som teller med for retten." in below
+    # The need as the application applies for it (34,5 counted + 1,75 health tasks asked into
+    # the scheme + 2 occasional night hours = 38,25), the counted hours beside it (they give the
+    # right). The hours granted and applied for are in the decision section: not said twice.
+    assert below.startswith(
+        "Ukeplanen viser et behov på 38,2 timer i uka. Av disse teller 34,5 timer med for retten."
+    )
+    assert "Vedtaket gir" not in below and "Søknaden gjaldt" not in below
 
 
 def test_hours_below_need_compares_exactly(kari_fewer: Draft) -> None:
-    kari_fewer.appeal.hours_granted = Decimal("34.5")  # exactly the 2070 counted minutes
+    # exactly the 2295 minutes applied for (counted, health tasks and occasional night)
+    kari_fewer.appeal.hours_granted = Decimal("38.25")
     assert "hours_below_need" not in ids(kari_fewer)
-    kari_fewer.appeal.hours_granted = Decimal("34.49")
+    kari_fewer.appeal.hours_granted = Decimal("38.24")
+    assert "hours_below_need" in ids(kari_fewer)
+    kari_fewer.appeal.hours_granted = Decimal("35")  # above the counted 34,5, below the need
     assert "hours_below_need" in ids(kari_fewer)
     # without a week plan, the hours applied for are the measure
     kari_fewer.rows = []
@@ -525,11 +533,20 @@ def test_guardian_attaches_proof_of_guardianship_not_a_power_of_attorney() -> No
 def test_without_the_right_bpa_must_still_be_considered() -> None:
     draft = with_decision(persona("sofie"), DecisionKind.REFUSED)
     assert assess(draft, on=TODAY).outcome.value == "no_right_can_apply"
-    assert ids(draft) == ["bpa_not_considered"]
+    assert ids(draft) == ["bpa_not_considered", "whole_need"]
     tick_all(draft)
     grounds = texts(appeal_letter(draft, TODAY, lang="nb"), "grounds")
-    assert grounds[0] == "Kommunen må vurdere BPA også uten rett"
+    assert grounds[0] == "Kommunen må vurdere BPA etter hol. § 3-8"
+    assert grounds[1].startswith("Uansett om vilkårene i pbrl. § 2-1 d er oppfylt, må kommunen")
     assert "(hol. § 3-8)" in grounds[1]
+    assert "retten til BPA ikke er oppfylt" not in " ".join(grounds)
+    # the whole plan she applies for (health tasks too), and what the rest is
+    assert grounds[3] == (
+        "Ukeplanen viser et behov på 22,7 timer i uka. Resten av ukeplanen, 12 timer, er hjelp "
+        "som vanligvis kommer fra andre ordninger. Vedtaket avslår BPA, men viser ikke hvordan "
+        "behovet for hjelp skal dekkes. Det er rett til nødvendig hjelp (pbrl. § 2-1 a), og "
+        "kommunen må se på hele behovet."
+    )
     # granted BPA with fewer hours: no such ground
     draft.appeal.decision_kind = DecisionKind.FEWER_HOURS
     assert "bpa_not_considered" not in ids(draft)
@@ -624,22 +641,21 @@ def test_one_hour_is_singular_in_every_hours_sentence() -> None:
     tick_all(draft)
     nb = appeal_letter(draft, TODAY, lang="nb").plain_text()
     assert "Vedtaket gir 0,5 timer BPA i uka. Søknaden gjaldt 1 time i uka." in nb
-    assert "Søknaden gjaldt 1 time i uka." in nb  # in the ground too
-    assert "Ukeplanen viser et behov på 1 time i uka som teller med for retten." in nb
+    # under the threshold: the whole need, never "1 time ... som teller med for retten"
+    assert "Ukeplanen viser et behov på 1 time i uka." in nb
+    assert "som teller med for retten" not in nb
     assert "slik at jeg får BPA med 1 time i uka." in nb
     assert "1 timer" not in nb
     en = appeal_letter(draft, TODAY, lang="en").plain_text()
     assert "The application was for 1 hour a week." in en
-    assert "a need of 1 hour a week that counts toward the right" in en
+    assert "The week plan shows a need of 1 hour a week." in en
     assert "so that I get BPA with 1 hour a week." in en
     assert "1 hours" not in en
     draft.appeal.hours_granted = Decimal("1")
     draft.appeal.hours_applied = Decimal("2")
     draft.rows[0].minutes = 120
-    grounds = offered_grounds(draft, assess(draft, on=TODAY), "nb")
-    assert plain(grounds[0].explanation).startswith(
-        "Vedtaket gir 1 time i uka. Søknaden gjaldt 2 timer"
-    )
+    nb = appeal_letter(draft, TODAY, lang="nb").plain_text()
+    assert "Vedtaket gir 1 time BPA i uka. Søknaden gjaldt 2 timer i uka." in nb
 
 
 def test_english_counts_and_once(emil_other: Draft) -> None:
@@ -905,3 +921,225 @@ def test_the_addressee_names_the_municipality_once() -> None:
     assert appeal_letter(draft, TODAY, lang="en").letterhead[-1] == (
         "To: Tildelingskontoret, Trondheim municipality"
     )
+
+
+# --- the caseworker reading of issue 11: grounds that argue for the person, per language -------
+
+_ASK_WITHIN = {
+    "nb": (
+        "Hjelpen om natta er en del av behovet, og jeg ber om at den blir gitt innenfor "
+        "BPA-timene.",
+        "Hjelpen med to hjelpere er en del av behovet, og jeg ber om at den blir gitt innenfor "
+        "BPA-timene.",
+        ("ikke med når timene", "bør gis", "teller ikke"),
+    ),
+    "nn": (
+        "Hjelpa om natta er ein del av behovet, og eg ber om at ho blir gitt innanfor BPA-timane.",
+        "Hjelpa med to hjelparar er ein del av behovet, og eg ber om at ho blir gitt innanfor "
+        "BPA-timane.",
+        ("ikkje med når timane", "bør givast", "tel ikkje"),
+    ),
+    "en": (
+        "The help at night is part of the need, and I ask that it be granted within the BPA hours.",
+        "The help with two helpers is part of the need, and I ask that it be granted within the "
+        "BPA hours.",
+        ("not part of the count", "should be given", "do not count"),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_occasional_hours_are_asked_for_within_bpa_never_conceded(
+    aanga_refused: Draft, lang: str
+) -> None:
+    night, two, concessions = _ASK_WITHIN[lang]
+    grounds = {
+        g.id: plain(g.explanation)
+        for g in offered_grounds(aanga_refused, assess(aanga_refused, on=TODAY), lang)
+    }
+    assert night in grounds[GroundId.OCCASIONAL_NIGHT]
+    assert two in grounds[GroundId.OCCASIONAL_TWO_HELPERS]
+    both = grounds[GroundId.OCCASIONAL_NIGHT] + grounds[GroundId.OCCASIONAL_TWO_HELPERS]
+    for concession in concessions:
+        assert concession not in both, (lang, concession)
+    assert "pbrl. § 2-1 d" not in both  # no claim about the count to concede or to overstate
+
+
+_WHETHER_OR_NOT = {
+    "nb": "Uansett om vilkårene i pbrl. § 2-1 d er oppfylt, må kommunen vurdere",
+    "nn": "Uansett om vilkåra i pbrl. § 2-1 d er oppfylte, må kommunen vurdere",
+    "en": "Whether or not the conditions in pbrl. § 2-1 d are met, the municipality must consider",
+}
+_PURPOSE = {
+    "nb": "BPA skal gi et aktivt og mest mulig uavhengig liv, med arbeid, studier og deltakelse "
+    "i samfunnet (rundskriv I-9/2015).",
+    "nn": "BPA skal gi eit aktivt og mest mogleg uavhengig liv, med arbeid, studium og deltaking "
+    "i samfunnet (rundskriv I-9/2015).",
+    "en": "BPA is meant to give an active and as independent a life as possible, with work, "
+    "studies and taking part in society (rundskriv I-9/2015).",
+}
+_OVERSTATED = ("veier tungt", "veg tungt", "weigh heavily", "retten til BPA ikke er oppfylt")
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_hol_3_8_grounds_concede_nothing_and_cite_what_says_it(lang: str) -> None:
+    sofie = with_decision(persona("sofie"), DecisionKind.REFUSED)
+    aanga = with_decision(persona("aanga"), DecisionKind.REFUSED)
+    texts_ = {
+        g.id: plain(g.explanation)
+        for d in (sofie, aanga)
+        for g in offered_grounds(d, assess(d, on=TODAY), lang)
+    }
+    assert texts_[GroundId.BPA_NOT_CONSIDERED].startswith(_WHETHER_OR_NOT[lang])
+    for ground in (GroundId.BPA_NOT_CONSIDERED, GroundId.BPA_IN_THE_ALTERNATIVE):
+        assert _PURPOSE[lang] in texts_[ground]
+        for phrase in _OVERSTATED:
+            assert phrase not in texts_[ground], (lang, ground, phrase)
+
+
+_PLAN_NOT_COUNT = {
+    "nb": ("Ukeplanen viser et behov på 22,7 timer i uka.", "teller med for retten"),
+    "nn": ("Vekeplanen viser eit behov på 22,7 timar i veka.", "tel med for retten"),
+    "en": ("The week plan shows a need of 22.7 hours a week.", "counts toward the right"),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_under_the_threshold_the_appeal_gives_the_whole_plan_not_the_counted_hours(
+    lang: str,
+) -> None:
+    """Sofie (19,2 hours count, no right): the appeal never reminds the municipality that she is
+    under 25; it gives the need her application applies for (health tasks too)."""
+    draft = with_decision(persona("sofie"), DecisionKind.FEWER_HOURS)
+    draft.appeal.hours_applied = Decimal("22.7")
+    draft.appeal.hours_granted = Decimal("10")
+    tick_all(draft)
+    assert "hours_below_need" in draft.appeal.grounds
+    text = plain(appeal_letter(draft, TODAY, lang=lang).section("grounds").plain_text())
+    plan, counted = _PLAN_NOT_COUNT[lang]
+    assert plan in text
+    assert counted not in text
+
+
+def test_the_hours_of_the_decision_are_said_once(kari_fewer: Draft) -> None:
+    tick_all(kari_fewer)
+    text = plain(appeal_letter(kari_fewer, TODAY, lang="nb").plain_text())
+    assert text.count("20 timer") == 1
+    assert text.count("Søknaden gjaldt") == 1
+
+
+_UNCLEAR_NEVER = {
+    "nb": "Jeg sender begrunnelsen for klagen senere.",
+    "nn": "Eg sender grunngivinga for klaga seinare.",
+    "en": "I will send the reasons for the appeal later.",
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_an_unclear_estimate_refused_still_gets_grounds(lang: str) -> None:
+    """Jonas (unclear, 17,5 counted hours) refused: hol. § 3-8 and the whole need, never only
+    "I will send the reasons later"."""
+    draft = with_decision(persona("jonas"), DecisionKind.REFUSED)
+    assert assess(draft, on=TODAY).outcome.value == "unclear"
+    assert ids(draft) == ["bpa_not_considered", "whole_need"]
+    tick_all(draft)
+    text = plain(appeal_letter(draft, TODAY, lang=lang).section("grounds").plain_text())
+    assert _WHETHER_OR_NOT[lang] in text
+    assert _UNCLEAR_NEVER[lang] not in text
+
+
+def test_an_unclear_estimate_is_argued_by_its_counted_hours() -> None:
+    """The open question (here: how long the need lasts) decides nothing against the person:
+    32 hours or more counted give the right's ground, 25 to 32 the cost ground, and hol. § 3-8
+    always."""
+    from bpa_core.draft import Duration
+
+    kari = with_decision(persona("kari"), DecisionKind.REFUSED)
+    kari.need.duration = Duration.DONT_KNOW
+    assert assess(kari, on=TODAY).outcome.value == "unclear"
+    assert ids(kari) == ["need_gives_right", "bpa_not_considered", "whole_need"]
+    aanga = with_decision(persona("aanga"), DecisionKind.REFUSED)
+    aanga.need.duration = Duration.DONT_KNOW
+    assert ids(aanga)[:2] == ["cost_not_documented", "bpa_in_the_alternative"]
+    assert "whole_need" in ids(aanga)
+
+
+_PAST_67 = {
+    "nb": (
+        "Retten til BPA gjelder videre etter 67 år",
+        "Når BPA er innvilget etter retten før 67 år, gjelder retten videre etter 67 år "
+        "(pbrl. § 2-1 d).",
+        "Kopi av vedtaket som ga BPA før 67 år",
+    ),
+    "nn": (
+        "Retten til BPA gjeld vidare etter 67 år",
+        "Når BPA er innvilga etter retten før 67 år, gjeld retten vidare etter 67 år "
+        "(pbrl. § 2-1 d).",
+        "Kopi av vedtaket som gav BPA før 67 år",
+    ),
+    "en": (
+        "The right to BPA continues after 67",
+        "When BPA was granted under the right before 67, the right continues after 67 "
+        "(pbrl. § 2-1 d).",
+        "A copy of the decision that granted BPA before the age of 67",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("kind", [DecisionKind.FEWER_HOURS, DecisionKind.REFUSED])
+def test_a_continuation_past_67_says_first_that_the_right_continues(
+    lang: str, kind: DecisionKind
+) -> None:
+    draft = with_decision(persona("ragnhild"), kind)  # 69, BPA under the right before 67
+    draft.appeal.hours_applied = Decimal("35.8")
+    draft.appeal.hours_granted = Decimal("20")
+    assert ids(draft)[0] == "right_continues_past_age_limit"
+    tick_all(draft)
+    doc = appeal_letter(draft, TODAY, lang=lang)
+    title, text, attachment = _PAST_67[lang]
+    grounds = texts(doc, "grounds")
+    assert grounds[0] == title
+    assert text in grounds[1]
+    assert attachment in texts(doc, "attachments")
+    kari = with_decision(persona("kari"), kind)
+    assert "right_continues_past_age_limit" not in ids(kari)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sent_on"),
+    [
+        ("nb", "ber jeg om at klagen blir sendt videre til Statsforvalteren"),
+        ("nn", "ber eg om at klaga blir send vidare til Statsforvaltaren"),
+        ("en", "I ask that the appeal be sent on to the County Governor"),
+    ],
+)
+def test_the_appeal_asks_to_be_sent_on_in_good_language(
+    aanga_refused: Draft, lang: str, sent_on: str
+) -> None:
+    assert sent_on in plain(appeal_letter(aanga_refused, TODAY, lang=lang).plain_text())
+
+
+@pytest.mark.parametrize(
+    ("lang", "certificate"),
+    [
+        ("nb", "Vergeattest"),
+        ("nn", "Verjeattest"),
+        ("en", "Guardianship certificate (vergeattest)"),
+    ],
+)
+def test_one_name_for_the_vergeattest_in_application_and_appeal(
+    lang: str, certificate: str
+) -> None:
+    draft = with_decision(persona("jonas"), DecisionKind.REFUSED)
+    draft.filled_in_by = FilledInBy.GUARDIAN
+    appeal = texts(appeal_letter(draft, TODAY, lang=lang), "attachments")
+    application = build_application(draft, assess(draft, on=TODAY), lang, dated=TODAY)
+    listed = application.section("attachments").plain_text()
+    assert certificate in appeal and certificate in listed
+    if lang == "en":
+        assert "The guardianship certificate (vergeattest) is attached." in plain(
+            application.plain_text()
+        )
+        for other in ("Proof of guardianship", "Certificate of guardianship"):
+            assert other not in plain(application.plain_text()) + " ".join(appeal)

@@ -305,7 +305,7 @@ def test_suggested_text_follows_the_letters_language_unless_rewritten(today: lis
     at.selectbox[0].select("nn").run()
     assert draft_of(at).appeal.ground_edits == {}
     night = at.text_area(key="appeal_ground_text_occasional_night").value
-    assert night.startswith("Hjelp om natta trengst av og til, ikkje kvar natt.")
+    assert night.startswith("Hjelp om natta trengst av og til. Det er ingen grunn til å avslå")
     grounds = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
     assert grounds[2] == "Hjelp om natta av og til er ingen grunn til å avslå eller kutte BPA"
     # a rewritten text stays as written when the language changes
@@ -334,6 +334,10 @@ def test_grounds_that_need_the_estimate_are_explained(today: list[date]) -> None
     at = page()  # an empty draft: no age, cause, duration or week plan
     at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.REFUSED).run()
     assert any("Noen grunner bygger på anslaget av retten din" in i for i in values(at.info))
+    # An unclear estimate refused still gets grounds: hol. § 3-8 and the whole need.
+    labels = [c.label for c in at.checkbox if str(c.key).startswith("appeal_ground_")]
+    assert labels == ["Kommunen må vurdere BPA etter hol. § 3-8", "Hele behovet må dekkes"]
+    at.radio(key="w:appeal.decision_kind").set_value(DecisionKind.FEWER_HOURS).run()
     assert any("Ingen ferdige grunner passer" in m for m in values(at.markdown))
 
 

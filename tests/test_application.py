@@ -90,9 +90,11 @@ def test_counted_and_applied_hours_match_the_persona(name: str) -> None:
         assert f"Av disse teller {counted} timer med for retten til BPA." in text
     else:
         assert "teller med for retten til BPA" not in text
-    # Applied for: the counted hours and the occasional night and two-helper hours.
-    occasional = excluded.get("occasional_night", 0) + excluded.get("occasional_two_helpers", 0)
-    applied = nb_hours(result.counted_minutes / 60 + Fraction(str(occasional)))
+    # Applied for: the counted hours, the occasional night and two-helper hours and the health
+    # tasks asked into the scheme; only help at work or school is left to other schemes.
+    within = ("occasional_night", "occasional_two_helpers", "health")
+    extra = sum((Fraction(str(excluded.get(r, 0))) for r in within), Fraction(0))
+    applied = nb_hours(result.counted_minutes / 60 + extra)
     subject = "Jeg" if draft.filled_in_by == FilledInBy.SELF else draft.person.name
     assert f"{subject} søker om {applied} timer i uka." in text
 
@@ -129,25 +131,20 @@ def test_hours_applied_for_and_what_is_left_out_add_up_to_the_week_total(name: s
     assert applied + sum(parts) == total, name
 
 
-def test_kari_applies_for_the_counted_hours_and_asks_for_the_health_tasks() -> None:
+def test_kari_applies_for_the_whole_need_with_the_health_tasks_in_it() -> None:
+    """The health tasks she asks into the scheme are part of the hours she applies for: a
+    caseworker cannot grant 34,5 and leave the injections out as "not applied for"."""
     blocks = application(persona("kari")).section("applied_for").blocks
     assert (
         Paragraph(
-            "Jeg søker om 34,5 timer i uka. Alle disse timene teller med for retten. Et behov på "
-            "32 timer i uka eller mer gir rett til BPA (pbrl. § 2-1 d). Ukeplanen nedenfor viser "
-            "36,2 timer i uka til sammen. Den har også med:"
+            "Jeg søker om 36,2 timer i uka. Av dem er 1,7 timer til de enkle helseoppgavene. Jeg "
+            "ber om at de enkle helseoppgavene blir en del av BPA-ordningen (rundskriv "
+            "I-9/2015). Behovet som teller med for retten, er 34,5 timer i uka. Et behov på 32 "
+            "timer i uka eller mer gir rett til BPA (pbrl. § 2-1 d)."
         )
         in blocks
     )
-    assert (
-        BulletList(
-            (
-                "Helseoppgaver, som medisiner eller sårstell: 1,7 timer. Jeg ber også om at de "
-                "enkle helseoppgavene blir en del av BPA-ordningen (rundskriv I-9/2015).",
-            )
-        )
-        in blocks
-    )
+    assert not [b for b in blocks if isinstance(b, BulletList)]  # 36,2 is the table's Sum
 
 
 def test_occasional_hours_are_applied_for_never_conceded() -> None:
@@ -159,11 +156,14 @@ def test_occasional_hours_are_applied_for_never_conceded() -> None:
     )
     doc = application(draft, "en")
     text = doc.section("applied_for").plain_text()
-    assert "The hours include the help at night and with two helpers now and then." in text
-    assert "• Health tasks, such as medicines or wound care: 3.5 hours." in text
+    assert (
+        "Áŋŋá Máret Gaup is applying for 30.6 hours a week, including 3.5 hours for the simple "
+        "health tasks. The hours also cover the help at night and the help with two helpers, "
+        "which are needed now and then." in text
+    )
     night = doc.section("night_two_helpers").plain_text()
     assert (
-        "Áŋŋá Máret Gaup asks that the help at night (1 hour a week) is part of the BPA hours."
+        "Áŋŋá Máret Gaup asks that the help at night (1 hour a week) be part of the BPA hours."
         in night
     )
     everything = doc.plain_text()
@@ -302,10 +302,21 @@ def test_no_right_applies_under_hol_3_8_first_with_the_right_as_the_follow_up() 
     assert "søker etter retten" not in text and "Søknaden gjelder retten" not in text
     assert doc.subject == "Søknad om BPA etter hol. § 3-8"
     why = doc.section("why_bpa").plain_text()
-    assert "Arbeid, studier og deltakelse i samfunnet veier tungt (hol. § 3-8)." in why
-    bullets = _bullets(doc, "applied_for")
-    assert "Helseoppgaver, som medisiner eller sårstell: 3,5 timer." in bullets
-    assert "Hjelp på jobb eller skole: 12 timer." in bullets
+    assert (
+        "BPA skal gi et aktivt og mest mulig uavhengig liv, med arbeid, studier og deltakelse i "
+        "samfunnet (rundskriv I-9/2015)." in why
+    )
+    assert "veier tungt" not in why and "Kommunen må vurdere" not in why
+    # Under hol. § 3-8 the right's counting rules never cut what she applies for: the whole
+    # need but the help at university (another scheme), the health tasks in it.
+    assert "Jeg søker om 22,7 timer i uka. Av dem er 3,5 timer til de enkle helseoppgavene." in (
+        text
+    )
+    assert "19,2" not in text
+    assert _bullets(doc, "applied_for") == "Hjelp på jobb eller skole: 12 timer. " + (
+        "Denne hjelpen kommer ofte fra andre ordninger. Den står i ukeplanen for å vise hele "
+        "behovet."
+    )
 
 
 def test_week_table_with_total_and_norwegian_numbers() -> None:
@@ -530,17 +541,25 @@ def test_bpa_granted_before_67_continues_and_the_application_says_so() -> None:
     text = doc.section("applied_for").plain_text()
     assert (
         "Jeg fikk BPA etter retten i pbrl. § 2-1 d før jeg fylte 67 år. Jeg søker om at BPA "
-        "fortsetter. Retten gjelder videre etter 67 år. En kopi av vedtaket fra før ligger ved."
-        in text
+        "fortsetter. Retten gjelder videre etter 67 år. Det tidligere vedtaket om BPA: "
+        "______________________________ (dato eller saksnummer). En kopi ligger ved." in text
     )
+    assert "vedtaket fra før" not in text
+    # It has started already: it goes on, it does not start.
+    assert "Jeg ber om at BPA fortsetter uten opphold." in text
+    assert "starter" not in text
     assert "Kopi av vedtaket som ga meg BPA før jeg fylte 67 år" in _bullets(doc, "attachments")
     assert doc.subject == "Søknad om videre BPA etter pbrl. § 2-1 d"
     draft = persona("ragnhild")
     draft.filled_in_by = FilledInBy.RELATIVE
     draft.person.earlier_decision = "vedtak 12. mars 2019, sak 19/1234"
     third = application(draft).section("applied_for").plain_text()
-    assert "Ragnhild Øverås fikk BPA etter retten i pbrl. § 2-1 d før fylte 67 år." in third
-    assert "Vedtaket fra før: vedtak 12. mars 2019, sak 19/1234. En kopi ligger ved." in third
+    assert "Ragnhild Øverås fikk BPA etter retten i pbrl. § 2-1 d før 67-årsdagen." in third
+    assert (
+        "Det tidligere vedtaket om BPA: vedtak 12. mars 2019, sak 19/1234. En kopi ligger ved."
+        in third
+    )
+    assert "Ragnhild Øverås ber om at BPA fortsetter uten opphold." in third
     assert "før jeg fylte 67" not in application(persona("kari")).plain_text()
     en = application(persona("ragnhild"), "en").plain_text()
     assert (
@@ -611,7 +630,8 @@ def test_third_person_applies_under_the_right_without_we() -> None:
         "Emil Hansen søker om brukerstyrt personlig assistanse (BPA) etter pbrl. § 2-1 d." in text
     )
     assert "Hvis kommunen mener at retten ikke gjelder, søker Emil Hansen om BPA" in text
-    assert "Ønsket er at BPA starter så snart som mulig." in text
+    assert "Emil Hansen ønsker at BPA starter så snart som mulig." in text
+    assert "Ønsket er" not in text
     nn = application(persona("emil"), "nn").section("applied_for").plain_text()
     assert "Emil Hansen søkjer om brukarstyrt personleg assistanse (BPA) etter pbrl. § 2-1 d." in nn
 

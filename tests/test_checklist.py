@@ -52,7 +52,10 @@ def test_night_and_two_helper_items_when_given() -> None:
     assert NIGHT in text
     assert TWO in text
     assert CHILD not in text
-    assert "Hjelp om natta: punktvis, av og til." in doc.plain_text()
+    # The person's answer without the word for the level that does not count: the doctor
+    # describes how often (never primed to confirm "occasional").
+    assert "Hjelp om natta: trengs. Beskriv gjerne hvor ofte, og hvorfor." in doc.plain_text()
+    assert "punktvis" not in doc.section("week").plain_text()
     assert doc.section("week").title == "Uka til Áŋŋá Máret Gaup"
 
 
@@ -110,3 +113,100 @@ def test_the_checklist_keeps_the_voice(name: str) -> None:
         assert "Om jeg kan være arbeidsleder, eller trenger en medarbeidsleder." in text
     elif name != "emil":
         assert f"Om {draft.person.name} kan være arbeidsleder" in text
+
+
+# --- the additions of issue 11, per language ---------------------------------------------------
+
+_ADDITIONS = {
+    "nb": (
+        "Hvordan tilstanden varierer: gode og dårlige dager",
+        "Behov for tilsyn",
+        "Hvor lang tid daglige gjøremål tar",
+        "Fødselsdato: 14. mars 1992",
+        "Send den innen: ____",
+        "Helseoppgaver og hjelp på skole eller jobb gjør det ikke. Av summen teller 34,5 timer "
+        "med for retten. Søknaden ber om at de enkle helseoppgavene blir en del av "
+        "BPA-ordningen.",
+    ),
+    "nn": (
+        "Korleis tilstanden varierer: gode og dårlege dagar",
+        "Behov for tilsyn",
+        "Kor lang tid daglege gjeremål tek",
+        "Fødselsdato: 14. mars 1992",
+        "Send ho innan: ____",
+        "Helseoppgåver og hjelp på skule eller jobb gjer det ikkje. Av summen tel 34,5 timar med "
+        "for retten. Søknaden ber om at dei enkle helseoppgåvene blir ein del av BPA-ordninga.",
+    ),
+    "en": (
+        "How the condition varies: good and bad days",
+        "The need for supervision (tilsyn)",
+        "How long everyday tasks take",
+        "Date of birth: 14 March 1992",
+        "Please send it by: ____",
+        "Health tasks and help at school or work do not. Of the total, 34.5 hours count toward "
+        "the right. The application asks that the simple health tasks be part of the BPA scheme.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_additions_in_every_language(lang: str) -> None:
+    """Variation, supervision, time, the date of birth, by when, and which hours count (with the
+    health tasks the application asks into the scheme, so the two documents agree)."""
+    doc = checklist(persona("kari"), lang)
+    text = "\n".join((*doc.letterhead, doc.plain_text()))
+    for phrase in _ADDITIONS[lang]:
+        assert phrase in text, (lang, phrase)
+
+
+_NIGHT_ANSWER = {
+    "nb": (
+        "Hjelp om natta: trengs. Beskriv gjerne hvor ofte, og hvorfor.",
+        "To hjelpere samtidig: trengs. Beskriv gjerne hvor ofte, og hvorfor.",
+        "Hjelp om natta: hver natt (kontinuerlig).",
+        ("punktvis", "av og til"),
+    ),
+    "nn": (
+        "Hjelp om natta: trengst. Skildre gjerne kor ofte, og kvifor.",
+        "To hjelparar samtidig: trengst. Skildre gjerne kor ofte, og kvifor.",
+        "Hjelp om natta: kvar natt (kontinuerleg).",
+        ("punktvis", "av og til"),
+    ),
+    "en": (
+        "Help at night: needed. Please describe how often, and why.",
+        "Two helpers at once: needed. Please describe how often, and why.",
+        "Help at night: every night (continuous).",
+        ("occasional", "now and then"),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_doctor_is_never_primed_toward_the_level_that_does_not_count(lang: str) -> None:
+    """Occasional night or two-helper help does not count toward the right: the week summary
+    asks the doctor to describe how often, and never names that level for them to confirm."""
+    night, two, every_night, never = _NIGHT_ANSWER[lang]
+    week = checklist(persona("aanga"), lang).section("week").plain_text()
+    assert night in week and two in week
+    for word in never:
+        assert word not in week, (lang, word)
+    draft = persona("aanga")
+    draft.night_need = NeedLevel.CONTINUOUS
+    assert every_night in checklist(draft, lang).section("week").plain_text()
+
+
+_TO_THE_PARENTS = {
+    "nb": ("Gi gjerne erklæringen til foreldrene til Emil Hansen,", "til Emil Hansen eller"),
+    "nn": ("Gi gjerne fråsegna til foreldra til Emil Hansen,", "til Emil Hansen eller"),
+    "en": ("Please give the statement to the parents of Emil Hansen,", "to Emil Hansen or"),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_childs_statement_goes_to_the_parents(lang: str) -> None:
+    to_parents, to_child = _TO_THE_PARENTS[lang]
+    send = checklist(persona("emil"), lang).section("send").plain_text()
+    assert to_parents in send
+    assert to_child not in send
+    adult = checklist(persona("jonas"), lang).section("send").plain_text()
+    assert "Jonas Berg" in adult and to_parents.split(" Emil")[0] not in adult

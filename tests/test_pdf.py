@@ -134,9 +134,9 @@ def test_appeal_metadata_has_the_plain_title_and_no_case_data(kind: str) -> None
 
 def test_page_numbers_and_date_in_the_document_language() -> None:
     nb = pdf_pages(render_pdf(documents("kari")))
-    assert "Side 1 av 3" in nb[0]
-    assert "Side 3 av 3" in nb[2]
-    assert "Side 1 av 2" in nb[3]  # the checklist counts its own pages
+    assert "Side 1 av 2" in nb[0]
+    assert "Side 2 av 2" in nb[1]
+    assert "Side 1 av 2" in nb[2]  # the checklist counts its own pages
     assert "22. november 2026" in nb[0]
     en = pdf_pages(render_pdf(documents("kari", "checklist", "en")))
     assert "Page 1 of 2" in en[0]

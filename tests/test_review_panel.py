@@ -205,3 +205,39 @@ def test_the_review_day_is_the_assessment_day() -> None:
     d.person.birth_date = date(2008, 11, 23)  # 17 on 22 November 2026, 18 the day after
     at = page("application", d)
     assert "review:application:child_work_rows" in _links(at)
+
+
+# Words that name the level that keeps night and two-helper hours out of the count, and the
+# label of the level that counts, per language (bpa_ui/interview.py NEED_LEVELS).
+_LOWER = {"nb": ("Av og til", "punktvis"), "nn": ("Av og til", "punktvis"), "en": ("Sometimes",)}
+_CONTINUOUS = {
+    "nb": "«Hele tida (kontinuerlig)»",
+    "nn": "«Heile tida (kontinuerleg)»",
+    "en": "“All the time (continuous)”",
+}
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_night_and_two_helper_advice_never_points_to_a_lower_level(lang: str) -> None:
+    """Emil's 24-hour respite row beside "no help at night": the sentence says what does not fit
+    and asks to check both. It never steers to "sometimes" (that answer would take his night
+    hours out of the count: 36,0 -> 30,5 hours) nor to marking a counted row as at night; if
+    help is needed every night, it names that answer."""
+    for voice in VOICES:
+        said = _sentences(lang, voice)
+        for item in (
+            Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED,
+            Weakness.NIGHT_NEED_WITHOUT_ROWS,
+            Weakness.TWO_HELPER_NEED_WITHOUT_ROWS,
+        ):
+            text = said[item]
+            assert _CONTINUOUS[lang] in text, (lang, voice, item)
+            for word in _LOWER[lang]:
+                assert word not in text, (lang, voice, item, word)
+        long_rows = said[Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED]
+        both = {"nb": "Sjekk både raden og svaret.", "nn": "Sjekk både rada og svaret."}
+        assert both.get(lang, "Check both the row and the answer.") in long_rows
+        own_row = {"nb": "som en egen rad", "nn": "som ei eiga rad", "en": "as a row of its own"}
+        assert own_row[lang] in said[Weakness.NIGHT_NEED_WITHOUT_ROWS]
+        assert own_row[lang] in said[Weakness.TWO_HELPER_NEED_WITHOUT_ROWS]

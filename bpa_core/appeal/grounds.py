@@ -1,13 +1,18 @@
 """Grounds for an appeal (klagegrunner), offered from the facts and the estimate (bpa-rules.md § 5).
 
 A ground is offered when the answers point to it: hours in the 25–32 band refused without a
-documented cost; occasional night or two-helper hours treated as disqualifying instead of held
-outside; hours set below the described need; another service that does not meet the need; a
-decision without reasons; and, without the right, BPA not considered under hol. § 3-8. Each
+documented cost; occasional night or two-helper hours treated as a reason to refuse or cut;
+hours set below the described need; another service that does not meet the need; a decision
+without reasons; without the right (or with the estimate unclear), BPA not considered under
+hol. § 3-8 and the whole need left without help; a continuation past 67 refused or cut. Each
 ground has a title and a plain explanation in the document language. The user ticks the grounds
 to use (``Appeal.grounds``) and may rewrite the text of any (``Appeal.ground_edits``). The texts
-speak of "the need" and "the decision", not of "I" or "she", so they fit whether the person
-writes themself or someone writes for them.
+speak of "the need", "the person" and "the decision", never "she", so they fit whether the person
+writes themself or someone writes for them; "I" is the letter's writer, who asks.
+
+The grounds argue for the person (bpa-rules.md § 3.1): they never concede hours, and they name
+the hours that count toward the right only where these clearly give it. An unclear estimate and
+a refusal without the right still get grounds: hol. § 3-8 and the whole need.
 """
 
 from __future__ import annotations
@@ -18,12 +23,13 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from bpa_core.documents.strategy import applied_minutes
 from bpa_core.documents.text import Writer, one_line
 from bpa_core.draft import Answer, Appeal, DecisionKind, Draft, NeedLevel
 from bpa_core.i18n import N_
-from bpa_core.rules.eligibility import Assessment, Outcome
+from bpa_core.rules.eligibility import Assessment, Flag, Outcome
 from bpa_core.rules.hours import ExclusionReason
-from bpa_core.rules.ruleset import RULESETS
+from bpa_core.rules.ruleset import RULESETS, ruleset_for
 
 # Decisions that deny BPA altogether (a refusal, or another service instead).
 _NO_BPA = (DecisionKind.REFUSED, DecisionKind.OTHER_SERVICE)
@@ -36,6 +42,10 @@ class GroundId(StrEnum):
     BPA_NOT_CONSIDERED = "bpa_not_considered"  # no right, but hol. § 3-8 asks for an assessment
     # 25-32 h refused: in the alternative, BPA must still be considered under hol. § 3-8
     BPA_IN_THE_ALTERNATIVE = "bpa_in_the_alternative"
+    # refused although the need is there: the right to necessary help holds (unclear, no right)
+    WHOLE_NEED = "whole_need"
+    # granted under the right before 67: the right continues after 67
+    RIGHT_CONTINUES_PAST_AGE_LIMIT = "right_continues_past_age_limit"
     OCCASIONAL_NIGHT = "occasional_night"  # night help now and then held against the person
     OCCASIONAL_TWO_HELPERS = "occasional_two_helpers"  # two helpers now and then, likewise
     HOURS_BELOW_NEED = "hours_below_need"  # hours granted below the need in the week plan
@@ -106,13 +116,14 @@ def _cost_not_documented(a: Assessment, w: Writer) -> Ground:
 def _bpa_not_considered(w: Writer) -> Ground:
     return Ground(
         GroundId.BPA_NOT_CONSIDERED,
-        w._("BPA must be considered even without the right"),
+        w._("The municipality must consider BPA under hol. § 3-8"),
         w._(
-            "Even when the right to BPA is not met, the municipality must consider if BPA is a "
-            "good way to give the help (hol. § 3-8). Work, studies and taking part in society "
-            "weigh heavily. The decision does not show such an assessment."
+            "Whether or not the conditions in pbrl. § 2-1 d are met, the municipality must "
+            "consider if BPA is a good way to give the help (hol. § 3-8). BPA is meant to give an "
+            "active and as independent a life as possible, with work, studies and taking part "
+            "in society (rundskriv I-9/2015). The decision does not show that this was assessed."
         ),
-        ("hol_3_8",),
+        ("hol_3_8", "i_9_2015"),
     )
 
 
@@ -122,11 +133,43 @@ def _bpa_in_the_alternative(w: Writer) -> Ground:
         w._("In any case, BPA must be considered under hol. § 3-8"),
         w._(
             "Even if the municipality could show that BPA costs substantially more, it must "
-            "still consider if BPA is a good way to give the help (hol. § 3-8). Work, studies "
-            "and taking part in society weigh heavily. The decision does not show such an "
-            "assessment."
+            "still consider if BPA is a good way to give the help (hol. § 3-8). BPA is meant to "
+            "give an active and as independent a life as possible, with work, studies and "
+            "taking part in society (rundskriv I-9/2015). The decision does not show that this "
+            "was assessed."
         ),
-        ("hol_3_8",),
+        ("hol_3_8", "i_9_2015"),
+    )
+
+
+def _whole_need(a: Assessment, has_rows: bool, w: Writer) -> Ground:
+    """A refusal leaves the need without help: the right to necessary help (pbrl. § 2-1 a)
+    holds whatever the estimate of the right to BPA."""
+    first = _need_in_the_plan(a, w) if has_rows else ""
+    rest = w._(
+        "The decision refuses BPA, but it does not show how the need for help will be met. "
+        "There is a right to the help that is needed (pbrl. § 2-1 a), and the municipality must "
+        "look at the whole need."
+    )
+    return Ground(
+        GroundId.WHOLE_NEED,
+        w._("The whole need must be met"),
+        f"{first} {rest}".strip(),
+        ("pbrl_2_1_a", "hol_3_2_6_b"),
+    )
+
+
+def _continues_past_age_limit(w: Writer) -> Ground:
+    return Ground(
+        GroundId.RIGHT_CONTINUES_PAST_AGE_LIMIT,
+        w._("The right to BPA continues after {age_limit}"),
+        w._(
+            "BPA was granted under the right in pbrl. § 2-1 d before the person turned "
+            "{age_limit}. For someone granted BPA under the right before {age_limit}, the right "
+            "continues after {age_limit} (pbrl. § 2-1 d). Age is no reason to refuse BPA or to "
+            "cut the hours."
+        ),
+        ("pbrl_2_1_d",),
     )
 
 
@@ -136,10 +179,9 @@ _OCCASIONAL: dict[ExclusionReason, tuple[GroundId, str, str, str]] = {
         GroundId.OCCASIONAL_NIGHT,
         N_("Help at night now and then is no reason to refuse or cut BPA"),
         N_(
-            "Help at night is needed now and then, not every night. Such hours are not part of "
-            "the count toward the right (pbrl. § 2-1 d). But they do not take away the right for "
-            "the rest of the need, and they are no reason to refuse BPA or to cut the other "
-            "hours. The help at night should be given as part of BPA."
+            "Help at night is needed now and then. That is no reason to refuse BPA or to cut "
+            "the other hours. The help at night is part of the need, and I ask that it be "
+            "granted within the BPA hours."
         ),
         N_("The night hours are about {hours} a week."),
     ),
@@ -147,10 +189,9 @@ _OCCASIONAL: dict[ExclusionReason, tuple[GroundId, str, str, str]] = {
         GroundId.OCCASIONAL_TWO_HELPERS,
         N_("Two helpers now and then is no reason to refuse or cut BPA"),
         N_(
-            "Two helpers are needed now and then, not all the time. Such hours are not part of "
-            "the count toward the right (pbrl. § 2-1 d). But they do not take away the right for "
-            "the rest of the need, and they are no reason to refuse BPA or to cut the other "
-            "hours. The help with two helpers should be given as part of BPA."
+            "Two helpers are needed now and then. That is no reason to refuse BPA or to cut "
+            "the other hours. The help with two helpers is part of the need, and I ask that it "
+            "be granted within the BPA hours."
         ),
         N_("The hours with two helpers are about {hours} a week."),
     ),
@@ -166,21 +207,37 @@ def _occasional(reason: ExclusionReason, a: Assessment, w: Writer) -> Ground:
     return Ground(ground_id, w._(title), explanation, ("pbrl_2_1_d", "i_9_2015"))
 
 
-def _hours_below_need(appeal: Appeal, need_minutes: Fraction | None, w: Writer) -> Ground:
-    sentences: list[str] = []
-    if appeal.hours_granted is not None:
+def _need_in_the_plan(a: Assessment, w: Writer) -> str:
+    """The need the week plan shows, as the application applies for it (``applied_minutes``).
+
+    The hours that count toward the right are named only where they clearly give it (the
+    strategy's rule): under the threshold they would argue against the person. What the plan
+    holds besides (help at work or school, an adult's relatives' respite) is said apart."""
+    applied = applied_minutes(a)
+    counted = a.counted_minutes
+    if a.outcome == Outcome.RIGHT and counted == applied:
+        return _counted_need(counted, w)
+    sentences = [w._("The week plan shows a need of {hours} a week.", hours=w.hours(applied))]
+    if a.outcome == Outcome.RIGHT:
         sentences.append(
-            w._("The decision grants {hours} a week.", hours=w.typed_hours(appeal.hours_granted))
+            w._("Of these, {counted} count toward the right.", counted=w.hours(counted))
         )
-    if appeal.hours_applied is not None:
+    if a.total_minutes > applied:
         sentences.append(
             w._(
-                "The application was for {hours} a week.",
-                hours=w.typed_hours(appeal.hours_applied),
+                "The rest of the week plan, {hours}, is help that other schemes usually give.",
+                hours=w.hours(a.total_minutes - applied),
             )
         )
-    if need_minutes is not None:
-        sentences.append(_counted_need(need_minutes, w))
+    return " ".join(sentences)
+
+
+def _hours_below_need(a: Assessment | None, w: Writer) -> Ground:
+    """The hours granted and applied for are in the letter's decision section already: the
+    ground gives the need and the argument, never the same figures twice."""
+    sentences: list[str] = []
+    if a is not None:
+        sentences.append(_need_in_the_plan(a, w))
     sentences.append(
         w._(
             "The hours must build on the mapping of the need, and the decision must show how "
@@ -244,7 +301,8 @@ def _co_payment(w: Writer) -> Ground:
 
 
 def _week_plan_minutes(draft: Draft, a: Assessment) -> Fraction | None:
-    return a.counted_minutes if draft.rows else None
+    """The need in the week plan: the hours the application applies for (None without a plan)."""
+    return applied_minutes(a) if draft.rows else None
 
 
 def _hours_below(draft: Draft, a: Assessment) -> bool:
@@ -266,6 +324,35 @@ def _occasional_need(need: NeedLevel | None, reason: ExclusionReason, a: Assessm
     return need is None and reason in a.excluded_minutes
 
 
+def _no_bpa_grounds(draft: Draft, a: Assessment, w: Writer) -> list[Ground]:
+    """BPA refused (or another service instead): the grounds from the estimate. An unclear
+    estimate is argued by its counted hours as far as they go, and always under hol. § 3-8 and
+    for the whole need: an open question (how long, what cause) is never a reason to give the
+    person nothing to argue with."""
+    rules = ruleset_for(a.assessed_on)
+    outcome = a.outcome
+    if outcome == Outcome.UNCLEAR:
+        if a.counted_minutes >= rules.right_minutes:
+            outcome = Outcome.RIGHT
+        elif a.counted_minutes >= rules.cost_exception_minutes:
+            outcome = Outcome.RIGHT_UNLESS_COST
+    out: list[Ground] = []
+    if outcome == Outcome.RIGHT:
+        out.append(_need_gives_right(a, w))
+    elif outcome == Outcome.RIGHT_UNLESS_COST:
+        out.append(_cost_not_documented(a, w))
+        out.append(_bpa_in_the_alternative(w))
+    if a.outcome in (Outcome.NO_RIGHT_CAN_APPLY, Outcome.UNCLEAR) and (
+        outcome != Outcome.RIGHT_UNLESS_COST
+    ):
+        out.append(_bpa_not_considered(w))
+    if a.outcome in (Outcome.NO_RIGHT_CAN_APPLY, Outcome.UNCLEAR) and (
+        draft.appeal.decision_kind == DecisionKind.REFUSED
+    ):
+        out.append(_whole_need(a, bool(draft.rows), w))
+    return out
+
+
 def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tuple[Ground, ...]:
     """The grounds that fit the decision and the answers, in the document language.
 
@@ -275,15 +362,12 @@ def offered_grounds(draft: Draft, a: Assessment, lang: str | None = None) -> tup
     appeal = draft.appeal
     kind = appeal.decision_kind
     out: list[Ground] = []
-    if kind in _NO_BPA and a.outcome == Outcome.RIGHT:
-        out.append(_need_gives_right(a, w))
-    if kind in _NO_BPA and a.outcome == Outcome.RIGHT_UNLESS_COST:
-        out.append(_cost_not_documented(a, w))
-        out.append(_bpa_in_the_alternative(w))
-    if kind in _NO_BPA and a.outcome == Outcome.NO_RIGHT_CAN_APPLY:
-        out.append(_bpa_not_considered(w))
+    if kind in _ABOUT_HOURS and Flag.CONTINUES_PAST_AGE_LIMIT in a.flags:
+        out.append(_continues_past_age_limit(w))  # first: the whole claim rests on it
+    if kind in _NO_BPA:
+        out.extend(_no_bpa_grounds(draft, a, w))
     if _hours_below(draft, a):
-        out.append(_hours_below_need(appeal, _week_plan_minutes(draft, a), w))
+        out.append(_hours_below_need(a if draft.rows else None, w))
     if kind in _ABOUT_HOURS:
         if _occasional_need(draft.night_need, ExclusionReason.OCCASIONAL_NIGHT, a):
             out.append(_occasional(ExclusionReason.OCCASIONAL_NIGHT, a, w))

@@ -41,7 +41,7 @@ from bpa_core.documents.strategy import strategy_for
 from bpa_core.documents.text import Writer, clean, keep_together, one_line, paragraphs
 from bpa_core.draft import DecisionKind, Draft
 from bpa_core.i18n import N_
-from bpa_core.rules.eligibility import Assessment, assess
+from bpa_core.rules.eligibility import Assessment, Flag, assess
 
 __all__ = ["SIGNATURE_LINE", "access_request", "appeal_letter", "clean"]
 
@@ -304,17 +304,19 @@ def _names_a_doctor(c: _Context, line: str) -> bool:
     return bool(words) and re.search(rf"\b(?:{'|'.join(words)})", line, re.IGNORECASE) is not None
 
 
-def _attachments(c: _Context) -> tuple[str, ...]:
+def _attachments(c: _Context, a: Assessment) -> tuple[str, ...]:
     _ = c._
     own = [one_line(x) for x in clean(c.draft.appeal.attachments).split("\n") if x.strip()]
     items = [_("A copy of the decision")]
+    if Flag.CONTINUES_PAST_AGE_LIMIT in a.flags:  # the continued right rests on it
+        items.append(_("A copy of the decision that granted BPA before {age_limit}"))
     # Listed when the user says one goes with the letter, unless their own lines name it already.
     if c.draft.appeal.doctor_statement and not any(_names_a_doctor(c, x) for x in own):
         items.append(_("Statement from the doctor (legeerklæring)"))
     if c.draft.rows:
         items.append(_("The week plan (at the end of this letter)"))
     if needs_guardianship_certificate(c.draft, c.is_child):
-        items.append(_("Proof of guardianship (vergeattest)"))
+        items.append(_("Guardianship certificate (vergeattest)"))
     if c.needs_power_of_attorney:
         items.append(_("Power of attorney (at the end of this letter)"))
     items.extend(own)
@@ -378,7 +380,7 @@ def appeal_letter(
         _grounds_section(c, a),
         _change_section(c),
         *(s for s in optional_sections if s is not None),
-        Section("attachments", _("Attachments"), (BulletList(_attachments(c)),), editable=False),
+        Section("attachments", _("Attachments"), (BulletList(_attachments(c, a)),), editable=False),
         _signature(c),
     ]
     week_plan = _week_plan(c, a)

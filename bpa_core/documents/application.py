@@ -29,7 +29,7 @@ from bpa_core.documents.model import (
     Section,
     Table,
 )
-from bpa_core.documents.strategy import OCCASIONAL, Basis, Strategy, strategy_for
+from bpa_core.documents.strategy import Basis, Strategy, applied_minutes, strategy_for
 from bpa_core.documents.text import Writer, one_line, paragraphs
 from bpa_core.draft import (
     ActivityRow,
@@ -177,7 +177,7 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
     if facts:
         blocks.append(Fields(tuple(facts)))
     if needs_guardianship_certificate(draft, assessment.is_child):
-        blocks.append(Paragraph(w._("The certificate of guardianship (vergeattest) is attached.")))
+        blocks.append(Paragraph(w._("The guardianship certificate (vergeattest) is attached.")))
     elif needs_power_of_attorney(draft, assessment.is_child):
         blocks.append(
             Paragraph(
@@ -190,35 +190,21 @@ def _written_by(draft: Draft, assessment: Assessment, w: Writer) -> list[Block]:
     return blocks
 
 
-def applied_minutes(assessment: Assessment) -> Fraction:
-    """Hours applied for: the counted hours and the occasional night and two-helper hours
-    (asked for within the BPA hours, never conceded; bpa-rules.md § 3.1).
-
-    Health tasks, help at work or school and an adult's relatives' respite are named apart.
-    """
-    extra = (assessment.excluded_minutes.get(r, Fraction(0)) for r in OCCASIONAL)
-    return assessment.counted_minutes + sum(extra, Fraction(0))
-
-
 # What the hours applied for hold besides the help that counts: (night, two helpers) -> sentence.
 _INCLUDING: dict[tuple[bool, bool], str] = {
-    (True, False): N_("The hours include the help at night now and then."),
-    (False, True): N_("The hours include the help with two helpers now and then."),
-    (True, True): N_("The hours include the help at night and with two helpers now and then."),
+    (True, False): N_("The hours also cover the help at night, which is needed now and then."),
+    (False, True): N_(
+        "The hours also cover the help with two helpers, which is needed now and then."
+    ),
+    (True, True): N_(
+        "The hours also cover the help at night and the help with two helpers, which are "
+        "needed now and then."
+    ),
 }
 
-# Hours in the week plan besides those applied for, each with what the application asks.
+# Hours in the week plan besides those applied for (help that other schemes give), each with
+# what the application asks.
 _BESIDES: dict[ExclusionReason, tuple[str, str]] = {
-    ExclusionReason.HEALTH: (
-        N_(
-            "Health tasks, such as medicines or wound care: {hours}. I also ask that the simple "
-            "health tasks are part of the BPA scheme (rundskriv I-9/2015)."
-        ),
-        N_(
-            "Health tasks, such as medicines or wound care: {hours}. {name} also asks that the "
-            "simple health tasks are part of the BPA scheme (rundskriv I-9/2015)."
-        ),
-    ),
     ExclusionReason.WORK_OR_EDUCATION: (
         N_(
             "Help at work or school: {hours}. This help usually comes through other schemes. "
@@ -242,26 +228,55 @@ _BESIDES: dict[ExclusionReason, tuple[str, str]] = {
 }
 
 
+def _health_ask(assessment: Assessment, s: Strategy, w: Writer) -> str:
+    """' I ask that the simple health tasks be part of the BPA scheme': after a sentence, when
+    the week plan holds health tasks (rundskriv I-9/2015: the municipality may organise them
+    within BPA)."""
+    if not s.ask_health_in_scheme:
+        return ""
+    return " " + w.voice(
+        N_("I ask that the simple health tasks be part of the BPA scheme (rundskriv I-9/2015)."),
+        N_(
+            "{name} asks that the simple health tasks be part of the BPA scheme "
+            "(rundskriv I-9/2015)."
+        ),
+    )
+
+
 def _applied_hours(assessment: Assessment, s: Strategy, w: Writer) -> tuple[Block, ...]:
-    """The hours applied for; when the week plan holds more, what the rest is and what the
-    application asks for it, so the figures add up to the table's total."""
+    """The hours applied for: the whole need BPA can hold, the health tasks asked into the
+    scheme among them (bpa-rules.md § 3.1). When the week plan holds more, what the rest is, so
+    the figures add up to the table's total."""
     applied = applied_minutes(assessment)
-    besides = {
-        r: m for r, m in assessment.excluded_minutes.items() if r not in OCCASIONAL and m > 0
-    }
-    sentences = [
-        w.voice(
-            N_("I apply for {hours} a week."),
-            N_("{name} applies for {hours} a week."),
-            hours=w.hours(applied),
-        )
-    ]
+    health = assessment.excluded_minutes.get(ExclusionReason.HEALTH, Fraction(0))
+    besides = {r: m for r, m in assessment.excluded_minutes.items() if r in _BESIDES and m > 0}
+    if s.ask_health_in_scheme and health > 0:
+        sentences = [
+            w.voice(
+                N_("I apply for {hours} a week, including {health} for the simple health tasks."),
+                N_(
+                    "{name} applies for {hours} a week, including {health} for the simple "
+                    "health tasks."
+                ),
+                hours=w.hours(applied),
+                health=w.hours(health),
+            )
+        ]
+    else:
+        sentences = [
+            w.voice(
+                N_("I apply for {hours} a week."),
+                N_("{name} applies for {hours} a week."),
+                hours=w.hours(applied),
+            )
+        ]
     included = (
         ExclusionReason.OCCASIONAL_NIGHT in s.occasional,
         ExclusionReason.OCCASIONAL_TWO_HELPERS in s.occasional,
     )
     if included in _INCLUDING:
         sentences.append(w._(_INCLUDING[included]))
+    sentences[-1] += _health_ask(assessment, s, w)
     if s.state_counted_hours and assessment.counted_minutes == applied:
         sentences.append(
             w._(
@@ -305,6 +320,7 @@ def _applied_for(
                     N_("{name} applies for {hours} a week."),
                     hours=w.typed_hours(wanted),
                 )
+                + _health_ask(assessment, s, w)
             )
         )
     elif applied_minutes(assessment) > 0:
@@ -325,27 +341,35 @@ def _applied_for(
                 )
             )
         )
+    blocks.append(Paragraph(_start(draft, s, w)))
+    return w.voice(N_("What I apply for"), N_("What the application is for")), tuple(blocks)
+
+
+def _start(draft: Draft, s: Strategy, w: Writer) -> str:
+    """When BPA should start; a continuation asks that it goes on without a break (it has
+    started already)."""
     start = draft.application.wished_start
+    if s.basis == Basis.CONTINUATION:
+        if start:
+            return w.voice(
+                N_("I ask that BPA continue without a break from {date}."),
+                N_("{name} asks that BPA continue without a break from {date}."),
+                date=w.date(start),
+            )
+        return w.voice(
+            N_("I ask that BPA continue without a break."),
+            N_("{name} asks that BPA continue without a break."),
+        )
     if start:
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_("I want BPA to start on {date}."),
-                    N_("The wish is that BPA starts on {date}."),
-                    date=w.date(start),
-                )
-            )
+        return w.voice(
+            N_("I want BPA to start on {date}."),
+            N_("{name} wants BPA to start on {date}."),
+            date=w.date(start),
         )
-    else:
-        blocks.append(
-            Paragraph(
-                w.voice(
-                    N_("I want BPA to start as soon as possible."),
-                    N_("The wish is that BPA starts as soon as possible."),
-                )
-            )
-        )
-    return w.voice(N_("What I apply for"), N_("What is applied for")), tuple(blocks)
+    return w.voice(
+        N_("I want BPA to start as soon as possible."),
+        N_("{name} wants BPA to start as soon as possible."),
+    )
 
 
 def _basis(draft: Draft, s: Strategy, w: Writer) -> tuple[Block, ...]:
@@ -407,11 +431,12 @@ def _basis(draft: Draft, s: Strategy, w: Writer) -> tuple[Block, ...]:
                 "{age_limit}."
             ),
         )
-        earlier = one_line(draft.person.earlier_decision)
-        decision = (
-            w._("The earlier decision: {decision}. A copy is attached.", decision=earlier)
-            if earlier
-            else w._("A copy of the earlier decision is attached.")
+        # Not named: a line to write the date or case number on by hand, as the letters do.
+        earlier = one_line(draft.person.earlier_decision) or w._(
+            "{line} (date or case number)", line=BLANK
+        )
+        decision = w._(
+            "The earlier decision on BPA: {decision}. A copy is attached.", decision=earlier
         )
         return Paragraph(f"{text} {decision}"), alternative
     return (
@@ -724,12 +749,12 @@ _LEVEL_TEXT: dict[tuple[str, NeedLevel], tuple[str, str]] = {
 # Occasional hours are asked for within BPA, never conceded (bpa-rules.md § 3.1).
 _ASK_OCCASIONAL: dict[ExclusionReason, tuple[str, str]] = {
     ExclusionReason.OCCASIONAL_NIGHT: (
-        N_("I ask that the help at night ({hours} a week) is part of the BPA hours."),
-        N_("{name} asks that the help at night ({hours} a week) is part of the BPA hours."),
+        N_("I ask that the help at night ({hours} a week) be part of the BPA hours."),
+        N_("{name} asks that the help at night ({hours} a week) be part of the BPA hours."),
     ),
     ExclusionReason.OCCASIONAL_TWO_HELPERS: (
-        N_("I ask that the help with two helpers ({hours} a week) is part of the BPA hours."),
-        N_("{name} asks that the help with two helpers ({hours} a week) is part of the BPA hours."),
+        N_("I ask that the help with two helpers ({hours} a week) be part of the BPA hours."),
+        N_("{name} asks that the help with two helpers ({hours} a week) be part of the BPA hours."),
     ),
 }
 
@@ -771,12 +796,12 @@ def _why_bpa(
             N_("With BPA {name} decides who helps, with what and when."),
         )
     blocks: list[Block] = [Paragraph(lead)]
-    if s.basis == Basis.MUNICIPAL:
+    if s.basis == Basis.MUNICIPAL:  # the purpose of BPA, never the municipality's discretion
         blocks.append(
             Paragraph(
                 w._(
-                    "The municipality must weigh whether BPA is a good way to give the help. "
-                    "Work, studies and taking part in society weigh heavily (hol. § 3-8)."
+                    "BPA is meant to give an active and as independent a life as possible, with "
+                    "work, studies and taking part in society (rundskriv I-9/2015)."
                 )
             )
         )
@@ -790,22 +815,6 @@ def _why_bpa(
     for label, text in topics:
         if one_line(text):
             blocks.extend([Heading(label), *paragraphs(text)])
-    if not one_line(g.goals):  # the week plan still shows what the help makes possible
-        taking_part = [
-            _name(r, w)
-            for r in draft.rows
-            if r.category in (Category.PARTICIPATION, Category.TRAINING) and one_line(r.activity)
-        ]
-        if taking_part:
-            blocks.append(
-                Paragraph(
-                    w.voice(
-                        N_("With help I can take part in this: {activities}."),
-                        N_("With help {name} can take part in this: {activities}."),
-                        activities=", ".join(dict.fromkeys(taking_part)).rstrip("."),
-                    )
-                )
-            )
     return w._("Why BPA"), tuple(blocks)
 
 
@@ -881,7 +890,7 @@ def _attachments(
     if draft.rows:
         items.append(w._("Week plan (the table in this application)"))
     if needs_guardianship_certificate(draft, assessment.is_child):
-        items.append(w._("Certificate of guardianship (vergeattest)"))
+        items.append(w._("Guardianship certificate (vergeattest)"))
     elif needs_power_of_attorney(draft, assessment.is_child):
         items.append(w._("Power of attorney (fullmakt, at the end of the application)"))
     return w._("Attachments"), (BulletList(tuple(items)),)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from bpa_core.documents.application import BLANK, week_blocks
+from bpa_core.documents.letter import addressee
 from bpa_core.documents.model import Block, Checklist, Document, Fields, Paragraph, Section
 from bpa_core.documents.strategy import strategy_for
 from bpa_core.documents.text import Writer, one_line
@@ -17,9 +18,17 @@ from bpa_core.draft import Draft, NeedLevel
 from bpa_core.i18n import N_
 from bpa_core.rules import Assessment
 
-_LEVEL = {
-    NeedLevel.CONTINUOUS: N_("continuous"),
-    NeedLevel.OCCASIONAL: N_("occasional"),
+# The person's answer on night help and two helpers, for the doctor. Never the word for the level
+# that does not count (occasional): the doctor describes how often, in their own words.
+_LEVEL: dict[tuple[str, NeedLevel], str] = {
+    ("night", NeedLevel.CONTINUOUS): N_("Help at night: every night (continuous)."),
+    ("night", NeedLevel.OCCASIONAL): N_(
+        "Help at night: needed. Please describe how often, and why."
+    ),
+    ("two", NeedLevel.CONTINUOUS): N_("Two helpers at once: all the time (continuous)."),
+    ("two", NeedLevel.OCCASIONAL): N_(
+        "Two helpers at once: needed. Please describe how often, and why."
+    ),
 }
 
 
@@ -122,7 +131,14 @@ def build_checklist(draft: Draft, assessment: Assessment, lang: str, *, dated: d
             ),
             editable=False,
         ),
-        Section("send", w._("Where to send the statement"), _send_to(draft, w), editable=False),
+        Section(
+            "send",
+            w._("Where to send the statement"),
+            _send_to_parents(draft, w)
+            if assessment.is_child and not w.first_person
+            else _send_to(draft, w),
+            editable=False,
+        ),
     ]
     week = _week_summary(draft, assessment, w)
     if week:
@@ -178,6 +194,20 @@ def _send_to(draft: Draft, w: Writer) -> tuple[Block, ...]:
     return (Paragraph(text), Fields(((w._("Please send it by"), BLANK),)))
 
 
+def _send_to_parents(draft: Draft, w: Writer) -> tuple[Block, ...]:
+    """A child's statement goes to the parents, never to the child; the office as the letters
+    address it (``letter.addressee``). ``_send_to`` words it for an adult."""
+    office = one_line(draft.application.service_office)
+    to = addressee(draft, w, office, unknown=w._("the municipality's service office"))
+    text = w._(
+        "Please give the statement to the parents of {name}, or send it straight to {to}. "
+        "Mark it with the name and date of birth of {name}.",
+        name=w.name,
+        to=to,
+    )
+    return (Paragraph(text), Fields(((w._("Please send it by"), BLANK),)))
+
+
 def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Block, ...]:
     blocks: list[Block] = []
     if draft.rows:
@@ -191,12 +221,9 @@ def _week_summary(draft: Draft, assessment: Assessment, w: Writer) -> tuple[Bloc
         )
         blocks.extend(week_blocks(draft, w, assessment.total_minutes))
         blocks.append(Paragraph(_which_hours_count(draft, assessment, w)))
-    for label, level in (
-        (N_("Help at night: {level}."), draft.night_need),
-        (N_("Two helpers at once: {level}."), draft.two_helper_need),
-    ):
-        if level is not None and level in _LEVEL:
-            blocks.append(Paragraph(w._(label, level=w._(_LEVEL[level]))))
+    for key, level in (("night", draft.night_need), ("two", draft.two_helper_need)):
+        if level is not None and (key, level) in _LEVEL:
+            blocks.append(Paragraph(w._(_LEVEL[key, level])))
     return tuple(blocks)
 
 
@@ -207,10 +234,17 @@ def _which_hours_count(draft: Draft, assessment: Assessment, w: Writer) -> str:
         "Help with personal care, meals, housework, moving about, training and leisure counts "
         "toward the right to BPA. Health tasks and help at school or work do not."
     )
-    if strategy_for(draft, assessment).state_counted_hours:
-        counted = w._(
-            "Of the total, {counted} count toward the right.",
-            counted=w.hours(assessment.counted_minutes),
+    s = strategy_for(draft, assessment)
+    sentences = [rule]
+    if s.state_counted_hours:
+        sentences.append(
+            w._(
+                "Of the total, {counted} count toward the right.",
+                counted=w.hours(assessment.counted_minutes),
+            )
         )
-        return f"{rule} {counted}"
-    return rule
+    if s.ask_health_in_scheme:  # as the application: health tasks are applied for, not dropped
+        sentences.append(
+            w._("The application asks that the simple health tasks be part of the BPA scheme.")
+        )
+    return " ".join(sentences)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
 
 from bpa_core.draft import Answer, Draft, Duration, NeedLevel
 from bpa_core.rules import Assessment, ExclusionReason, Flag, Outcome
@@ -26,6 +27,10 @@ class Basis(StrEnum):
 
 # Occasional night and two-helper hours: applied for within the BPA hours, never conceded.
 OCCASIONAL = (ExclusionReason.OCCASIONAL_NIGHT, ExclusionReason.OCCASIONAL_TWO_HELPERS)
+# Hours held outside the count that are still applied for as BPA: the occasional hours, and the
+# health tasks the application asks into the scheme (rundskriv I-9/2015). Only help at work or
+# school (other schemes) and an adult's relatives' respite (avlastning) are named apart.
+WITHIN_BPA = (*OCCASIONAL, ExclusionReason.HEALTH)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,19 @@ class Strategy:
     decide_before: date | None
     # Say how long the need lasts only when it helps (over two years) or is still open.
     state_duration: bool
+
+
+def applied_minutes(a: Assessment) -> Fraction:
+    """The hours applied for: the person's whole need that BPA can hold (bpa-rules.md § 3.1).
+
+    The counted hours, the occasional night and two-helper hours, and the health tasks asked
+    into the scheme. The counting rules of the right never cut what is applied for (under
+    hol. § 3-8 they do not apply at all); what the week plan holds besides is help that other
+    schemes give, and the application says what it is. The application, the checklist and the
+    appeal all use this figure, so they agree with each other and with the week table's total.
+    """
+    extra = (a.excluded_minutes.get(r, Fraction(0)) for r in WITHIN_BPA)
+    return a.counted_minutes + sum(extra, Fraction(0))
 
 
 def strategy_for(draft: Draft, a: Assessment) -> Strategy:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bpa_core.documents.application import applied_minutes
+from bpa_core.documents.strategy import applied_minutes
 from bpa_core.rules import assess
 from bpa_core.rules.hours import display_hours
 from bpa_ui import steps
@@ -57,7 +57,7 @@ def _result_and_pdf(journey: Journey, name: str, server: Server, *, doc_lang: st
     text = pdf_text(data)
     assert draft.person.name in text
     assert draft.person.municipality in text
-    # The application names the hours applied for (counted and occasional hours); the counted
+    # The application names the hours applied for (the whole need BPA can hold); the counted
     # hours only where they give the right (never Áŋŋá's 25,1, minutes above the line).
     applied = f"{display_hours(applied_minutes(assessment)).normalize():f}"
     if doc_lang == "en":  # no document language chosen: the documents follow the interface
