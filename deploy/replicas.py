@@ -32,7 +32,8 @@ it out of the ring moves its users' next request, e.g. an upload, to a process t
 know their session). Why not ``ip_hash``: people behind one NAT (a school, a municipality's
 office) would all land on one process, and a phone changing networks would lose its session.
 
-Nothing is written to disk: request bodies (uploads: at most 2 MB, a little above Streamlit's own 1 MiB limit) and responses stay in memory
+Nothing is written to disk: request bodies (uploads: at most 2 MB, a little above Streamlit's
+own 1 MiB limit) and responses stay in memory
 buffers (``client_body_buffer_size``, ``proxy_request_buffering off``,
 ``proxy_max_temp_file_size 0``), and the access log has no address and no URL (download tokens,
 ``?lang=``). The app's security headers pass through unchanged. Streamlit's ``server.cookieSecret``
@@ -160,7 +161,7 @@ server {{
     server_tokens off;
     access_log {access_log};
 
-    # Uploads (draft files) stay in memory: a little above Streamlit's 1 MiB, which refuses more itself.
+    # Uploads (draft files) stay in memory; a little above Streamlit's own 1 MiB limit.
     client_max_body_size 2m;
     client_body_buffer_size 2m;
     proxy_request_buffering off;

@@ -185,7 +185,10 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     at.checkbox(key="appeal_ground_cost_not_documented").check().run()
     assert draft_of(at).appeal.grounds == ["cost_not_documented"]
     assert "Kommunen har ikke vist at BPA koster vesentlig mer</h4>" in html(at)
-    assert "Ukeplanen viser et behov på 25,1 timer i uka som teller med for retten." in all_text(at)
+    assert (
+        "Ukeplanen viser et behov på 25 timer i uka eller mer som teller med for retten."
+        in all_text(at)
+    )
     box = at.text_area(key="appeal_ground_text_cost_not_documented")
     box.input("Kommunen har ikke regnet på kostnaden.").run()
     assert draft_of(at).appeal.ground_edits == {
@@ -195,7 +198,7 @@ def test_grounds_can_be_ticked_edited_and_reset(today: list[date]) -> None:
     at.button(key="appeal_ground_reset_cost_not_documented").click().run()
     assert draft_of(at).appeal.ground_edits == {}
     assert at.text_area(key="appeal_ground_text_cost_not_documented").value.startswith(
-        "Ukeplanen viser et behov på 25,1 timer"
+        "Ukeplanen viser et behov på 25 timer i uka eller mer"
     )
 
 

@@ -100,15 +100,21 @@ def _need_gives_right(a: Assessment, w: Writer) -> Ground:
 
 
 def _cost_not_documented(a: Assessment, w: Writer) -> Ground:
+    """The need is at or above the lower threshold: said as that, never as the exact count,
+    which would show how near the line the person is (bpa-rules.md § 3.1)."""
+    need = w._(
+        "The week plan shows a need of {cost_hours} hours a week or more that counts toward "
+        "the right."
+    )
     rest = w._(
-        "With {cost_hours} hours or more, the right to BPA holds unless the municipality shows "
-        "that BPA would cost substantially more than other services (pbrl. § 2-1 d). It is the "
-        "municipality that must show this. The decision does not show any such cost."
+        "Then the right to BPA holds, unless the municipality shows that BPA would cost "
+        "substantially more than other services (pbrl. § 2-1 d). It is the municipality that "
+        "must show this. The decision does not show any such cost."
     )
     return Ground(
         GroundId.COST_NOT_DOCUMENTED,
         w._("It is not shown that BPA costs substantially more"),
-        f"{_counted_need(a.counted_minutes, w)} {rest}",
+        f"{need} {rest}",
         ("pbrl_2_1_d", "i_9_2015"),
     )
 

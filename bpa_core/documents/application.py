@@ -733,16 +733,16 @@ _LEVEL_TEXT: dict[tuple[str, NeedLevel], tuple[str, str]] = {
         N_("{name} needs help every night (continuous)."),
     ),
     ("night", NeedLevel.OCCASIONAL): (
-        N_("I need help at night now and then (occasional)."),
-        N_("{name} needs help at night now and then (occasional)."),
+        N_("I need help at night now and then."),
+        N_("{name} needs help at night now and then."),
     ),
     ("two", NeedLevel.CONTINUOUS): (
         N_("Some tasks always need two helpers (continuous)."),
         N_("Some tasks always need two helpers for {name} (continuous)."),
     ),
     ("two", NeedLevel.OCCASIONAL): (
-        N_("Now and then I need two helpers at once (occasional)."),
-        N_("Now and then {name} needs two helpers at once (occasional)."),
+        N_("Now and then I need two helpers at once."),
+        N_("Now and then {name} needs two helpers at once."),
     ),
 }
 
