@@ -125,6 +125,46 @@ def test_draft_file_and_pdf_download_every_time_while_others_rerun(
     assert failures == [], f"{len(failures)} of {2 * TRIES} downloads failed: {failures[:5]}"
 
 
+TYPED_TRIES = 30
+
+
+def test_the_draft_file_holds_the_answer_typed_just_before_the_click(
+    app_server: Server, page: Any
+) -> None:
+    """A field is typed into and "Save my answers (file)" clicked at once: the click leaves the
+    field, and only the rerun that causes stores the answer, while the browser is already
+    asking for the file. With the machine busy (two other sessions rerunning), the file held
+    the answer before; it must hold what was typed, every time."""
+    journey = Journey(page, app_server.url, "en")
+    journey.open()
+    journey.choose("Who is filling in?", "I am filling in for myself")
+    journey.next(steps.START)
+    box = page.get_by_label("Full name", exact=True)
+    save = page.locator("[data-testid='stSidebar']").get_by_role(
+        "link", name="Save my answers (file)", exact=True
+    )
+
+    wrong: list[str] = []
+    with others_rerunning(app_server.url):
+        for i in range(TYPED_TRIES):
+            typed = f"Kari Nordmann {i}"
+            box.fill(typed)  # no Tab, no wait: the click on the link is what leaves the field
+            with page.expect_download(timeout=30_000) as info:
+                save.click()
+            download = info.value
+            failure = download.failure()
+            if failure:
+                wrong.append(f"try {i}: {failure}")
+            else:
+                with open(download.path(), "rb") as f:
+                    saved = json.loads(f.read())["person"]["name"]
+                if saved != typed:
+                    wrong.append(f"try {i}: {saved!r}")
+            page.wait_for_timeout(250)  # Chromium drops a burst of downloads (see _download)
+            wait_for_app(page)
+    assert wrong == [], f"{len(wrong)} of {TYPED_TRIES} files missed the answer: {wrong[:5]}"
+
+
 def _status(url: str, cookie: str | None = None) -> int:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
