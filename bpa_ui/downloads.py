@@ -116,6 +116,7 @@ class Offer:
     document: Document | None = None
     as_text: bool = False
     step: str | None = None  # the step that offers it; None: offered on every step
+    made_from: object = None  # what ``data`` was made from (see ``still_offered``)
 
 
 class Desk:
@@ -227,8 +228,26 @@ def save_link(key: str, *, primary: bool = False) -> None:
     )
 
 
-def offer_bytes(name: str, data: bytes, file_name: str, mime: str, *, step: str) -> None:
-    desk().offers[name] = Offer(file_name, mime, data=data, step=step)
+def offer_bytes(
+    name: str, data: bytes, file_name: str, mime: str, *, step: str, made_from: object = None
+) -> None:
+    """A file made already, kept until the session leaves ``step``; ``made_from`` (a copy of
+    what it was made from, compared with ``==``) lets a later run ask whether it still fits."""
+    desk().offers[name] = Offer(file_name, mime, data=data, step=step, made_from=made_from)
+
+
+def still_offered(name: str, made_from: object) -> bool:
+    """Whether this session offers ``name``, made from what equals ``made_from`` now: then its
+    link can be drawn in this run too. An offer made from anything else (the answers or the
+    choices changed since) is dropped, as its file no longer fits them."""
+    d = desk()
+    offer = d.offers.get(name)
+    if offer is None:
+        return False
+    if offer.made_from != made_from:
+        del d.offers[name]
+        return False
+    return True
 
 
 def offer_document(
