@@ -313,7 +313,7 @@ def failure_text(lang: str) -> str:
 # --- waiting for the session's own run ------------------------------------------------------
 
 # How long a download waits for its session's run in progress (a PDF being made can take its
-# own time limit): then the file is made from the answers as the last finished run left them.
+# own time limit): then the file is made from the answers as they are at that moment.
 SETTLE_LIMIT = 10.0
 
 # The one place that relies on Streamlit's runtime beyond its documented API: the AppSession of
