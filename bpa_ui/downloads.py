@@ -18,9 +18,14 @@ with ``st.html``; ``serve`` (a route of the app, see app.py) answers it:
   Streamlit's ``ClientContext`` at the fetch, so no script run pays for it): a link copied out
   of the browser (history, a proxy's log) does not work elsewhere. Any refusal is the same 404,
   so nothing can be probed;
-- the draft file is made from the session's draft when fetched (the answers as they are at the
-  click); a PDF made in the run the click on "Make the PDF" caused is kept until the session
-  leaves the step or makes another; a letter is made when fetched, its PDF by the worker pool.
+- the draft file is made from the session's draft when fetched; a PDF made in the run the
+  click on "Make the PDF" caused is kept while it matches the answers and the session stays on
+  the step; a letter is made when fetched, its PDF by the worker pool;
+- first, ``serve`` waits (within ``SETTLE_LIMIT``, without holding up the event loop) until the
+  session's script run in progress, and any rerun it was already asked for, has finished: the
+  last field typed reaches the session only through the rerun that leaving the field causes,
+  and a click on the link leaves it, so the browser's request for the file can come while that
+  run is still to store the answer (``wait_for_runs``). The file holds what was typed.
 
 Nothing is written to disk. Repeated clicks work; other sessions' runs cannot remove anything.
 """
@@ -73,6 +78,29 @@ LINK_STYLE = (
 # An arrow to the tray, hidden from screen readers (st.html drops inline SVG).
 _ICON = '<span class="bpa-icon" aria-hidden="true">↓</span>'
 
+# Installed once per page with the first link. A click on a link leaves the field the user was
+# typing in, and Streamlit's page sends the field's new value to the server in a timer it sets
+# then (its widget manager batches changes with setTimeout 0), after the click has already
+# started the download: the file's request reached the server ahead of the answer, every time
+# in Chromium. So the click is held back (on window: after every handler of the click) and the
+# link followed again two timer turns later, after Streamlit's timer (set when the field was
+# left, or while the click was handled): the answer goes out first, and ``serve`` waits for the
+# run it causes. A click with a modifier key (a new tab, a new window) is left to the browser.
+LINK_SCRIPT = (
+    "<script>(function(){"
+    "if (window.__bpaDownloads) { return; } window.__bpaDownloads = true;"
+    "window.addEventListener('click', function(e){"
+    "const link = e.target instanceof Element && e.target.closest('a.bpa-download');"
+    "if (!link || link.__bpaFollow || e.defaultPrevented || e.button !== 0"
+    " || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }"
+    "e.preventDefault();"
+    "setTimeout(function(){ setTimeout(function(){"
+    "link.__bpaFollow = true; try { link.click(); } finally { link.__bpaFollow = false; }"
+    "}, 0); }, 0);"
+    "});"
+    "})();</script>"
+)
+
 # token -> Desk, weakly: the session's state owns the desk, this index only finds it.
 _DESKS: weakref.WeakValueDictionary[str, Desk] = weakref.WeakValueDictionary()
 
@@ -88,6 +116,7 @@ class Offer:
     document: Document | None = None
     as_text: bool = False
     step: str | None = None  # the step that offers it; None: offered on every step
+    made_from: object = None  # what ``data`` was made from (see ``still_offered``)
 
 
 class Desk:
@@ -175,7 +204,8 @@ def link(
         st.html(
             f'<a class="{css}" href="{escape(d.url(name))}" '
             f'download="{escape(offer.file_name)}"{described}>{_ICON}'
-            f"<span>{escape(label)}</span></a>{help_html}"
+            f"<span>{escape(label)}</span></a>{help_html}{LINK_SCRIPT}",
+            unsafe_allow_javascript=True,  # LINK_SCRIPT; every other part is escaped
         )
 
 
@@ -198,8 +228,26 @@ def save_link(key: str, *, primary: bool = False) -> None:
     )
 
 
-def offer_bytes(name: str, data: bytes, file_name: str, mime: str, *, step: str) -> None:
-    desk().offers[name] = Offer(file_name, mime, data=data, step=step)
+def offer_bytes(
+    name: str, data: bytes, file_name: str, mime: str, *, step: str, made_from: object = None
+) -> None:
+    """A file made already, kept until the session leaves ``step``; ``made_from`` (a copy of
+    what it was made from, compared with ``==``) lets a later run ask whether it still fits."""
+    desk().offers[name] = Offer(file_name, mime, data=data, step=step, made_from=made_from)
+
+
+def still_offered(name: str, made_from: object) -> bool:
+    """Whether this session offers ``name``, made from what equals ``made_from`` now: then its
+    link can be drawn in this run too. An offer made from anything else (the answers or the
+    choices changed since) is dropped, as its file no longer fits them."""
+    d = desk()
+    offer = d.offers.get(name)
+    if offer is None:
+        return False
+    if offer.made_from != made_from:
+        del d.offers[name]
+        return False
+    return True
 
 
 def offer_document(
@@ -265,8 +313,63 @@ def failure_text(lang: str) -> str:
     )
 
 
+# --- waiting for the session's own run ------------------------------------------------------
+
+# How long a download waits for its session's run in progress (a PDF being made can take its
+# own time limit): then the file is made from the answers as they are at that moment.
+SETTLE_LIMIT = 10.0
+
+# The one place that relies on Streamlit's runtime beyond its documented API: the AppSession of
+# a session (``Runtime.get_app_session``) and its settle tracking (``track_settling``,
+# ``wait_until_settled``: "no ScriptRunner exists or is queued to run, and every message the
+# last run chain enqueued has been sent"; public methods of AppSession, which Streamlit made
+# for its agent API, but AppSession itself is internal).
+_RUN_TRACKING = {
+    "streamlit.runtime.runtime.Runtime": ("get_app_session",),
+    "streamlit.runtime.app_session.AppSession": ("track_settling", "wait_until_settled"),
+}
+
+
+def require_run_tracking() -> None:
+    """Refuse to start when a Streamlit upgrade removed what ``wait_for_runs`` uses: without
+    it a saved draft file could miss the last answer typed, silently."""
+    import importlib
+
+    for path, names in _RUN_TRACKING.items():
+        module, _dot, cls_name = path.rpartition(".")
+        cls = getattr(importlib.import_module(module), cls_name, None)
+        missing = [n for n in names if not callable(getattr(cls, n, None))]
+        if missing:
+            raise RuntimeError(
+                f"{path} lacks {', '.join(missing)}: check bpa_ui.downloads.wait_for_runs "
+                "against this Streamlit version (a draft file could miss the last answer typed)"
+            )
+
+
+async def wait_for_runs(session_id: str, limit: float = SETTLE_LIMIT) -> bool:
+    """Wait until the session has no script run in progress or asked for (a rerun already
+    requested included), on the event loop, without blocking it; at most ``limit`` seconds.
+    False if the time ran out or the session is gone."""
+    from streamlit import runtime
+
+    if not runtime.exists():
+        return False
+    session = runtime.get_instance().get_app_session(session_id)
+    if session is None:
+        return False
+    # Idempotent. Called during a run it starts unsettled; the run chain's end settles it.
+    session.track_settling()
+    try:
+        async with asyncio.timeout(limit):
+            await session.wait_until_settled()
+    except TimeoutError:
+        return False
+    return True
+
+
 async def serve(request: Any) -> Any:
-    """GET /_bpa/download/<token>/<name>: the offer's bytes, to its own session only."""
+    """GET /_bpa/download/<token>/<name>: the offer's bytes, to its own session only, once the
+    session's run in progress has stored what the user typed last."""
     from starlette.responses import PlainTextResponse, Response
 
     from bpa_ui.pdf_worker import PdfError
@@ -276,6 +379,10 @@ async def serve(request: Any) -> Any:
     offer = found.offers.get(name) if found is not None else None
     if found is None or offer is None or not admitted(found, request.cookies.get(COOKIE)):
         return PlainTextResponse("Not found", status_code=404)
+    # Past the limit, the answers as they are then: a file now is better than none.
+    await wait_for_runs(found.session_id)
+    # The run may have offered the file anew (a letter made from the answers of now).
+    offer = found.offers.get(name, offer)
     try:
         data = await asyncio.to_thread(_make, found, name, offer)
     except Exception as exc:  # PdfError (e.g. its time limit) or a bug: never a traceback
@@ -290,8 +397,11 @@ async def serve(request: Any) -> Any:
 
 
 def routes() -> list[Any]:
+    """The download route, for ``st.App(routes=...)`` (at start: the Streamlit API it relies on
+    is checked here, see ``require_run_tracking``)."""
     from starlette.routing import Route
 
+    require_run_tracking()
     return [Route(PREFIX + "/{token}/{name}", serve, methods=["GET"])]
 
 

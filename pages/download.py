@@ -1,7 +1,8 @@
 """Download: the PDF of the application, the checklist or both; the draft file; delete all.
 
 A PDF is made when the user asks for it, by a worker process (bpa_ui/pdf_worker.py), and kept for
-this session while it stays on this step; nothing is cached between sessions or written to disk.
+this session while it stays on this step; its link stays while the PDF still fits the answers,
+the choice and the language. Nothing is cached between sessions or written to disk.
 """
 
 import streamlit as st
@@ -10,7 +11,7 @@ from bpa_core.documents.build import build_documents
 from bpa_core.render.names import pdf_file_name
 from bpa_ui.context import assessment_date
 from bpa_ui.document_view import document_language_select, make_pdf
-from bpa_ui.downloads import link, offer_bytes
+from bpa_ui.downloads import link, offer_bytes, still_offered
 from bpa_ui.frame import begin, end, save_button
 from bpa_ui.i18n import _
 from bpa_ui.review_panel import review_panel
@@ -43,18 +44,30 @@ choice = st.radio(
 lang = document_language_select(draft)
 # One slot for the PDF's link or message, drawn every run: the elements below keep their place.
 with st.container():
+    made: bytes | str | None = None
     if st.button(_("Make the PDF"), type="primary"):
         documents = build_documents(draft, choice, lang, on=assessment_date())
         with st.spinner(_("Making the PDF …")):
             made = make_pdf(documents)
         if isinstance(made, bytes):
             # Kept for this session until it leaves the step or makes another PDF: the link
-            # works as often as it is clicked, whatever other sessions do meanwhile.
-            offer_bytes("pdf", made, pdf_file_name(documents), "application/pdf", step="download")
-            link("pdf", _("Download the PDF"), key="pdf", primary=True)
-            st.success(_("The PDF is ready. Use the button “Download the PDF” to save it."))
-        else:
-            st.error(made, icon=":material/error:")
+            # works as often as it is clicked, whatever other sessions do meanwhile. With it, a
+            # copy of what it was made from (the answers change in place).
+            offer_bytes(
+                "pdf",
+                made,
+                pdf_file_name(documents),
+                "application/pdf",
+                step="download",
+                made_from=(draft.model_copy(deep=True), choice, lang, assessment_date()),
+            )
+    # The link stays in every run while the PDF fits the answers and choices of now.
+    if still_offered("pdf", (draft, choice, lang, assessment_date())):
+        link("pdf", _("Download the PDF"), key="pdf", primary=True)
+    if isinstance(made, bytes):
+        st.success(_("The PDF is ready. Use the button “Download the PDF” to save it."))
+    elif made is not None:
+        st.error(made, icon=":material/error:")
 
 st.header(_("Your answers"))
 # The same button as in the sidebar: the file is made when it is clicked, never before.

@@ -115,15 +115,48 @@ def test_checklist_page_is_tailored() -> None:
     assert "Barnets behov" in html(page("checklist", persona("emil")))
 
 
-def test_download_makes_the_pdf_on_click_only() -> None:
-    at = page("download", persona("emil"))
-    assert download_links(at) == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
+def _make_pdf(at: AppTest) -> None:
     next(b for b in at.button if b.label == "Lag PDF").click().run()
     assert not at.exception
     assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
     assert at.success[0].value.startswith("PDF-en er klar.")
-    at.run()  # any other action: the link is not shown again
-    assert download_links(at) == ["Lagre svarene mine (fil)"]
+
+
+def _pdf_offered(at: AppTest) -> bool:
+    return "pdf" in at.session_state["download_desk"].offers
+
+
+def test_download_makes_the_pdf_on_click_only() -> None:
+    at = page("download", persona("emil"))
+    assert download_links(at) == ["Lagre svarene mine (fil)"]  # no PDF before it is asked for
+    _make_pdf(at)
+
+
+def test_the_pdf_link_stays_while_the_pdf_fits_the_answers_and_choices() -> None:
+    """Any other run (a click elsewhere, the tab's copy) keeps the link: the PDF is the same.
+    A changed answer, choice of documents or documents' language removes it, and the PDF with
+    it: it no longer fits."""
+    at = page("download", persona("emil"))
+    _make_pdf(at)
+    at.run()
+    at.run()
+    assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
+    assert not at.success  # said once, when it was made
+    at.session_state["draft"].person.municipality = "Bodø"  # an answer changed in place
+    at.run()
+    assert download_links(at) == ["Lagre svarene mine (fil)"] and not _pdf_offered(at)
+
+    _make_pdf(at)
+    at.radio(key="download_choice").set_value("checklist").run()
+    assert download_links(at) == ["Lagre svarene mine (fil)"] and not _pdf_offered(at)
+
+    _make_pdf(at)
+    at.selectbox[0].set_value("nn").run()  # the documents' language
+    assert not at.exception
+    assert download_links(at) == ["Lagre svarene mine (fil)"] and not _pdf_offered(at)
+    _make_pdf(at)
+    at.run()
+    assert download_links(at) == ["Last ned PDF", "Lagre svarene mine (fil)"]
 
 
 def test_download_files_are_made_by_a_worker_or_when_fetched_never_while_drawn(

@@ -92,14 +92,29 @@ def language_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return reads
 
 
-def test_the_language_is_read_once_per_run(language_reads: list[int]) -> None:
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (None, "Step 1 of 14 – Before you start"),  # the frame and sidebar
+        ("pages/week.py", "Step 4 of 14 – The week"),  # the most strings: 526 _() per run
+    ],
+)
+def test_the_language_is_read_once_per_run(
+    language_reads: list[int], page: str | None, title: str
+) -> None:
     at = new_app("en")
     at.session_state[DRAFT_KEY] = persona_draft("kari")
+    if page is not None:
+        at.switch_page(page).run()
     language_reads.clear()
-    at.run()  # the start page, frame and sidebar: hundreds of strings translated
+    at.run()  # hundreds of strings translated
     assert not at.exception
+    assert at.title[0].value == title
+    if page == "pages/week.py":  # the week's rows and its form are drawn, not just the frame
+        assert at.get("html") and at.button(key="nav_next")
+        rows = len(persona_draft("kari").rows)
+        assert f"Activities ({rows})" in [h.value for h in at.header]
     assert len(language_reads) == 1
-    assert at.title[0].value == "Step 1 of 14 – Before you start"
 
 
 def test_a_language_chosen_in_a_callback_counts_for_the_run_it_causes() -> None:

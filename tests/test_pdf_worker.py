@@ -106,3 +106,42 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("BPA_PDF_TIME_LIMIT", "7.5")
     monkeypatch.setenv("BPA_PDF_MEMORY_MB", "nonsense")
     assert pdf_worker.Settings.from_environment() == pdf_worker.Settings(3, 7.5, 1500)
+
+
+def _pdf_workers_of(pid: int) -> list[int]:
+    """The PDF worker processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                command = f.read().split(b"\0")
+        except OSError:  # gone meanwhile
+            continue
+        if parent == pid and b"bpa_ui.pdf_worker" in command and _alive(int(entry)):
+            found.append(int(entry))
+    return found
+
+
+def test_the_server_starts_the_pool_with_the_app_and_stops_it_with_the_app() -> None:
+    """app.py's lifespan starts the workers when the server starts, before any PDF is asked
+    for (the first PDF does not pay for the start-up), and stops them when the server stops."""
+    from tests.browser.server import start_server, stop_server
+
+    server = start_server(env={"BPA_PDF_WORKERS": "3"})  # not the default: these are ours
+    try:
+        deadline = time.monotonic() + 60
+        workers = _pdf_workers_of(server.process.pid)
+        while len(workers) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _pdf_workers_of(server.process.pid)
+        assert len(workers) == 3, server.text_output()
+    finally:
+        stop_server(server)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)

@@ -4,7 +4,8 @@ Streamlit processes, as ``make serve-replicas`` runs them (deploy/replicas.py).
 A journey with an upload (a draft file) and downloads (the PDF and the draft file) goes through
 nginx; sessions are kept on their process by the ``bpa_route`` cookie. Then one replica dies:
 the sessions on the other one go on unharmed, and the page of a session that lived on the dead
-one reconnects to the survivor (its answers come back once the tab keeps a copy, issue 12).
+one reconnects to the survivor and gets its answers back from the tab's copy (issue 12): the
+notice, the step it was on, its language and its answers.
 nginx runs unprivileged with its pid and temp paths in a temp directory, removed afterwards; no
 upload or download ever reaches its temp files.
 
@@ -19,7 +20,6 @@ import json
 import os
 import shutil
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -31,10 +31,12 @@ import pytest
 from bpa_ui import steps
 from deploy.replicas import Replicas, start
 from tests.browser.conftest import SITE_NAME
-from tests.browser.journey import Journey
+from tests.browser.journey import Journey, said
+from tests.browser.test_tab_copy import RESTORED, sidebar_link, wait_for_copy
 from tests.support import PERSONA_DRAFTS, persona_draft
 
 PERSONAS = ["kari", "aanga", "emil", "kari", "aanga", "emil"] * 3
+LANGS = ["nn", "en", "nb"]  # each tab its own interface language, to see it come back
 
 
 @pytest.fixture(scope="module")
@@ -123,13 +125,14 @@ def test_a_journey_through_nginx_and_a_replica_that_dies(replicas: Replicas, bro
     seen: set[int] = set()
     try:
         # People arrive until each replica holds at least one session (each lands at random).
-        for persona in PERSONAS:
+        for i, persona in enumerate(PERSONAS):
             context = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.set_default_timeout(30_000)
-            journey = Journey(page, replicas.site_url, "nb")
+            journey = Journey(page, replicas.site_url, LANGS[i % len(LANGS)])
             journey.open()
             journey.restore(PERSONA_DRAFTS / f"{persona}.json")  # an upload, through nginx
+            wait_for_copy(page, persona_draft(persona).person.name)  # the tab keeps a copy
             where = _replica_of(journey, replicas)
             assert _route(journey) == replicas.replicas[where].route
             tabs.append((context, journey, where, persona))
@@ -173,19 +176,38 @@ def test_a_journey_through_nginx_and_a_replica_that_dies(replicas: Replicas, bro
             assert page.get_by_text(want.person.name).count() >= (0 if journey is first else 1)
 
         survivor = replicas.replicas[first_where].route
-        for _, journey, _, _ in victims:  # the page reconnects to the survivor: a new session
+        for _, journey, _, persona in victims:  # a new session on the survivor, answers back
+            want = persona_draft(persona)
             page = journey.page
-            deadline = time.monotonic() + 60
-            while _route(journey) != survivor and time.monotonic() < deadline:
-                page.wait_for_timeout(250)
+            # The page connects again (to the survivor), reloads itself and the new session
+            # reads the tab's copy: the notice says so, on the step the user was on.
+            page.get_by_text(journey.t(RESTORED), exact=True).wait_for(timeout=90_000)
+            journey.wait_for_step(steps.CHECK)
             assert _route(journey) == survivor
-            # The next click runs in the new session (the page stays as it was until then).
-            name = f"1. {journey.t(steps.by_id(steps.START).title)}"
-            page.get_by_role("navigation").get_by_role("link", name=name, exact=True).click()
-            journey.wait_for_step(steps.START)
-            while _save_link(journey) == old_links[id(journey)] and time.monotonic() < deadline:
-                page.wait_for_timeout(250)
+            assert _save_link(journey) != old_links[id(journey)]  # a new session
             assert _replica_of(journey, replicas) == first_where
+            # In its own language (the page's words, <html lang>, the address).
+            assert page.evaluate("document.documentElement.lang") == journey.lang
+            assert f"lang={journey.lang}" in page.url
+            # Its answers: on "check your answers", and in the fields of the steps.
+            main = page.get_by_role("main")
+            assert main.get_by_text(want.person.name).count() >= 1
+            assert main.get_by_text(want.person.municipality).count() >= 1
+            sidebar_link(journey, "person")
+            field = page.get_by_label
+            assert field(journey.t("Full name"), exact=True).input_value() == want.person.name
+            municipality = said(
+                want,
+                you="Municipality (kommune) where you live",
+                other="Municipality (kommune) where the person lives",
+                parent="Municipality (kommune) where your child lives",
+            )
+            assert field(journey.t(municipality), exact=True).input_value() == (
+                want.person.municipality
+            )
+            journey.next("person")
+            describe = journey.t("Describe the illness, injury or disability in your own words")
+            assert field(describe, exact=True).input_value() == want.need.description
     finally:
         for context, *_ in tabs:
             context.close()
