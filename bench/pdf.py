@@ -46,21 +46,49 @@ FREE_TEXTS = (
     ("need", "description"),
     ("life", "family_changes"),
 )
+
+
+def full_line(unit: str) -> str:
+    """``unit`` repeated to fill one printed line (``limits.printed_lines``), or the unit when it
+    is longer than a line."""
+    line = unit
+    while limits.printed_lines(line + unit) == 1:
+        line += unit
+    return line.rstrip(" ")
+
+
+# The worst lines of each kind (the issue's attack, then every alphabet that costs ReportLab more
+# per character than plain letters did: markup that must be escaped, wide and narrow letters,
+# letters outside Latin-1, characters the budget counts at their widest).
 WORST_LINES = {
     "short lines": "a",
-    "full lines of words": ("ord " * 30)[: limits.LINE_CHARS - 1],
+    "full lines of words": full_line("ord "),
     "long unbroken words": "x" * 400,
+    "& & &": full_line("& "),
+    "< < <": full_line("< "),
+    "‹ ‹ ‹": full_line("\u2039 "),
+    "W W W": full_line("W "),
+    "a a a": full_line("a "),
+    "i i i": full_line("i "),
+    "long words of W": "W" * 400,
+    "Sámi letters": full_line("ŋ ŧ á č đ š ž "),
+    "emoji": full_line("😀 "),
+    "accents alone": full_line("\u0301 "),
 }
 
 
-def worst_accepted(line: str) -> Draft:
-    """The largest draft the app accepts, made of ``line``: 200 rows with the longest names,
-    then the nine free texts filled until the whole-draft budget is spent (a file of it loads)."""
+def worst_accepted(line: str, row: str | None = None) -> Draft:
+    """The largest draft the app accepts, made of ``line``: up to 200 rows with the longest names
+    (of ``row``, else of "mmmm "; at most half the whole-draft budget), then the nine free texts
+    filled until the budget is spent (a file of it loads)."""
     draft = persona("kari")
-    name = ("mmmm " * 100)[:MAX_ACTIVITY]
-    draft.rows = [ActivityRow(category="meals", activity=name, minutes=1, times=1, per="week")]
-    draft.rows *= MAX_ROWS
-    used = sum(limits.printed_lines(text) for _path, text in limits.texts(draft))
+    name = ((row or "mmmm ") * MAX_ACTIVITY)[:MAX_ACTIVITY]
+    one = ActivityRow(category="meals", activity=name, minutes=1, times=1, per="week")
+    draft.rows = [one] * MAX_ROWS
+    while (
+        used := sum(size for size, _path in limits.sizes(draft))
+    ) > limits.MAX_PRINTED_LINES // 2:
+        draft.rows.pop()  # the rows take half the budget at most
     per_field = (limits.MAX_PRINTED_LINES - used) // len(FREE_TEXTS)
     count = min(per_field // max(1, limits.printed_lines(line)) - 1, limits.MAX_LINES - 1)
     for path in FREE_TEXTS:
