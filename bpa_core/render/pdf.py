@@ -501,9 +501,9 @@ def _paragraph(text: str, style: str) -> list[Flowable]:
 
 
 def _field(label: str, value: str) -> list[Flowable]:
-    """"Label: value", the label in bold: two fragments, which ReportLab lays out word by word,
-    so only the value's first FIELD_LINES lines share the label's paragraph; the rest of a long
-    value follows in pieces of one fragment, as a paragraph's."""
+    """A field, "Label: value", the label in bold: two fragments, which ReportLab lays out word
+    by word, so only the value's first FIELD_LINES lines share the label's paragraph; the rest
+    of a long value follows in pieces of one fragment, as a paragraph's."""
     label = clean_text(label) + ":"
     first, *rest = _pieces(clean_text(value))
     head, *tail = _long_line_pieces(first, FIELD_LINES - 1)
