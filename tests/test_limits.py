@@ -297,31 +297,6 @@ def test_a_paragraph_is_laid_out_as_one_fragment_per_line_whatever_it_holds() ->
     assert paragraphs[1].frags[0].text == "<b>x</b> &amp; <br/>"  # printed as typed
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    lines=st.integers(min_value=0, max_value=limits.MAX_LINES + 5),
-    width=st.integers(min_value=1, max_value=400),
-    fields=st.integers(min_value=1, max_value=len(NINE)),
-    edits=st.integers(min_value=0, max_value=9),
-)
-def test_fuzz_by_size_every_accepted_draft_stays_within_the_caps(
-    lines: int, width: int, fields: int, edits: int
-) -> None:
-    """Drafts near every limit (many lines, long lines, many fields, section edits): either
-    refused with a message id, or their documents stay within the renderer's limit."""
-    data = json.loads(draft_file(lines, fields, "y" * width))
-    data["application"]["section_edits"] = {
-        f"s{i}": "z\n" * min(lines, limits.MAX_LINES - 1) for i in range(edits)
-    }
-    try:
-        draft = load_draft(json.dumps(data))
-    except DraftFileError as refused:
-        assert refused.message_id in ("too_many_lines", "draft_too_long", "too_long")
-        return
-    for doc in build_documents(draft, "all", "nb", on=ON):
-        assert printed_lines(doc) <= limits.MAX_DOCUMENT_LINES
-
-
 def test_typing_past_the_budget_is_refused_with_a_message_and_nothing_is_lost() -> None:
     from tests.app.driver import draft as draft_of
     from tests.app.driver import new_app
