@@ -325,3 +325,38 @@ def test_typing_past_the_budget_is_refused_with_a_message_and_nothing_is_lost() 
     at.run()
     assert draft_of(at).goals.services_bpa_replaces == "Hjemmehjelp"
     assert not [e for e in at.error if "for lange" in str(e.value)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nb", "Det lengste er svaret på «{field}». Dette verktøyet kan ikke åpne filen."),
+        ("nn", "Det lengste er svaret på «{field}». Dette verktøyet kan ikkje opne fila."),
+        ("en", "The longest is the answer to “{field}”. This tool cannot open the file."),
+    ],
+)
+def test_a_file_too_long_altogether_is_refused_naming_its_longest_answer(
+    lang: str, said: str
+) -> None:
+    from bpa_ui.answers import field_label
+    from bpa_ui.i18n import _LANGUAGE_OVERRIDE
+    from tests.app.driver import new_app
+
+    data = json.loads(draft_file(300, 9, full_line("ord ")))
+    data["goals"]["goals"] = "\n".join([full_line("ord ")] * (limits.MAX_LINES - 1))
+    with pytest.raises(DraftFileError) as refused:
+        load_draft(json.dumps(data))
+    assert refused.value.field == "goals.goals"  # the one that takes most of the room
+    token = _LANGUAGE_OVERRIDE.set(lang)
+    try:
+        label = field_label("goals.goals")
+    finally:
+        _LANGUAGE_OVERRIDE.reset(token)
+    assert label
+    at = new_app(lang)
+    at.file_uploader(key="draft_upload").set_value(
+        ("d.json", json.dumps(data).encode(), "application/json")
+    )
+    at.run()
+    errors = [str(e.value) for e in at.error]
+    assert any(said.format(field=label) in e for e in errors), errors
