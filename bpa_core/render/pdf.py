@@ -510,8 +510,25 @@ def _field(label: str, value: str) -> list[Flowable]:
     if tail:
         rest = [*_pieces(" ".join(tail)), *rest]
     frags = [_fragment("bold").clone(text=label), _fragment("body").clone(text=" " + head)]
-    paragraph = Paragraph(f"{label} {head}", styles()["joined" if rest else "body"], frags=frags)
+    paragraph = _Text(f"{label} {head}", styles()["joined" if rest else "body"], frags=frags)
     return [paragraph, *_paragraph("\n".join(rest), "body")] if rest else [paragraph]
+
+
+class _Text(Paragraph):  # type: ignore[misc]
+    """A paragraph that lays its lines out once per width. A table wraps every cell of the rows
+    left again on each page it spills onto, and a block kept together is wrapped more than once:
+    200 rows of a week table over 20 pages cost 20 times their lines (ReportLab keeps the split
+    rows' cells, so they remember)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # Paragraph.split forgets the lines (del self.blPara) when it moves the whole paragraph on.
+        if self._wrapped is not None and self._wrapped[0] == availWidth and "blPara" in vars(self):
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
 
 @cache
@@ -527,7 +544,7 @@ def _text(piece: str, style: str, bullet: str | None = None) -> Flowable:
     to print takes the room of an empty line, as a line break in the text does."""
     if not piece.strip():
         return Spacer(1, styles()[style].leading)
-    return Paragraph(
+    return _Text(
         piece, styles()[style], bulletText=bullet, frags=[_fragment(style).clone(text=piece)]
     )
 
