@@ -444,20 +444,28 @@ class AppUser:
         return ["nav_next" if forward else "nav_back"]
 
 
-def stress_draft() -> bytes:
-    """Kari's draft with 50 000 characters in one free-text field (as bench/pdf.py)."""
-    from bench.pdf import stress
+def stress_draft(kind: str = "stress") -> bytes:
+    """The large PDF's draft: "stress", Kari's draft with 50 000 characters in one free-text
+    field, or "worst" (or a kind of bench/pdf.py's WORST_LINES), the worst draft the app
+    accepts (every text at the whole-draft budget)."""
+    from bench.pdf import WORST_KIND, stress, worst_draft
 
-    return stress().to_json().encode("utf-8")
+    if kind == "stress":
+        return stress().to_json().encode("utf-8")
+    return worst_draft(WORST_KIND if kind == "worst" else kind).to_json().encode("utf-8")
 
 
 class PdfMaker(AppUser):
-    """Opens the 50 000-character draft, goes to the download step and makes the PDF of the
-    application and the checklist again and again (no think time)."""
+    """Opens the large draft (``--stall-draft``), goes to the download step and makes the PDF of
+    the application and the checklist again and again (no think time)."""
+
+    def __init__(self, session: Session, draft: str = "worst") -> None:
+        super().__init__(session)
+        self.draft = draft
 
     async def prepare(self) -> None:
         await self.s.open()
-        await self.s.upload("stress.json", stress_draft())
+        await self.s.upload("stress.json", stress_draft(self.draft))
         while MAKE_PDF not in self.s.page.buttons:
             await self.s.click("nav_next")
 
@@ -534,6 +542,7 @@ async def run_phase(
     seed: int,
     *,
     pdf_maker: bool = False,
+    pdf_draft: str = "worst",
 ) -> Phase:
     """N sessions of ``target`` for ``seconds``; with ``pdf_maker`` one more session makes the
     large PDF all the time (its own actions are not counted, its CPU is)."""
@@ -543,7 +552,7 @@ async def run_phase(
     for _ in range(n):
         session = Session(server.url)
         users.append(AppUser(session) if target == "app" else BareUser(session))
-    maker = PdfMaker(Session(server.url)) if pdf_maker else None
+    maker = PdfMaker(Session(server.url), pdf_draft) if pdf_maker else None
     made: list[float] = []
 
     # Open every session (a few at a time, as people arrive), then measure.
@@ -623,7 +632,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=int,
         default=5,
         help="the large-PDF test: this many app sessions, without and with one session making "
-        "the 50 000-character PDF all the time (0: skip)",
+        "the large PDF all the time (0: skip)",
+    )
+    parser.add_argument(
+        "--stall-draft",
+        default="worst",
+        help="the large PDF's draft: worst (the worst accepted draft, bench/pdf.py), stress "
+        "(50 000 characters in one answer) or a kind of bench/pdf.py's WORST_LINES",
     )
     parser.add_argument("--no-save", action="store_true", help="do not write bench/results/")
     return parser.parse_args(argv)
@@ -713,6 +728,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
                     (lo, hi),
                     args.seed,
                     pdf_maker=with_pdf,
+                    pdf_draft=args.stall_draft,
                 )
                 row = phase.summary()
                 rows.append(row)

@@ -96,7 +96,7 @@ class ScriptTimer:
         return self.times[-1]
 
 
-def _app_with(persona: str, lang: str) -> Any:
+def _app_with(persona: str, lang: str, draft: Any = None) -> Any:
     from streamlit.testing.v1 import AppTest
 
     from bpa_core.draft import load_draft
@@ -105,10 +105,65 @@ def _app_with(persona: str, lang: str) -> Any:
     at.query_params["lang"] = lang
     at.session_state["assess_on"] = ASSESSED_ON
     at.session_state["tab_copy_state"] = "keeping"  # as after the tab's first answer
-    at.session_state["draft"] = load_draft(
+    at.session_state["draft"] = draft or load_draft(
         (ROOT / "tests" / "personas" / f"{persona}.json").read_bytes()
     )
     return at.run()
+
+
+WORST_STEPS = ("check", "application", "checklist", "goals", "week")
+
+
+def worst_reruns(kind: str | None = None, runs: int = 5, lang: str = "nb") -> dict[str, Any]:
+    """Script time per rerun of the steps that show every answer (check your answers, the
+    application, the checklist) and two that hold many (goals, the week), with the worst draft
+    the app accepts loaded (bench/pdf.py ``worst_draft``: every text at the whole-draft budget).
+    Target: 0.5 s a rerun (the bounded-cost issue)."""
+    from bench.pdf import WORST_KIND, worst_draft
+    from bpa_ui import steps
+
+    kind = kind or WORST_KIND
+    timer = ScriptTimer()
+    timer.attach()
+    try:
+        at = _app_with("kari", lang, worst_draft(kind))
+        rows = []
+        for step_id in WORST_STEPS:
+            if not steps.available(step_id):
+                continue
+            at.switch_page(steps.by_id(step_id).file).run()
+            if at.exception:
+                raise RuntimeError(f"step {step_id} raised: {[e.value for e in at.exception]}")
+            at.run()
+            times = []
+            for _ in range(runs):
+                at.run()
+                times.append(timer.last())
+            rows.append(
+                {
+                    "step": step_id,
+                    "median_ms": round(statistics.median(times), 1),
+                    "max_ms": round(max(times), 1),
+                    "elements": element_count(at._tree),
+                }
+            )
+            if step_id == "goals":  # a text typed: the whole-draft budget is checked again
+                field = next(w for w in at.text_area if w.key == "w:goals.goals")
+                times = []
+                for i in range(runs):
+                    field.input(str(field.value)[: -1 - i % 2]).run()
+                    times.append(timer.last())
+                rows.append(
+                    {
+                        "step": "goals, a text typed",
+                        "median_ms": round(statistics.median(times), 1),
+                        "max_ms": round(max(times), 1),
+                        "elements": element_count(at._tree),
+                    }
+                )
+    finally:
+        timer.uninstall()
+    return {"draft": kind, "lang": lang, "runs_per_step": runs, "target_ms": 500.0, "steps": rows}
 
 
 def element_count(node: Any) -> int:

@@ -109,6 +109,18 @@ def table(results: dict[str, Any]) -> list[str]:
                 "",
             )
         )
+    worst = results.get("worst_reruns")
+    for r in worst["steps"] if worst else []:
+        rows.append(
+            (
+                f"rerun {r['step']}, worst accepted draft ({worst['draft']})",
+                f"{r['median_ms']:.0f} ms",
+                "",
+                "",
+                f"<= {worst['target_ms']:.0f} ms",
+                verdict(r["median_ms"] <= worst["target_ms"]),
+            )
+        )
     click = results.get("browser", {}).get("click_to_next") if results.get("browser") else None
     if click:
         rows.append(
@@ -237,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         steps.append(("import", "import time", lambda: import_time(max(args.runs, 7))))
     if "rerun" in parts:
-        from bench.rerun import next_clicks, step_reruns
+        from bench.rerun import next_clicks, step_reruns, worst_reruns
 
         steps.append(
             ("step_rerun", "step reruns", lambda: step_reruns(args.rerun_persona, args.runs))
@@ -247,6 +259,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "next_press_server",
                 "server time per press of next",
                 lambda: next_clicks(args.rerun_persona, max(args.runs // 2, 3)),
+            )
+        )
+        steps.append(
+            (
+                "worst_reruns",
+                "reruns with the worst accepted draft",
+                lambda: worst_reruns(runs=max(args.runs // 2, 3)),
             )
         )
     if "pdf" in parts:

@@ -38,7 +38,7 @@ def big_draft() -> Any:
     from bpa_ui.bind import assign
 
     draft = load_draft((ROOT / "tests" / "personas" / "kari.json").read_bytes())
-    size = (limits.MAX_PRINTED_LINES - 100) * limits.LINE_CHARS // len(BIG_FIELDS)
+    size = (limits.MAX_PRINTED_LINES - 100) * 80 // len(BIG_FIELDS)  # 82 characters a line
     text = ("Eg treng hjelp til å stå opp, vaske meg og kle på meg. " * 2000)[:size]
     for path in BIG_FIELDS:
         assign(draft, path, text)

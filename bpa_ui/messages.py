@@ -88,10 +88,17 @@ def file_problem(field_label: str | None, message_id: str) -> str:
     if message_id == "unknown_field":
         return _("The saved file has a part this tool does not know.")
     if message_id == "draft_too_long":
+        pages = whole(limits.MAX_PRINTED_LINES // limits.LINES_PER_PAGE)
+        if field_label is None:
+            return _(
+                "The answers in the saved file are too long altogether (more than about {pages} "
+                "pages). This tool cannot open it."
+            ).format(pages=pages)
+        # The field is the one that takes most of the room (bpa_core.limits.over_budget).
         return _(
             "The answers in the saved file are too long altogether (more than about {pages} "
-            "pages). This tool cannot open it."
-        ).format(pages=whole(limits.MAX_PRINTED_LINES // limits.LINES_PER_PAGE))
+            "pages). The longest is the answer to “{field}”. This tool cannot open the file."
+        ).format(pages=pages, field=field_label)
     if field_label is None:
         return _("The saved file has an answer we cannot read.")
     if message_id == "too_long":

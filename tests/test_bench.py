@@ -15,6 +15,9 @@ def test_bench_parts_import_and_options_parse() -> None:
     names = [name for name, *_ in pdf.cases()]
     assert {f"{p}: application" for p in pdf.PERSONAS} <= set(names)
     assert len(pdf.STRESS_TEXT) == 50_000
+    assert {f"worst accepted, {kind}: all" for kind in pdf.WORST_LINES} <= set(names)
+    assert {"& & &", "< < <", "W W W", "a a a", "emoji", "Sámi letters"} <= set(pdf.WORST_LINES)
+    assert callable(rerun.worst_reruns)
 
 
 def test_table_shows_ratio_target_and_verdict() -> None:
@@ -44,6 +47,9 @@ def test_table_shows_ratio_target_and_verdict() -> None:
     assert "rerun week" in text and "2.0x" in text and "MISSED" in text
     assert "click to next step (n=26)" in text and f"<= {TARGETS['click_ms']:.0f} ms" in text
     assert "ReportLab imported before a PDF" in text
+    worst = {"draft": "& & &", "target_ms": 500.0, "steps": [{"step": "check", "median_ms": 80}]}
+    text = "\n".join(table({"worst_reruns": worst}))
+    assert "rerun check, worst accepted draft (& & &)" in text and "<= 500 ms" in text
 
 
 def test_load_options_phases_and_verdicts() -> None:
@@ -51,6 +57,7 @@ def test_load_options_phases_and_verdicts() -> None:
 
     args = parse_args(["--sessions", "1,10", "--seconds", "5"])
     assert args.sessions == "1,10" and args.seconds == 5 and args.stall_sessions == 5
+    assert args.stall_draft == "worst" and parse_args(["--stall-draft", "stress"]).stall_draft
     phase = Phase("app", 50, times=[("nav_next", float(ms)) for ms in range(1, 101)])
     phase.errors.append("download: HTTP 404")
     phase.wall_s, phase.cpu_s = 10.0, 3.0

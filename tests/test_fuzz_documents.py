@@ -4,6 +4,8 @@ a box and are not compared)."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import unicodedata
 from collections import Counter
@@ -11,12 +13,31 @@ from functools import cache
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from bpa_core import limits
+from bpa_core.documents.application import NOT_EDITABLE, SECTION_IDS
 from bpa_core.documents.build import build_documents
-from bpa_core.draft import MAX_ACTIVITY, MAX_TEXT, ArbeidslederKind, Draft, FilledInBy
-from bpa_core.render.pdf import FONT, clean_text, register_fonts, render_pdf
+from bpa_core.draft import (
+    MAX_ACTIVITY,
+    MAX_ROWS,
+    MAX_TEXT,
+    ArbeidslederKind,
+    DayPart,
+    Draft,
+    DraftFileError,
+    FilledInBy,
+    load_draft,
+)
+from bpa_core.render.pdf import (
+    FONT,
+    clean_text,
+    most_pages,
+    printed_lines,
+    register_fonts,
+    render_pdf,
+)
 from tests.docs_support import ASSESSED_ON, pdf_body_text, persona, squash
 
 # (path in the draft, longest text the Draft accepts). Row 0's activity is a table cell.
@@ -236,3 +257,80 @@ def test_when_the_need_started_never_breaks_the_application(since: str, lang: st
             phrase in text
             for phrase in ("startet", "starta", "started")  # nb, nn, en
         )
+
+
+# --- fuzz by size: drafts near every limit, of every alphabet (bpa_core/limits.py) ---
+
+SIZE_UNITS = ["ord ", "a", "& ", "< > ", "\u2039 ", "W ", "i ", "ŋŧáčđšž ", "😀 ", "\u0301 "]
+SIZE_UNITS += ["x", "W"]  # unbroken words
+EDITABLE_SECTIONS = [s for s in SECTION_IDS if s not in NOT_EDITABLE]
+
+
+@st.composite
+def sized_drafts(draw: st.DrawFn, most_lines: int = limits.MAX_LINES + 5) -> dict[str, Any]:
+    """A draft file near the limits: up to 200 rows named in one alphabet, in any parts of the
+    day, then free texts and edits of the application's real sections, all of lines of that
+    alphabet (short, full, longer than a line, unbroken), together filling from nothing to a
+    little past the whole-draft budget."""
+    unit = draw(st.sampled_from(SIZE_UNITS))
+    line = unit * draw(st.integers(min_value=1, max_value=400))
+    data: dict[str, Any] = persona("kari").model_dump(mode="json")
+    name = (unit * MAX_ACTIVITY)[: draw(st.integers(min_value=1, max_value=MAX_ACTIVITY))]
+    row = {"category": "meals", "activity": name, "minutes": 1, "times": 1, "per": "week"}
+    row["day_parts"] = draw(st.lists(st.sampled_from(list(DayPart)), unique=True))
+    row["night"] = draw(st.booleans())
+    data["rows"] = [row] * draw(st.integers(min_value=0, max_value=MAX_ROWS))
+    fields = draw(st.lists(st.sampled_from(LONG_FIELDS), unique=True, min_size=1, max_size=9))
+    edits = draw(st.lists(st.sampled_from(EDITABLE_SECTIONS), unique=True))
+    share = draw(st.floats(min_value=0, max_value=1.2))
+    each = share * limits.MAX_PRINTED_LINES / (len(fields) + len(edits))
+    text = "\n".join([line] * min(most_lines, int(each / limits.printed_lines(line))))
+    for path in fields:
+        target: Any = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = text
+    data["application"]["section_edits"] = dict.fromkeys(edits, text)
+    return data
+
+
+def accepted(data: dict[str, Any]) -> Draft | None:
+    try:
+        draft = load_draft(json.dumps(data))
+    except DraftFileError as refused:
+        assert refused.message_id in ("too_many_lines", "draft_too_long", "too_long")
+        event(f"refused: {refused.message_id}")
+        return None
+    used = sum(size for size, _path in limits.sizes(draft))
+    event(f"accepted, {10 * used // limits.MAX_PRINTED_LINES * 10} % of the budget")
+    return draft
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=sized_drafts())
+def test_fuzz_by_size_every_accepted_draft_stays_within_the_caps(data: dict[str, Any]) -> None:
+    """Either refused with a message id, or within the whole-draft budget and every document
+    within the renderer's limit (which the estimate of each document bounds)."""
+    draft = accepted(data)
+    if draft is None:
+        return
+    assert sum(size for size, _path in limits.sizes(draft)) <= limits.MAX_PRINTED_LINES
+    for doc in build_documents(draft, "all", "nb", on=ASSESSED_ON):
+        assert printed_lines(doc) <= limits.MAX_DOCUMENT_LINES
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=sized_drafts(most_lines=300))
+def test_fuzz_by_size_the_pdf_has_no_more_pages_than_estimated(data: dict[str, Any]) -> None:
+    """Real output for a few of them: each document's PDF has no more pages than its estimate,
+    and the text of every field survives."""
+    from pypdf import PdfReader
+
+    draft = accepted(data)
+    if draft is None:
+        return
+    for doc in build_documents(draft, "all", "nb", on=ASSESSED_ON):
+        pdf = render_pdf(doc)
+        assert len(PdfReader(io.BytesIO(pdf)).pages) <= most_pages(doc)
+        if doc.kind == "application" and draft.rows:
+            assert_survives(draft.rows[0].activity, pdf, doc.title)

@@ -237,19 +237,21 @@ def test_cli_render(tmp_path: Path) -> None:
 
 
 def test_a_very_long_paragraph_is_cut_at_natural_places() -> None:
-    from bpa_core.render.pdf import CHUNK, _chunks
+    from bpa_core import limits
+    from bpa_core.render.pdf import CHUNK_LINES, _pieces
 
-    assert _chunks("Kort tekst.") == ["Kort tekst."]
+    assert _pieces("Kort tekst.") == ["Kort tekst."]
     sentences = "Dette er en setning. " * 600
-    pieces = _chunks(sentences)
-    assert all(len(p) <= CHUNK for p in pieces)
+    pieces = _pieces(sentences)
+    assert len(pieces) > 1
+    assert all(limits.printed_lines(p) <= CHUNK_LINES for p in pieces)
     assert all(p.endswith(".") for p in pieces[:-1])  # cut after a sentence
     assert squash("".join(pieces)) == squash(sentences)
     lines = ("a" * 100 + "\n") * 100
-    assert all(not p.endswith("\n") for p in _chunks(lines)[:-1])  # the line break is the cut
-    assert "".join(_chunks(lines)).count("a") == 10_000
-    word = "x" * 7_000
-    assert [len(p) for p in _chunks(word)] == [CHUNK, CHUNK, 2_000]
+    assert _pieces(lines) == ["a" * 100] * 100 + [""]  # each line is a piece
+    word = "x" * 7_000  # one word (about 98 lines): cut where a piece is full
+    assert [limits.printed_lines(p) for p in _pieces(word)] == [CHUNK_LINES] * 3 + [8]
+    assert "".join(_pieces(word)) == word
 
 
 # --- non-breaking spaces: legal references, numbers with units and dates stay on one line ---

@@ -10,7 +10,6 @@ computed exactly before that.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,8 +68,11 @@ def clean(text: str) -> str:
     """User text made safe to place in a document: control characters (except line breaks and
     tabs) removed, line ends unified, outer blank space trimmed. Nothing else is changed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return "".join(kept).strip()
+    return _CONTROL.sub("", text).strip()
+
+
+# Unicode's control characters (category Cc: U+0000–U+001F, U+007F–U+009F) but tab and newline.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def one_line(text: str) -> str:

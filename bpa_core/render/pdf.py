@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -60,9 +61,10 @@ GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 HEADER_FILL = colors.HexColor("#eeeeee")
 SHORT_SECTION = 600  # characters
-CHUNK = 2500  # characters of one paragraph flowable (about half a page)
-CHUNK_LINES = 30  # printed lines of one paragraph flowable (a page holds about 50)
-LINE_CHARS = 90  # characters of a printed line, about, at 10,5 pt on A4
+CELL_PADDING = 3  # points above and below a table cell's text
+CELL_SIDE_PADDING = 6  # points left and right of it (ReportLab's default)
+FIELD_LINES = 3  # lines of a field's value beside its bold label, at most (see _field)
+CHUNK_LINES = 30  # printed lines of one paragraph flowable, at most (a page holds about 50)
 
 # User text as it should print: nothing invisible, tabs as spaces, one kind of newline.
 clean_text = plain_text
@@ -135,6 +137,7 @@ def styles() -> dict[str, ParagraphStyle]:
     cell_bold = ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD)
     return {
         "body": base,
+        "bold": ParagraphStyle("bold", parent=base, fontName=FONT_BOLD),
         "caption": ParagraphStyle(
             "caption", parent=base, fontSize=9, leading=12, textColor=GREY, keepWithNext=1
         ),
@@ -246,8 +249,105 @@ class DocumentTooLongError(ValueError):
 
 
 def printed_lines(doc: model.Document) -> int:
-    """About how many lines the document prints (its cost to render grows with this)."""
-    return sum(limits.printed_lines(line) for line in doc.plain_text().split("\n"))
+    """How many lines of body text (14 pt each) the document's blocks take in print, at most: each
+    text measured as the renderer lays it out (``limits.printed_lines`` at its block's width and
+    font size), with the spacing between blocks. What a PDF costs to render grows with this."""
+    return math.ceil(_estimate(doc)[0] / BODY_LEADING)
+
+
+def most_pages(doc: model.Document) -> int:
+    """How many pages the document prints, at most: its printed lines, and the room that blocks
+    kept together (a heading with what follows it, a short section, a table with its
+    introduction) may leave empty at the foot of a page, on pages that lose a few lines more to
+    paragraphs and table rows that do not split at their last line. An upper bound
+    (tests/test_limits.py renders the worst drafts against it)."""
+    height, kept = _estimate(doc)
+    return max(1, math.ceil((height + kept) / (FRAME_HEIGHT - PAGE_SLACK)))
+
+
+BODY_LEADING = 14.0  # points: a line of body text
+FRAME_HEIGHT = float(PAGE_HEIGHT - MARGIN - BOTTOM_MARGIN)
+# A page may end up to this much short of full: a paragraph's first line that cannot stand alone
+# at the foot, the room below a table row, the table's header row repeated on the next page.
+PAGE_SLACK = 5 * BODY_LEADING
+BOLD_WIDER = 1.3  # DejaVu Sans Bold is at most this much wider (our own headings and labels)
+
+
+def _estimate(doc: model.Document) -> tuple[float, float]:
+    """(height of the document's content, room its kept-together blocks may leave empty), in
+    points: the flowables ``_document`` makes, block by block."""
+    height = sum(_height(line, "body") for line in doc.letterhead)
+    height += _height(long_date(doc.dated, doc.lang), "right") + 4 * mm
+    height += _height(doc.title, "h1", bold=True)
+    kept = 0.0
+    for section in doc.sections:
+        title = _height(section.title, "h2", bold=True)
+        blocks = [_block_height(block) for block in section.blocks]
+        height += title + sum(whole for whole, _first in blocks)
+        if _short(section) or section.id == "signature":  # kept together (with the one before)
+            kept += min(FRAME_HEIGHT, 2 * (title + sum(whole for whole, _first in blocks)))
+        elif blocks:  # the title stays with the first piece of its first block
+            kept += min(FRAME_HEIGHT, title + blocks[0][1])
+        for i, block in enumerate(section.blocks):
+            if isinstance(block, model.Heading | model.Table) and i + 1 < len(blocks):
+                # a sub-heading stays with what follows it; a table's introduction with the table
+                kept += min(FRAME_HEIGHT, blocks[i][0] + blocks[i + 1][0])
+    return height, kept
+
+
+def _height(text: str, style: str, *, width: float = TEXT_WIDTH, bold: bool = False) -> float:
+    """The height of ``text`` in ``style``, one paragraph per line (``_text``), at most."""
+    st = styles()[style]
+    units = limits.line_units(width - st.leftIndent - st.rightIndent, st.fontSize)
+    if bold:
+        units = int(units / BOLD_WIDER)
+    text = clean_text(text)
+    lines = max(1, limits.printed_lines(text, units))
+    paragraphs = text.count("\n") + 1
+    return float(lines * st.leading + paragraphs * (st.spaceBefore + st.spaceAfter))
+
+
+def _block_height(block: model.Block) -> tuple[float, float]:
+    """(height of the block, height of its first piece) in points, at most."""
+    if isinstance(block, model.Paragraph):
+        pieces = [_height(piece, "joined") for piece in _pieces(clean_text(block.text))]
+        return sum(pieces) + styles()["body"].spaceAfter, pieces[0]
+    if isinstance(block, model.Heading):
+        height = _height(block.text, "h3", bold=True)
+        return height, height
+    if isinstance(block, model.Fields):
+        items = [_height(f"{label}: {value}", "body", bold=True) for label, value in block.items]
+        return sum(items), items[0] if items else 0.0
+    if isinstance(block, model.Checklist | model.BulletList):
+        items = [_height(item, "item") for item in block.items]
+        return sum(items) + 2 * mm, items[0] if items else 0.0
+    return _table_height(block)
+
+
+def _table_height(block: model.Table) -> tuple[float, float]:
+    columns = len(block.header)
+    if not columns:
+        return 0.0, 0.0
+    widths = _column_widths(columns)
+
+    def row(cells: Sequence[str], bold: bool) -> float:
+        lines = max(
+            limits.printed_lines(cells[i] if i < len(cells) else "", _cell_units(widths[i], bold))
+            for i in range(columns)
+        )
+        return float(max(1, lines) * styles()["cell"].leading + 2 * CELL_PADDING)
+
+    header = row(block.header, True)
+    height = header + sum(row(r, False) for r in block.rows) + 3 * mm
+    if block.footer:
+        height += row(block.footer, True)
+    caption = _height(block.caption, "caption") if block.caption else 0.0
+    return caption + height, caption + header
+
+
+def _cell_units(width: float, bold: bool) -> int:
+    units = limits.line_units(width - 2 * CELL_SIDE_PADDING, styles()["cell"].fontSize)
+    return int(units / BOLD_WIDER) if bold else units
 
 
 def render_pdf(documents: model.Document | Sequence[model.Document]) -> bytes:
@@ -306,7 +406,9 @@ def _footer_texts(doc: model.Document) -> tuple[str, str]:
 
 def _document(doc: model.Document, index: int) -> list[Flowable]:
     st = styles()
-    out: list[Flowable] = [Paragraph(markup(line), st["body"]) for line in doc.letterhead]
+    out: list[Flowable] = []
+    for line in doc.letterhead:
+        out.extend(_paragraph(line, "body"))
     out.append(
         Paragraph(
             escape(long_date(doc.dated, doc.lang)),
@@ -337,39 +439,34 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     return out
 
 
-def _chunks(text: str) -> list[str]:
-    """A long paragraph in pieces that each fit on a page: at most CHUNK characters and about
-    CHUNK_LINES printed lines, cut at a line break, else after a sentence, else at a space.
+def _pieces(text: str) -> list[str]:
+    """A paragraph's text as the pieces the renderer lays out one by one: its lines, and a line
+    that prints more than CHUNK_LINES lines cut after a sentence, else at a space (else, one long
+    word, anywhere), so that every piece fits on a page.
 
     ReportLab wraps a paragraph again on every page it spills onto, so one paragraph many pages
     long costs time that grows with the square of its length (50 000 short lines: over a
-    minute). Pieces that fit on a page are wrapped once each: the cost grows linearly."""
+    minute); and a paragraph of several lines (``<br/>`` in its markup) or with an escaped
+    ``&amp;``/``&lt;`` is many fragments, which ReportLab lays out word by word at several times
+    the cost of a single one ("& & & …": 60 ms a page, against 5 ms). One fragment per piece,
+    each fitting on a page: the cost grows linearly with the printed lines, whatever the text
+    (bench/pdf.py)."""
     pieces: list[str] = []
-    lines: list[str] = []
-    size = printed = 0
     for line in text.split("\n"):
-        for part in _long_line_pieces(line):
-            rows = 1 + len(part) // LINE_CHARS
-            if lines and (size + len(part) > CHUNK or printed + rows > CHUNK_LINES):
-                pieces.append("\n".join(lines))
-                lines, size, printed = [], 0, 0
-            lines.append(part)
-            size += len(part) + 1
-            printed += rows
-    pieces.append("\n".join(lines))
+        pieces.extend(_long_line_pieces(line))
     return pieces
 
 
-def _long_line_pieces(line: str) -> list[str]:
-    """One line longer than CHUNK in pieces cut after a sentence, else at a space."""
+def _long_line_pieces(line: str, lines: int = CHUNK_LINES) -> list[str]:
+    """One line that prints more than ``lines`` lines, in pieces that each print at most that
+    many (``limits.prefix_within``): cut after a sentence in the second half of a piece, else
+    before the word that does not fit, else (one long word) where the piece is full."""
+    if len(line) * limits.WIDEST <= lines * (limits.BODY_LINE - limits.WIDEST):
+        return [line]  # even of the widest letters, it could not print more
     pieces = []
-    while len(line) > CHUNK:
-        window = slice(CHUNK // 2, CHUNK)
-        if (cut := line.rfind(". ", window.start, window.stop)) >= 0:
-            cut += 1
-        elif (cut := line.rfind(" ", window.start, window.stop)) < 0:
-            cut = CHUNK  # one long word: it is broken across lines anyway
-        pieces.append(line[:cut])
+    while (end := limits.prefix_within(line, lines)) < len(line):
+        cut = line.rfind(". ", end // 2, end) + 1 or end
+        pieces.append(line[:cut].rstrip(" "))
         line = line[cut:].lstrip(" ")
     return [*pieces, line]
 
@@ -382,27 +479,80 @@ def _short(section: model.Section) -> bool:
 
 
 def _block(block: model.Block, *, keep_with_next: bool = False) -> list[Flowable]:
-    st = styles()
     if isinstance(block, model.Paragraph):
-        *first, last = _chunks(clean_text(block.text))
-        return [
-            *(Paragraph(markup(chunk), st["joined"]) for chunk in first),
-            Paragraph(markup(last), st["intro" if keep_with_next else "body"]),
-        ]
+        return _paragraph(block.text, "intro" if keep_with_next else "body")
     if isinstance(block, model.Heading):
-        return [Paragraph(markup(block.text), st["h3"])]
+        return _lines(block.text, "h3")
     if isinstance(block, model.Fields):
-        return [
-            Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", st["body"])
-            for label, value in block.items
-        ]
+        return [flowable for label, value in block.items for flowable in _field(label, value)]
     if isinstance(block, model.Checklist | model.BulletList):
         bullet = "☐" if isinstance(block, model.Checklist) else "•"
-        items: list[Flowable] = [
-            Paragraph(markup(item), st["item"], bulletText=bullet) for item in block.items
-        ]
+        items: list[Flowable] = []
+        for item in block.items:
+            items.extend(_lines(item, "item", bullet=bullet))
         return [*items, Spacer(1, 2 * mm)]
     return _table(block)
+
+
+def _paragraph(text: str, style: str) -> list[Flowable]:
+    """A paragraph of plain text as its pieces (``_pieces``), the last one in ``style``."""
+    *first, last = _pieces(clean_text(text))
+    return [*(_text(piece, "joined") for piece in first), _text(last, style)]
+
+
+def _field(label: str, value: str) -> list[Flowable]:
+    """A field, "Label: value", the label in bold: two fragments, which ReportLab lays out word
+    by word, so only the value's first FIELD_LINES lines share the label's paragraph; the rest
+    of a long value follows in pieces of one fragment, as a paragraph's."""
+    label = clean_text(label) + ":"
+    first, *rest = _pieces(clean_text(value))
+    head, *tail = _long_line_pieces(first, FIELD_LINES - 1)
+    if tail:
+        rest = [*_pieces(" ".join(tail)), *rest]
+    frags = [_fragment("bold").clone(text=label), _fragment("body").clone(text=" " + head)]
+    paragraph = _Text(f"{label} {head}", styles()["joined" if rest else "body"], frags=frags)
+    return [paragraph, *_paragraph("\n".join(rest), "body")] if rest else [paragraph]
+
+
+class _Text(Paragraph):  # type: ignore[misc]
+    """A paragraph that lays its lines out once per width. A table wraps every cell of the rows
+    left again on each page it spills onto, and a block kept together is wrapped more than once:
+    200 rows of a week table over 20 pages cost 20 times their lines (ReportLab keeps the split
+    rows' cells, so they remember)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # Paragraph.split forgets the lines (del self.blPara) when it moves the whole paragraph on.
+        if self._wrapped is not None and self._wrapped[0] == availWidth and "blPara" in vars(self):
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
+@cache
+def _fragment(style: str) -> Any:
+    """A parsed text fragment of ``style`` (static: the letter x). A copy of it with a piece of
+    the user's text is a paragraph that ReportLab never parses as markup: nothing to escape,
+    one fragment to lay out."""
+    return Paragraph("x", styles()[style]).frags[0]
+
+
+def _text(piece: str, style: str, bullet: str | None = None) -> Flowable:
+    """One line of plain text (no newline) as a paragraph of one fragment; a line with nothing
+    to print takes the room of an empty line, as a line break in the text does."""
+    if not piece.strip():
+        return Spacer(1, styles()[style].leading)
+    return _Text(
+        piece, styles()[style], bulletText=bullet, frags=[_fragment(style).clone(text=piece)]
+    )
+
+
+def _lines(text: str, style: str, bullet: str | None = None) -> list[Flowable]:
+    """A short text (a heading, a list item, a table cell) as a paragraph per line."""
+    first, *rest = clean_text(text).split("\n")
+    return [_text(first, style, bullet), *(_text(line, style) for line in rest)]
 
 
 def _column_widths(columns: int) -> list[float]:
@@ -416,12 +566,13 @@ def _table(block: model.Table) -> list[Flowable]:
     if not columns:
         return []
 
-    def row(cells: Sequence[str], bold: bool) -> list[Paragraph]:
+    def row(cells: Sequence[str], bold: bool) -> list[Flowable | list[Flowable]]:
         out = []
         for i in range(columns):
             right = i in block.numeric_columns
             name = ("cell_bold" if bold else "cell") + ("_right" if right else "")
-            out.append(Paragraph(markup(cells[i] if i < len(cells) else ""), st[name]))
+            cell = _lines(cells[i] if i < len(cells) else "", name)
+            out.append(cell[0] if len(cell) == 1 else cell)
         return out
 
     data = [row(block.header, True), *(row(r, False) for r in block.rows)]
@@ -433,8 +584,10 @@ def _table(block: model.Table) -> list[Flowable]:
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_SIDE_PADDING),
     ]
     if block.footer:
         style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
