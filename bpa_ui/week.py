@@ -32,7 +32,7 @@ from bpa_core.rules.hours import (
     more_than_a_week,
     weekly_minutes,
 )
-from bpa_ui import fmt, labels, steps, tab_copy
+from bpa_ui import fmt, labels, steps
 from bpa_ui.bind import ERRORS_SHOWN_KEY, count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child, lawful, pick
@@ -658,6 +658,11 @@ def builder() -> None:
     fragment: when the builder's errors come or go, the whole page runs again so it is right;
     what this run took from the session state for the page (the notice, the focus after "Add")
     is put back for that run."""
+    # Imported in the run, not with this module: the tab copy's component is registered only
+    # when its module is first imported inside a script run (a test launcher imports this
+    # module before Streamlit starts, and the component's files then answered 404).
+    from bpa_ui import tab_copy
+
     alone = fragment_only_run()
     if alone:
         begin_run()

@@ -271,3 +271,19 @@ def test_the_builders_component_asks_again_for_a_copy_it_missed(
     monkeypatch.setattr(st, "session_state", state)
     tab_copy._on_missing_here()
     assert state == {}
+
+
+def test_the_week_module_leaves_the_tab_copys_component_to_the_script_run() -> None:
+    """The tab copy's component is registered only when its module is first imported inside a
+    script run: a launcher that imports the week builder before Streamlit starts (the test
+    servers with forced failures) must not take it along, or its files answer 404."""
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    code = "import sys, bpa_ui.week; print('bpa_ui.tab_copy' in sys.modules)"
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "False"
