@@ -109,6 +109,19 @@ def table(results: dict[str, Any]) -> list[str]:
                 "",
             )
         )
+    week = results.get("week_actions")
+    if week:
+        for r in week["actions"]:
+            rows.append(
+                (
+                    f"week: {r['action']} ({r['frame_runs']:g} frame runs)",
+                    f"{r['app_ms']:.1f} ms",
+                    f"{week['bare_ms']:.1f} ms",
+                    f"{r['ratio']:.1f}x",
+                    "(info)",
+                    "",
+                )
+            )
     click = results.get("browser", {}).get("click_to_next") if results.get("browser") else None
     if click:
         rows.append(
@@ -121,6 +134,19 @@ def table(results: dict[str, Any]) -> list[str]:
                 verdict(click["app_median_ms"] <= TARGETS["click_ms"]),
             )
         )
+    week_clicks = results.get("browser", {}).get("week_clicks") if results.get("browser") else None
+    if week_clicks:
+        for what in ("add", "remove"):
+            rows.append(
+                (
+                    f"week: click {what} to row painted (n={week_clicks['rounds']})",
+                    f"{week_clicks[what + '_median_ms']:.0f} ms",
+                    f"{week_clicks['bare_median_ms']:.0f} ms",
+                    f"{week_clicks[what + '_ratio']:.2f}x",
+                    "(info)",
+                    "",
+                )
+            )
     for r in results.get("pdf", []):
         rows.append(
             (
@@ -237,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         steps.append(("import", "import time", lambda: import_time(max(args.runs, 7))))
     if "rerun" in parts:
-        from bench.rerun import next_clicks, step_reruns
+        from bench.rerun import next_clicks, step_reruns, week_actions
 
         steps.append(
             ("step_rerun", "step reruns", lambda: step_reruns(args.rerun_persona, args.runs))
@@ -247,6 +273,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "next_press_server",
                 "server time per press of next",
                 lambda: next_clicks(args.rerun_persona, max(args.runs // 2, 3)),
+            )
+        )
+        steps.append(
+            (
+                "week_actions",
+                "week builder actions",
+                lambda: week_actions(args.rerun_persona, args.runs),
             )
         )
     if "pdf" in parts:

@@ -24,10 +24,11 @@ from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 class FragmentRuns:
     """Installed while in use (``with FragmentRuns() as runs:``): every AppTest run keeps its
-    messages, so that a fragment's run can start from the page as the last run left it."""
+    messages (per AppTest: its session state, the same object in each of its runs), so that a
+    fragment's run can start from the page as that session's last run left it."""
 
     def __init__(self) -> None:
-        self._last: list[Any] = []
+        self._last: dict[int, list[Any]] = {}  # per session (AppTest): its last run's messages
         self._queue: list[str] = []
         self._undo: list[Callable[[], None]] = []
 
@@ -40,12 +41,12 @@ class FragmentRuns:
         def init(runner: LocalScriptRunner, *args: Any, **kwargs: Any) -> None:
             original_init(runner, *args, **kwargs)
             if runs._queue:  # the browser still shows the page of the last run
-                for msg in runs._last:
+                for msg in runs._last.get(id(runner.session_state), []):
                     runner.forward_msg_queue.enqueue(msg)
 
         def run(runner: LocalScriptRunner, *args: Any, **kwargs: Any) -> Any:
             tree = original_run(runner, *args, **kwargs)
-            runs._last = list(runner.forward_msgs())
+            runs._last[id(runner.session_state)] = list(runner.forward_msgs())
             return tree
 
         def data(*args: Any, **kwargs: Any) -> Any:
