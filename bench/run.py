@@ -6,6 +6,9 @@ prints a table and writes the medians to bench/results/bench-<time>.json (gitign
 - step rerun: server-side script time per step with a persona's answers loaded (AppTest), and
   the server time of one press of "next" (every run it causes);
 - click to next step: Chromium, from pressing "next" to the new step's h1 visible;
+- the week builder (an st.fragment): server time of each action and the frame runs it causes
+  (AppTest), and click "add" / "remove" to the row count painted (Chromium); `--only week`
+  runs these alone;
 - PDF: each persona's application, and a stress draft with 50 000 characters of free text;
 - cold start: `streamlit run` to /_stcore/health ok and the first h1 painted;
 - memory per session: server RSS added per open browser session (persona loaded, steps visited);
@@ -228,7 +231,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--only",
-        choices=["import", "rerun", "pdf", "browser"],
+        choices=["import", "rerun", "pdf", "browser", "week"],
         action="append",
         help="run only these parts (repeatable); default: all",
     )
@@ -282,6 +285,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 lambda: week_actions(args.rerun_persona, args.runs),
             )
         )
+    # The week builder's figures (issue 15: the fragment), also part of "rerun" and "browser".
+    if "week" in parts and "rerun" not in parts:
+        from bench.rerun import week_actions
+
+        steps.append(
+            (
+                "week_actions",
+                "week builder actions",
+                lambda: week_actions(args.rerun_persona, args.runs),
+            )
+        )
+    if "week" in parts and "browser" not in parts:
+        from bench.server_metrics import week_figures
+
+        steps.append(("browser", "week builder clicks", lambda: week_figures(log)))
     if "pdf" in parts:
         from bench.pdf import pdf_builds
 

@@ -333,6 +333,22 @@ def import_time(runs: int) -> dict[str, Any]:
 # --- all browser parts ----------------------------------------------------------------------
 
 
+def week_figures(log: Any = print) -> dict[str, Any] | None:
+    """The week builder's add and remove alone (``run.py --only week``)."""
+    path = chromium_path()
+    if path is None:
+        log("browser parts skipped: no Chromium found (sudo apt-get install chromium)")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            return {"week_clicks": week_clicks(browser, WEEK_ROUNDS)}
+        finally:
+            browser.close()
+
+
 def browser_figures(
     runs: int, sessions: int, personas: tuple[str, ...], log: Any = print
 ) -> dict[str, Any] | None:
