@@ -37,6 +37,7 @@ from bpa_ui.bind import ERRORS_SHOWN_KEY, count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child, lawful, pick
 from bpa_ui.document_view import document_language, document_language_name
+from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import _, begin_run, current_language, in_session_language, ngettext
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
@@ -657,7 +658,12 @@ def builder() -> None:
     never reached). The note above "Next" ("Some answers above need a look") is outside the
     fragment: when the builder's errors come or go, the whole page runs again so it is right;
     what this run took from the session state for the page (the notice, the focus after "Add")
-    is put back for that run."""
+    is put back for that run. An error in the builder is told here, once, as the frame tells
+    one in a page (Streamlit's own handling of a fragment's error, then the frame's, gave two).
+
+    Whether only fragments run is read from Streamlit's run context
+    (``fragment_ids_this_run``, not a public API): tests/test_week_fragment.py fails if it is
+    gone (the tab would no longer get the copy from a run of the builder alone)."""
     # Imported in the run, not with this module: the tab copy's component is registered only
     # when its module is first imported inside a script run (a test launcher imports this
     # module before Streamlit starts, and the component's files then answered 404).
@@ -669,7 +675,10 @@ def builder() -> None:
     ss = st.session_state
     before = int(ss.get(ERRORS_SHOWN_KEY, 0))
     kept = {key: ss[key] for key in (NOTICE_KEY, FOCUS_KEY) if key in ss}
-    render()
+    try:
+        render()
+    except Exception as exc:  # as the frame does for a page: one calm message, no traceback
+        show_friendly_error(exc)
     shown = int(ss.get(ERRORS_SHOWN_KEY, 0)) - before
     had = int(ss.get(ERRORS_KEY, 0))
     ss[ERRORS_KEY] = shown

@@ -287,3 +287,27 @@ def test_the_week_module_leaves_the_tab_copys_component_to_the_script_run() -> N
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert found.stdout.strip() == "False"
+
+
+def test_an_error_in_the_builder_is_told_once_calmly(
+    runs: FragmentRuns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the frame does for a page: one friendly message, never a traceback (the fragment's
+    own handling and then the frame's gave two)."""
+    friendly = (
+        "Something went wrong on our side. Your answers are still here. "
+        "Try again, or save your answers and start again later."
+    )
+    at = on_the_week()
+
+    def fail(*_args: Any) -> None:
+        raise RuntimeError("forced failure with the user's words: Klesvask")
+
+    monkeypatch.setattr(week, "rows_list", fail)
+    at.run()  # the whole page
+    assert not at.exception
+    assert [e.value for e in at.error] == [friendly]
+    at.text_input(key="add:activity").input("Klesvask")
+    runs.run(at, BUILDER)  # the builder alone
+    assert not at.exception
+    assert [e.value for e in at.error] == [friendly]
