@@ -9,6 +9,7 @@ The server is started by a test-only launcher that writes a line each time the f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -101,3 +102,26 @@ def test_the_week_builder_never_runs_the_frame_and_loses_nothing(
     assert frame_runs(counting_server) > refused
     journey.back(steps.neighbours("week")[1].id)  # type: ignore[union-attr]
     page.get_by_role("heading", name=t("Activities ({count})").format(count=2)).wait_for()
+
+    # Saved to a file, then a row removed by the builder alone: leaving asks again (the tab's
+    # "answers of now" came from the builder's run).
+    with page.expect_download():
+        page.get_by_test_id("stSidebar").get_by_role(
+            "link", name=t("Save my answers (file)")
+        ).click()
+    shown = frame_runs(counting_server)
+    number = page.get_by_text(re.compile(r"^\d+\. Dusj$")).inner_text().split(".")[0]
+    page.get_by_role("button", name=t("Remove {n}").format(n=number), exact=True).click()
+    page.get_by_role("heading", name=t("Activities ({count})").format(count=1)).wait_for()
+    wait_for_app(page)
+    assert frame_runs(counting_server) == shown
+    prompts: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        prompts.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(1_000)
+    assert prompts == ["beforeunload"] and not page.is_closed()  # asked, and stayed
