@@ -658,7 +658,8 @@ def builder() -> None:
     never reached). The note above "Next" ("Some answers above need a look") is outside the
     fragment: when the builder's errors come or go, the whole page runs again so it is right;
     what this run took from the session state for the page (the notice, the focus after "Add")
-    is put back for that run. An error in the builder is told here, once, as the frame tells
+    is put back for that run. So it is while the step buttons wait for the tab's first answer
+    (their next run enables them). An error in the builder is told here, once, as the frame tells
     one in a page (Streamlit's own handling of a fragment's error, then the frame's, gave two).
 
     Whether only fragments run is read from Streamlit's run context
@@ -684,7 +685,10 @@ def builder() -> None:
     ss[ERRORS_KEY] = shown
     if alone:
         ss[ERRORS_SHOWN_KEY] = before  # the page's count, as its last run left it
-        if (shown > 0) != (had > 0):
+        # The step buttons are drawn disabled in the session's first run until the tab answers,
+        # or until the next run (tab_copy.waiting_for_the_tab): a tab that never answers must
+        # not keep them disabled while only the builder runs.
+        if (shown > 0) != (had > 0) or tab_copy.waiting_for_the_tab():
             ss.update(kept)
             st.rerun(scope="app")
     tab_copy.keep_in_fragment(fragment_only=alone)

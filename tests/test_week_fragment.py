@@ -311,3 +311,22 @@ def test_an_error_in_the_builder_is_told_once_calmly(
     runs.run(at, BUILDER)  # the builder alone
     assert not at.exception
     assert [e.value for e in at.error] == [friendly]
+
+
+@pytest.mark.real_tab_wait
+def test_a_tab_that_never_answers_never_keeps_next_disabled(
+    runs: FragmentRuns, frame_runs: list[str]
+) -> None:
+    """The step buttons are disabled in a session's first run until the tab answers, and the
+    next run enables them (tab_copy.waiting_for_the_tab). On a step's own address (/week) that
+    next run may be the builder's alone: it runs the whole page so "Next" is enabled."""
+    at = on_the_week()
+    at.session_state[tab_copy.STATE_KEY] = None  # the tab has not answered (and never will)
+    at.session_state[tab_copy.RUNS_KEY] = 0
+    at.run()  # as the session's first run
+    assert at.button(key="nav_next").disabled
+    frame_runs.clear()
+    type_in(runs, at, "activity", "Klesvask")
+    assert frame_runs == ["run", "begin"]
+    assert not at.button(key="nav_next").disabled
+    assert at.text_input(key="add:activity").value == "Klesvask"
