@@ -267,3 +267,104 @@ def next_clicks(persona: str = "kari", runs: int = 5, lang: str = "nb") -> dict[
         "bare_ms": round(bare_ms, 2),
         "ratio": round(app_ms / bare_ms, 2),
     }
+
+
+# What one use of the week builder costs the server: each widget a user touches to add, change
+# and remove an activity, on the week step with the persona's rows. A browser runs only the
+# fragment the widget is in (bpa_ui/week.py, ``builder``); AppTest would run the whole script,
+# so the actions run through tests.app.fragments.FragmentRuns, as the browser asks. On a tree
+# without the fragment the same actions run the whole page, as they did there.
+BUILDER_ACTIONS = (
+    "type the activity",
+    "type the minutes",
+    "press Add",
+    "press Change",
+    "press Save",
+    "press Remove",
+)
+WHOLE_STEP = "the whole step (any other answer)"  # for comparison: the page and its frame
+WEEK_ACTIONS = (*BUILDER_ACTIONS, WHOLE_STEP)
+
+
+def week_actions(persona: str = "kari", rounds: int = 7, lang: str = "nb") -> dict[str, Any]:
+    """Server script time of each week-builder action (every run it causes, summed) and how
+    often it ran the frame, against a press of "Next" on the bare page, alternating; and a run
+    of the whole step for comparison. The medians are of the builder's actions."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.fragments import FragmentRuns
+
+    key = "week_builder"
+    timer = ScriptTimer()
+    timer.attach()
+    times: dict[str, list[float]] = {name: [] for name in WEEK_ACTIONS}
+    frames: dict[str, int] = dict.fromkeys(WEEK_ACTIONS, 0)
+    bare_times: list[float] = []
+    try:
+        with FragmentRuns() as runs:
+            bare = AppTest.from_file(str(BARE), default_timeout=60).run()
+            at = _app_with(persona, lang)
+            at.switch_page("pages/week.py").run()
+            at.run()
+            fragment = bool(runs.fragment_ids(at, key))
+
+            def act(name: str, do: Callable[[], Any]) -> None:
+                mark, frame_runs = len(timer.times), timer.frame_runs
+                do()
+                if at.exception or at.error:
+                    raise RuntimeError(f"week: {name} failed: {[e.value for e in at.error]}")
+                times[name].append(sum(timer.times[mark:]))
+                frames[name] += timer.frame_runs - frame_runs
+                mark = len(timer.times)
+                bare.button(key="nav_next").click().run()
+                bare_times.append(sum(timer.times[mark:]))
+
+            def typed(field: str, value: str) -> Callable[[], Any]:
+                def do() -> Any:
+                    at.text_input(key=f"add:{field}").input(value)
+                    return runs.run(at, key)
+
+                return do
+
+            def pressed(button: str) -> Callable[[], Any]:
+                return lambda: runs.click(at, button, key)
+
+            for _ in range(rounds):
+                rows = len(at.session_state["draft"].rows)
+                act("type the activity", typed("activity", "Klesvask"))
+                act("type the minutes", typed("minutes", "45"))
+                act("press Add", pressed("add_row"))
+                index = next(
+                    i
+                    for i, row in enumerate(at.session_state["draft"].rows)
+                    if row.activity == "Klesvask"
+                )
+                act("press Change", pressed(f"edit:{index}"))
+                act("press Save", pressed(f"save:{index}"))
+                act("press Remove", pressed(f"remove:{index}"))
+                act(WHOLE_STEP, at.run)
+                if len(at.session_state["draft"].rows) != rows:
+                    raise RuntimeError("week: the round did not leave the rows as they were")
+    finally:
+        timer.uninstall()
+    bare_ms = statistics.median(bare_times)
+    actions = [
+        {
+            "action": name,
+            "app_ms": round(statistics.median(times[name]), 2),
+            "frame_runs": round(frames[name] / rounds, 2),
+            "ratio": round(statistics.median(times[name]) / bare_ms, 2),
+        }
+        for name in WEEK_ACTIONS
+    ]
+    every = [t for name in BUILDER_ACTIONS for t in times[name]]
+    return {
+        "persona": persona,
+        "lang": lang,
+        "rounds": rounds,
+        "fragment": fragment,
+        "actions": actions,
+        "median_app_ms": round(statistics.median(every), 2),
+        "bare_ms": round(bare_ms, 2),
+        "median_ratio": round(statistics.median(every) / bare_ms, 2),
+    }

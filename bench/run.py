@@ -6,6 +6,9 @@ prints a table and writes the medians to bench/results/bench-<time>.json (gitign
 - step rerun: server-side script time per step with a persona's answers loaded (AppTest), and
   the server time of one press of "next" (every run it causes);
 - click to next step: Chromium, from pressing "next" to the new step's h1 visible;
+- the week builder (an st.fragment): server time of each action and the frame runs it causes
+  (AppTest), and click "add" / "remove" to the row count painted (Chromium); `--only week`
+  runs these alone;
 - PDF: each persona's application, and a stress draft with 50 000 characters of free text;
 - cold start: `streamlit run` to /_stcore/health ok and the first h1 painted;
 - memory per session: server RSS added per open browser session (persona loaded, steps visited);
@@ -121,6 +124,19 @@ def table(results: dict[str, Any]) -> list[str]:
                 verdict(r["median_ms"] <= worst["target_ms"]),
             )
         )
+    week = results.get("week_actions")
+    if week:
+        for r in week["actions"]:
+            rows.append(
+                (
+                    f"week: {r['action']} ({r['frame_runs']:g} frame runs)",
+                    f"{r['app_ms']:.1f} ms",
+                    f"{week['bare_ms']:.1f} ms",
+                    f"{r['ratio']:.1f}x",
+                    "(info)",
+                    "",
+                )
+            )
     click = results.get("browser", {}).get("click_to_next") if results.get("browser") else None
     if click:
         rows.append(
@@ -133,6 +149,19 @@ def table(results: dict[str, Any]) -> list[str]:
                 verdict(click["app_median_ms"] <= TARGETS["click_ms"]),
             )
         )
+    week_clicks = results.get("browser", {}).get("week_clicks") if results.get("browser") else None
+    if week_clicks:
+        for what in ("add", "remove"):
+            rows.append(
+                (
+                    f"week: click {what} to row painted (n={week_clicks['rounds']})",
+                    f"{week_clicks[what + '_median_ms']:.0f} ms",
+                    f"{week_clicks['bare_median_ms']:.0f} ms",
+                    f"{week_clicks[what + '_ratio']:.2f}x",
+                    "(info)",
+                    "",
+                )
+            )
     for r in results.get("pdf", []):
         rows.append(
             (
@@ -214,7 +243,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--only",
-        choices=["import", "rerun", "pdf", "browser"],
+        choices=["import", "rerun", "pdf", "browser", "week"],
         action="append",
         help="run only these parts (repeatable); default: all",
     )
@@ -249,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         steps.append(("import", "import time", lambda: import_time(max(args.runs, 7))))
     if "rerun" in parts:
-        from bench.rerun import next_clicks, step_reruns, worst_reruns
+        from bench.rerun import next_clicks, step_reruns, week_actions, worst_reruns
 
         steps.append(
             ("step_rerun", "step reruns", lambda: step_reruns(args.rerun_persona, args.runs))
@@ -268,6 +297,28 @@ def main(argv: Sequence[str] | None = None) -> int:
                 lambda: worst_reruns(runs=max(args.runs // 2, 3)),
             )
         )
+        steps.append(
+            (
+                "week_actions",
+                "week builder actions",
+                lambda: week_actions(args.rerun_persona, args.runs),
+            )
+        )
+    # The week builder's figures (issue 15: the fragment), also part of "rerun" and "browser".
+    if "week" in parts and "rerun" not in parts:
+        from bench.rerun import week_actions
+
+        steps.append(
+            (
+                "week_actions",
+                "week builder actions",
+                lambda: week_actions(args.rerun_persona, args.runs),
+            )
+        )
+    if "week" in parts and "browser" not in parts:
+        from bench.server_metrics import week_figures
+
+        steps.append(("browser", "week builder clicks", lambda: week_figures(log)))
     if "pdf" in parts:
         from bench.pdf import pdf_builds
 

@@ -139,6 +139,80 @@ def click_to_next(browser: Any, personas: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+# --- the week builder: click to the row painted ---------------------------------------------
+
+
+def _heading(page: Any, text: str) -> None:
+    page.wait_for_function(
+        "(t) => Array.from(document.querySelectorAll('h2'))"
+        ".some(h => h.textContent.trim() === t && h.offsetParent !== null)",
+        arg=text,
+        timeout=60_000,
+        polling="raf",
+    )
+
+
+def _type(page: Any, label: str, value: str) -> None:
+    box = page.get_by_label(label, exact=True)
+    box.fill(value)
+    box.press("Tab")
+    _idle(page)
+
+
+WEEK_ROUNDS = 8
+
+
+def week_clicks(browser: Any, rounds: int, root: Path = ROOT) -> dict[str, Any]:
+    """On the week step with Kari's answers (8 activities), in nb: "Legg til" (add) to the
+    heading "Aktiviteter (9)" painted, and "Fjern n" (remove that row) to "Aktiviteter (8)"
+    painted; against "Next" on the bare page, alternating. ``root``: the checkout to serve (for
+    before and after)."""
+    app_server, bare_server = start_server(APP, cwd=root), start_server(BARE)
+    add_ms: list[float] = []
+    remove_ms: list[float] = []
+    bare_ms: list[float] = []
+    try:
+        context, page = _open(browser, app_server.url + "/?lang=nb")
+        try:
+            _load_persona(page, "kari")
+            page.locator("[data-testid='stSidebarNav'] a", has_text="4. Uka").click()
+            _h1_starts(page, "Steg 4 av")
+            _idle(page)
+            rows = int(page.locator("h2", has_text="Aktiviteter (").inner_text().split("(")[1][:-1])
+            for _ in range(rounds):
+                _type(page, "Hva hjelpen gjelder", "Klesvask")
+                _type(page, "Minutter hver gang", "45")
+                button = page.get_by_role("button", name="Legg til", exact=True)
+                start = time.perf_counter()
+                button.click()
+                _heading(page, f"Aktiviteter ({rows + 1})")
+                add_ms.append((time.perf_counter() - start) * 1000)
+                _idle(page)
+                text = page.get_by_text("Klesvask", exact=False).filter(has_text=". ").first
+                number = text.inner_text().split(".")[0].strip()
+                button = page.get_by_role("button", name=f"Fjern {number}", exact=True)
+                start = time.perf_counter()
+                button.click()
+                _heading(page, f"Aktiviteter ({rows})")
+                remove_ms.append((time.perf_counter() - start) * 1000)
+                _idle(page)
+                bare_ms += bare_clicks(browser, bare_server, 2)
+        finally:
+            context.close()
+    finally:
+        stop_server(app_server)
+        stop_server(bare_server)
+    bare = statistics.median(bare_ms)
+    return {
+        "rounds": rounds,
+        "add_median_ms": round(statistics.median(add_ms), 1),
+        "remove_median_ms": round(statistics.median(remove_ms), 1),
+        "bare_median_ms": round(bare, 1),
+        "add_ratio": round(statistics.median(add_ms) / bare, 2),
+        "remove_ratio": round(statistics.median(remove_ms) / bare, 2),
+    }
+
+
 # --- cold start -----------------------------------------------------------------------------
 
 
@@ -259,10 +333,27 @@ def import_time(runs: int) -> dict[str, Any]:
 # --- all browser parts ----------------------------------------------------------------------
 
 
+def week_figures(log: Any = print) -> dict[str, Any] | None:
+    """The week builder's add and remove alone (``run.py --only week``)."""
+    path = chromium_path()
+    if path is None:
+        log("browser parts skipped: no Chromium found (sudo apt-get install chromium)")
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            return {"week_clicks": week_clicks(browser, WEEK_ROUNDS)}
+        finally:
+            browser.close()
+
+
 def browser_figures(
     runs: int, sessions: int, personas: tuple[str, ...], log: Any = print
 ) -> dict[str, Any] | None:
-    """Click to next, cold start and memory; None (with a message) when there is no Chromium."""
+    """Click to next, the week builder's add and remove, cold start and memory; None (with a
+    message) when there is no Chromium."""
     path = chromium_path()
     if path is None:
         log("browser parts skipped: no Chromium found (sudo apt-get install chromium)")
@@ -275,6 +366,8 @@ def browser_figures(
         try:
             log("click to next step ...")
             results["click_to_next"] = click_to_next(browser, personas)
+            log("week builder: add and remove ...")
+            results["week_clicks"] = week_clicks(browser, WEEK_ROUNDS)
             log("cold start ...")
             results["cold_start"] = cold_start(browser, runs)
             log(f"memory over {sessions} sessions ...")

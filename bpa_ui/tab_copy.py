@@ -36,6 +36,7 @@ STATE_KEY = "tab_copy_state"
 KEEPING = "keeping"
 SENT_KEY = "tab_copy_sent"  # hash of the copy last sent to the tab (sent only when it changes)
 NOTICE_KEY = "tab_copy_notice"  # (step id or None, problems): shown until the user moves on
+HERE_KEY = "tab_copy_here"  # the week builder's own component (keep_in_fragment)
 RUNS_KEY = "tab_copy_runs"  # script runs of this session, counted until the tab answered
 LANG_SAID_KEY = "lang_said"  # the address (?lang=) or the user chose the interface language
 
@@ -45,7 +46,7 @@ _component = components.declare_component("tab_copy", path=str(FILES))
 COMPONENT_PATH = "/component/" + _component.name + "/"
 # The page's half (the "leave this page?" prompt), and the slot hidden: it shows nothing.
 _WATCH = (
-    "<style>.st-key-tab_copy_slot { display: none; }</style><script>"
+    "<style>.st-key-tab_copy_slot, .st-key-tab_copy_here_slot { display: none; }</style><script>"
     + (FILES / "watch.js").read_text("utf-8")
     + "</script>"
 )
@@ -167,6 +168,24 @@ def keep() -> None:
             _component(key=READ_KEY, read=True, default=None, on_change=_on_read)
         else:
             _component(key=KEEP_KEY, default=None, on_change=_on_missing, **_args())
+
+
+def _on_missing_here() -> None:
+    """The fragment's component missed a copy: send it again (in the fragment's next run)."""
+    st.session_state.pop(SENT_KEY, None)
+
+
+def keep_in_fragment(*, fragment_only: bool) -> None:
+    """The end of a fragment that changes answers (the week builder): a run of the fragment
+    alone never reaches the frame's ``keep()``, so the answers of now go to the tab through a
+    component of the fragment's own, the same way (their JSON only when they changed). In a run
+    of the whole page it stands by (``passive``) and ``keep()`` sends them: one writer per run.
+    Drawn in every run of the fragment, so the browser keeps its frame (not loaded again)."""
+    with st.container(key="tab_copy_here_slot"):
+        args: dict[str, Any] = {"passive": True}
+        if fragment_only and st.session_state.get(STATE_KEY) == KEEPING:
+            args = _args()
+        _component(key=HERE_KEY, default=None, on_change=_on_missing_here, **args)
 
 
 def waiting_for_the_tab() -> bool:

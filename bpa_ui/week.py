@@ -33,11 +33,12 @@ from bpa_core.rules.hours import (
     weekly_minutes,
 )
 from bpa_ui import fmt, labels, steps
-from bpa_ui.bind import count_error_shown, parse_whole
+from bpa_ui.bind import ERRORS_SHOWN_KEY, count_error_shown, parse_whole
 from bpa_ui.chart import week_chart
 from bpa_ui.context import assessment_date, is_child, lawful, pick
 from bpa_ui.document_view import document_language, document_language_name
-from bpa_ui.i18n import _, current_language, in_session_language, ngettext
+from bpa_ui.errors import show_friendly_error
+from bpa_ui.i18n import _, begin_run, current_language, in_session_language, ngettext
 from bpa_ui.messages import field_problem
 from bpa_ui.state import get_draft
 from bpa_ui.suggestions import SUGGESTIONS
@@ -48,6 +49,8 @@ NOTICE_KEY = "week_notice"
 OPEN_KEY = "week_open"  # the category last added to, changed or being changed: its expander opens
 FOCUS_KEY = "week_focus"  # after "Add": focus goes back to the activity field
 FOCUS_COUNT_KEY = "week_focus_count"
+FRAGMENT_KEY = "week_builder"  # the builder's st.fragment (see builder())
+ERRORS_KEY = "week_errors"  # field errors the builder showed in its last run
 # The row's fields as widgets ``prefix:field``. "When" is four boxes: the three day parts and
 # the row's own ``night`` flag (one fact, one place: the box "At night" is the flag).
 FIELDS = ("category", "activity", "minutes", "times", "per", "night", "two_helpers")
@@ -634,3 +637,58 @@ def render() -> Any:
     rows_list(draft, a)
     totals(a, on_week=True)
     return a
+
+
+def fragment_only_run() -> bool:
+    """This script run runs fragments only (a widget of the builder was used), not the page:
+    the frame (sidebar, navigation, heading, back and next) is not run and stays as drawn."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+@st.fragment(key=FRAGMENT_KEY)
+def builder() -> None:
+    """The week builder (the add form, the rows, the totals) as a fragment: adding, changing or
+    removing a row runs this function only, not the frame around the page.
+
+    What the frame does after the page is done here when only the fragment runs: the language
+    is looked up once for the run, and the tab gets the answers of now (``tab_copy.keep`` is
+    never reached). The note above "Next" ("Some answers above need a look") is outside the
+    fragment: when the builder's errors come or go, the whole page runs again so it is right;
+    what this run took from the session state for the page (the notice, the focus after "Add")
+    is put back for that run. So it is while the step buttons wait for the tab's first answer
+    (their next run enables them). An error in the builder is told here, once, as the frame tells
+    one in a page (Streamlit's own handling of a fragment's error, then the frame's, gave two).
+
+    Whether only fragments run is read from Streamlit's run context
+    (``fragment_ids_this_run``, not a public API): tests/test_week_fragment.py fails if it is
+    gone (the tab would no longer get the copy from a run of the builder alone)."""
+    # Imported in the run, not with this module: the tab copy's component is registered only
+    # when its module is first imported inside a script run (a test launcher imports this
+    # module before Streamlit starts, and the component's files then answered 404).
+    from bpa_ui import tab_copy
+
+    alone = fragment_only_run()
+    if alone:
+        begin_run()
+    ss = st.session_state
+    before = int(ss.get(ERRORS_SHOWN_KEY, 0))
+    kept = {key: ss[key] for key in (NOTICE_KEY, FOCUS_KEY) if key in ss}
+    try:
+        render()
+    except Exception as exc:  # as the frame does for a page: one calm message, no traceback
+        show_friendly_error(exc)
+    shown = int(ss.get(ERRORS_SHOWN_KEY, 0)) - before
+    had = int(ss.get(ERRORS_KEY, 0))
+    ss[ERRORS_KEY] = shown
+    if alone:
+        ss[ERRORS_SHOWN_KEY] = before  # the page's count, as its last run left it
+        # The step buttons are drawn disabled in the session's first run until the tab answers,
+        # or until the next run (tab_copy.waiting_for_the_tab): a tab that never answers must
+        # not keep them disabled while only the builder runs.
+        if (shown > 0) != (had > 0) or tab_copy.waiting_for_the_tab():
+            ss.update(kept)
+            st.rerun(scope="app")
+    tab_copy.keep_in_fragment(fragment_only=alone)

@@ -37,7 +37,7 @@ if is_child(draft):
         icon=":material/child_care:",
     )
 
-week.render()
+week.builder()  # a fragment: adding a row does not run the frame again
 
 st.header(_("Good days and bad days"), anchor=False)
 bind.ask("variations")  # declared in bpa_ui/interview.py

@@ -12,6 +12,7 @@ def test_bench_parts_import_and_options_parse() -> None:
     assert args.runs == 3
     assert parse_args([]).sessions == 20
     assert callable(rerun.step_reruns) and callable(server_metrics.browser_figures)
+    assert callable(rerun.week_actions) and callable(server_metrics.week_clicks)
     names = [name for name, *_ in pdf.cases()]
     assert {f"{p}: application" for p in pdf.PERSONAS} <= set(names)
     assert len(pdf.STRESS_TEXT) == 50_000
@@ -34,7 +35,19 @@ def test_table_shows_ratio_target_and_verdict() -> None:
                 "app_median_ms": 200.0,
                 "bare_median_ms": 150.0,
                 "ratio": 1.33,
-            }
+            },
+            "week_clicks": {
+                "rounds": 8,
+                "add_median_ms": 300.0,
+                "remove_median_ms": 200.0,
+                "bare_median_ms": 100.0,
+                "add_ratio": 3.0,
+                "remove_ratio": 2.0,
+            },
+        },
+        "week_actions": {
+            "bare_ms": 1.5,
+            "actions": [{"action": "press Add", "app_ms": 24.0, "frame_runs": 0.0, "ratio": 16.0}],
         },
         "import": {
             "import_bpa_core_ms": 2.0,
@@ -47,6 +60,8 @@ def test_table_shows_ratio_target_and_verdict() -> None:
     assert "rerun week" in text and "2.0x" in text and "MISSED" in text
     assert "click to next step (n=26)" in text and f"<= {TARGETS['click_ms']:.0f} ms" in text
     assert "ReportLab imported before a PDF" in text
+    assert "week: press Add (0 frame runs)" in text and "16.0x" in text
+    assert "week: click add to row painted (n=8)" in text and "3.00x" in text
     worst = {"draft": "& & &", "target_ms": 500.0, "steps": [{"step": "check", "median_ms": 80}]}
     text = "\n".join(table({"worst_reruns": worst}))
     assert "rerun check, worst accepted draft (& & &)" in text and "<= 500 ms" in text

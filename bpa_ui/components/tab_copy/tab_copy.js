@@ -11,6 +11,8 @@
 //   {read: true}                        a new session: send the copy back, {copy: "<json>"}
 //   {hash: "", answers: false}          no answers (or "delete everything"): remove the copy
 //   {hash, answers: true, copy?}        the answers of now; their JSON only when they changed
+//   {passive: true}                     nothing (a second frame, in the week builder's
+//                                       fragment, while the page's own frame writes)
 (function () {
   "use strict";
   const COPY = "bpa-veiviser:draft";
@@ -66,7 +68,7 @@
   }
 
   function render(args) {
-    if (!args) return;
+    if (!args || args.passive) return;
     if (args.read) {
       if (!given) {
         given = true;
