@@ -784,6 +784,15 @@ def test_manages_title_names_only_the_parts_it_has() -> None:
         ("Bærum kommune", "", "en", "To: Bærum kommune"),
         ("Bergen", "Tildelingskontoret", "nb", "Til: Tildelingskontoret, Bergen kommune"),
         ("Bergen", "Tildelingskontoret i Bergen", "nb", "Til: Tildelingskontoret i Bergen"),
+        # The name as a whole word: "Tjenestekontoret" holds "nes", "Holmestrand" holds "hol".
+        ("Nes", "Tjenestekontoret", "nb", "Til: Tjenestekontoret, Nes kommune"),
+        ("Nes", "Tjenestekontoret i Nes", "nn", "Til: Tjenestekontoret i Nes"),
+        (
+            "Hol",
+            "Tildelingskontoret i Holmestrand",
+            "en",
+            "To: Tildelingskontoret i Holmestrand, Hol municipality",
+        ),
         ("", "", "nb", "Til: kommunens tildelingskontor"),
     ],
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from bpa_core.documents.application import BLANK, week_blocks
+from bpa_core.documents.letter import addressee
 from bpa_core.documents.model import Block, Checklist, Document, Fields, Paragraph, Section
 from bpa_core.documents.strategy import strategy_for
 from bpa_core.documents.text import Writer, one_line
@@ -157,13 +158,11 @@ def _send_to(draft: Draft, w: Writer) -> tuple[Block, ...]:
     """Where and by when: to the person (or the writer), or straight to the municipality's
     service office, marked with the name and date of birth; a line for the date by which."""
     office = one_line(draft.application.service_office)
-    municipality = one_line(draft.person.municipality)
-    if office and municipality:
-        to = w._("{office}, {municipality} municipality", office=office, municipality=municipality)
-    elif municipality:
-        to = w._("the service office of {municipality} municipality", municipality=municipality)
-    else:
-        to = office or w._("the municipality's service office")
+    if office or not one_line(draft.person.municipality):
+        to = addressee(draft, w, office, unknown=w._("the municipality's service office"))
+    else:  # "tildelingskontoret i Bærum kommune", the municipality named once (letter.addressee)
+        municipality = addressee(draft, w, "", unknown="")
+        to = w._("the service office of {municipality}", municipality=municipality)
     text = w.voice(
         N_(
             "Please give the statement to me, or send it straight to {to}. Mark it with my "
