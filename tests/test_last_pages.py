@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bpa_core.documents.build import build_documents
-from bpa_core.documents.model import Document, Paragraph, Section
+from bpa_core.documents.model import Document, Paragraph, Section, Table
 from bpa_core.draft import ActivityRow, Category, Draft, Per
 from bpa_core.render.pdf import render_pdf
 from tests.docs_support import ASSESSED_ON, pdf_pages, persona, squash
@@ -84,4 +84,56 @@ def test_a_paragraphs_last_line_never_stands_alone_on_the_last_page() -> None:
             last = pages[-1][: pages[-1].rfind(doc.title)]
             if len(pages) > 1 and len([x for x in last.split("\n") if x.strip()]) < 2:
                 found.append((sentences, filler, last))
+    assert found == []
+
+
+def caption_page(doc: Document) -> str | None:
+    """The text from the table's caption to the end of its page, when the first two rows of the
+    table are not on it."""
+    table = next(b for s in doc.sections for b in s.blocks if isinstance(b, Table))
+    page = next(p for p in pdf_pages(render_pdf(doc)) if table.caption in p)
+    after = page[page.index(table.caption) :]
+    return None if all(squash(row[0]) in squash(after) for row in table.rows[:2]) else after
+
+
+def test_a_tables_caption_stays_with_its_first_rows() -> None:
+    """Keeping a table's tail with its last rows must not cut its start from its caption and
+    the paragraph before it: the page that shows the caption shows the first two rows too. The
+    text before the table grows a line at a time, so that the table starts at every place."""
+    table = Table(
+        header=("Aktivitet", "Hver gang", "Hvor ofte", "Timer i uka"),
+        rows=tuple((f"Rad {i}", "10 min", "1 gang om dagen", "1,2") for i in range(6)),
+        footer=("Sum", "", "", "7,0"),
+        caption="Hjelp i en vanlig uke",
+    )
+    found = []
+    for lines in range(20, 50):
+        blocks = (
+            *(Paragraph(f"Linje {i} av teksten før.") for i in range(lines)),
+            Paragraph("Dette er hjelpen jeg trenger i en vanlig uke."),
+            table,
+            Paragraph("Av summen teller 7 timer med for retten."),
+        )
+        doc = Document(
+            "checklist",
+            "nb",
+            "Sjekkliste",
+            "Sjekkliste",
+            ASSESSED_ON,
+            (Section("week", "Min uke", blocks),),
+        )
+        if (cut := caption_page(doc)) is not None:
+            found.append((lines, cut))
+    assert found == []
+
+
+def test_the_weeks_caption_stays_with_its_first_rows_in_the_application() -> None:
+    """The same in the application, the description growing a line at a time."""
+    found = []
+    for lines in range(0, 60, 2):
+        draft = persona("kari")
+        draft.need.description = "\n".join(f"Linje {i} om sykdommen." for i in range(lines))
+        (doc,) = build_documents(draft, "application", "nb", on=ASSESSED_ON)
+        if (cut := caption_page(doc)) is not None:
+            found.append((lines, cut))
     assert found == []

@@ -41,7 +41,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import _Container, _listWrapOn
+from reportlab.platypus.flowables import _Container, _ContainerSpace, _listWrapOn
 
 from bpa_core import languages, limits
 from bpa_core.documents import model
@@ -234,14 +234,20 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.restoreState()
 
 
-class _TableWithTail(_Container, Flowable):  # type: ignore[misc]
+class _TableWithTail(Flowable):  # type: ignore[misc]
     """A table and the few lines after it in its section (the rounding note, the hours that
     count): when the page ends near the table's end, the table's last rows go over with those
     lines, so they never stand alone on a page (the doctor's checklist ended on a page holding
     only "teller 51,6 timer med for retten.").
 
     The table is wrapped and split as it would be alone; the tail is short (``_short_tail``):
-    no more work than the table's own."""
+    no more work than the table's own. Drawn as ReportLab's containers draw their content, but
+    not one of them: a caption or heading with keepWithNext still keeps with it (ReportLab never
+    puts a container in a KeepTogether)."""
+
+    drawOn = _Container.drawOn  # noqa: N815 - ReportLab's name
+    getSpaceBefore = _ContainerSpace.getSpaceBefore  # noqa: N815
+    getSpaceAfter = _ContainerSpace.getSpaceAfter  # noqa: N815
 
     def __init__(self, table: Table, tail: list[Flowable]) -> None:
         super().__init__()
