@@ -576,7 +576,7 @@ def rows_to_fix(draft: Draft) -> None:
         count = len(draft.rows_to_fix)
         st.warning(
             ngettext(
-                "An activity from the saved file takes more time than it can: change it, or "
+                "{n} activity from the saved file takes more time than it can: change it, or "
                 "remove it. Until then it is not counted.",
                 "{n} activities from the saved file take more time than they can: change them, "
                 "or remove them. Until then they are not counted.",

@@ -29,7 +29,7 @@ with st.container():  # one slot: rows of an older file that take more time than
     if draft.rows_to_fix:
         st.warning(
             ngettext(
-                "An activity from the saved file takes more time than it can, and is not "
+                "{n} activity from the saved file takes more time than it can, and is not "
                 "counted. Change it on the step “{step}”.",
                 "{n} activities from the saved file take more time than they can, and are not "
                 "counted. Change them on the step “{step}”.",

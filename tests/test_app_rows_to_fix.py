@@ -53,7 +53,7 @@ def test_the_file_opens_with_every_answer_and_the_row_named_on_check_answers() -
     assert got.rows == [r for i, r in enumerate(kari.rows) if i != 1]
     assert got.person == kari.person and got.goals == kari.goals and got.need == kari.need
     assert [w.value for w in at.warning] == [
-        "An activity from the saved file takes more time than it can, and is not counted. "
+        "1 activity from the saved file takes more time than it can, and is not counted. "
         "Change it on the step “The week”."
     ]
     shown = "\n".join(html_text(at))
@@ -111,8 +111,8 @@ def test_removing_the_row_can_be_undone() -> None:
 
 def test_the_row_to_fix_is_told_in_nynorsk_and_bokmal() -> None:
     for lang, warning, reason in (
-        ("nn", "Ein aktivitet frå den lagra fila tek meir tid enn det er mogleg", "tel ikkje"),
-        ("nb", "En aktivitet fra den lagrede fila tar mer tid enn det er mulig", "teller ikke"),
+        ("nn", "1 aktivitet frå den lagra fila tek meir tid enn det er mogleg", "tel ikkje"),
+        ("nb", "1 aktivitet fra den lagrede fila tar mer tid enn det er mulig", "teller ikke"),
     ):
         at = _week(opened(lang))
         assert any(w.value.startswith(warning) for w in at.warning), lang
