@@ -28,7 +28,7 @@ from pydantic import (
 from bpa_core import languages, limits
 
 DRAFT_FORMAT = "bpa-veiviser-draft"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Free text is kept as typed; this only stops a file from growing without bound.
 MAX_TEXT = 100_000
@@ -174,8 +174,8 @@ class _Model(BaseModel):
     )
 
 
-class ActivityRow(_Model):
-    """One line of the week plan: what, how long each time, how often."""
+class _RowAnswers(_Model):
+    """The answers of one line of the week plan (``ActivityRow``, ``RowToFix``)."""
 
     category: Category
     # The activity's name: a label in the week table (a long one costs a narrow column many lines).
@@ -193,11 +193,30 @@ class ActivityRow(_Model):
     def _day_parts_once_each(cls, value: list[DayPart]) -> list[DayPart]:
         return [part for part in DayPart if part in value]
 
+    def longer_than_its_period(self) -> bool:
+        return self.minutes * self.times > PERIOD_MINUTES[self.per]
+
+
+class ActivityRow(_RowAnswers):
+    """One line of the week plan: what, how long each time, how often."""
+
     @model_validator(mode="after")
     def _fits_its_period(self) -> ActivityRow:
         """Message ids ``longer_than_day``, ``…_week``, ``…_month``, ``…_year``."""
-        if self.minutes * self.times > PERIOD_MINUTES[self.per]:
+        if self.longer_than_its_period():
             raise ValueError(f"longer_than_{self.per.value}")
+        return self
+
+
+class RowToFix(_RowAnswers):
+    """A row of a file saved before such rows were refused (version 2 and older) that takes
+    more time than its period has (30 min x 100 a day): kept as it was, never counted, until
+    the user changes it on the week step (then it is an ``ActivityRow``) or removes it."""
+
+    @model_validator(mode="after")
+    def _longer_than_its_period(self) -> RowToFix:
+        if not self.longer_than_its_period():
+            raise ValueError("invalid_value")  # a row that fits belongs in ``rows``
         return self
 
 
@@ -326,6 +345,12 @@ class Draft(_Model):
     person: Person = Field(default_factory=Person)
     need: Need = Field(default_factory=Need)
     rows: list[ActivityRow] = Field(default_factory=list, max_length=MAX_ROWS)
+    rows_to_fix: list[RowToFix] = Field(
+        default_factory=list,
+        max_length=MAX_ROWS,
+        description="Rows of an older file that take more time than their period has: kept, "
+        "not counted, until they are changed on the week step (migrations.py, 2 -> 3).",
+    )
     variations: Text = ""  # bad days, longer mornings; monthly and yearly needs
     night_need: NeedLevel | None = None
     two_helper_need: NeedLevel | None = None

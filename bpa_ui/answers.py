@@ -16,7 +16,7 @@ from bpa_ui.bind import OptionWords, read, say, situation
 from bpa_ui.context import lawful
 from bpa_ui.i18n import _
 from bpa_ui.interview import Kind, Question, Situation
-from bpa_ui.week import field_labels, row_summary
+from bpa_ui.week import field_labels, row_summary, to_fix_name, to_fix_summary
 
 Answers = list[tuple[str, str]]
 
@@ -44,6 +44,10 @@ def _week(s: Situation) -> Answers:
     rows: Answers = [
         (_("Activity {n}").format(n=i + 1), f"{row.activity}\n{row_summary(row, s.draft, a)}")
         for i, row in enumerate(s.draft.rows)
+    ]
+    rows += [  # rows of an older file that take more time than their period: not counted
+        (_("Activity to fix {n}").format(n=i + 1), f"{to_fix_name(row)}\n{to_fix_summary(row)}")
+        for i, row in enumerate(s.draft.rows_to_fix)
     ]
     rows.append((_("Counted hours a week"), fmt.hours(a.counted_minutes)))
     return rows

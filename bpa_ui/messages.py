@@ -37,12 +37,13 @@ def problem(message_id: str) -> str:
         # The week's numbers, typed as text (bpa_ui.week)
         "minutes_not_whole": _("Write whole minutes, without decimals, for example 12 or 13."),
         "minutes_not_a_number": _("Write the minutes as a number, for example 15."),
+        # The limits as the fields take them: "1,440" (en) would be refused as a decimal.
         "minutes_out_of_range": _("Write a number of minutes from 1 to {most}.").format(
-            most=whole(MAX_MINUTES)
+            most=MAX_MINUTES
         ),
         "times_not_whole": _("Write a whole number of times, without decimals."),
         "times_not_a_number": _("Write how many times as a number, for example 2."),
-        "times_out_of_range": _("Write a number from 1 to {most}.").format(most=whole(MAX_TIMES)),
+        "times_out_of_range": _("Write a number from 1 to {most}.").format(most=MAX_TIMES),
         "longer_than_day": _(
             "The minutes times the number of times are more than a day has (24 hours)."
         ),

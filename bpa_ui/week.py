@@ -23,6 +23,7 @@ from bpa_core.draft import (
     DayPart,
     Draft,
     Per,
+    RowToFix,
     field_errors,
 )
 from bpa_core.i18n import gettext_for
@@ -39,7 +40,7 @@ from bpa_ui.context import assessment_date, is_child, lawful, pick
 from bpa_ui.document_view import document_language, document_language_name
 from bpa_ui.errors import show_friendly_error
 from bpa_ui.i18n import _, begin_run, current_language, in_session_language, ngettext
-from bpa_ui.messages import field_problem
+from bpa_ui.messages import field_problem, problem
 from bpa_ui.state import get_draft
 from bpa_ui.suggestions import SUGGESTIONS
 
@@ -51,6 +52,7 @@ FOCUS_KEY = "week_focus"  # after "Add": focus goes back to the activity field
 FOCUS_COUNT_KEY = "week_focus_count"
 FRAGMENT_KEY = "week_builder"  # the builder's st.fragment (see builder())
 ERRORS_KEY = "week_errors"  # field errors the builder showed in its last run
+FIXING_KEY = "week_fixing"  # the row to fix (draft.rows_to_fix) whose answers are in the add form
 # The row's fields as widgets ``prefix:field``. "When" is four boxes: the three day parts and
 # the row's own ``night`` flag (one fact, one place: the box "At night" is the flag).
 FIELDS = ("category", "activity", "minutes", "times", "per", "night", "two_helpers")
@@ -59,7 +61,7 @@ WHEN = (DayPart.MORNING, DayPart.DAYTIME, DayPart.EVENING)
 
 def forget_week_state() -> None:
     """After a restore: no row is being changed, and "undo" has nothing to bring back."""
-    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY, OPEN_KEY, FOCUS_KEY):
+    for key in (EDITING_KEY, REMOVED_KEY, NOTICE_KEY, OPEN_KEY, FOCUS_KEY, FIXING_KEY):
         st.session_state.pop(key, None)
 
 
@@ -172,6 +174,9 @@ def add_row() -> None:
     if row is None or problems:
         return
     draft.rows = in_week_order([*draft.rows, row])
+    fixed = st.session_state.pop(FIXING_KEY, None)
+    if isinstance(fixed, int) and 0 <= fixed < len(draft.rows_to_fix):  # changed: it counts now
+        draft.rows_to_fix = [r for i, r in enumerate(draft.rows_to_fix) if i != fixed]
     st.session_state[OPEN_KEY] = row.category
     _reset_add()
     st.session_state[NOTICE_KEY] = "added"
@@ -236,8 +241,14 @@ def undo_remove() -> None:
     saved = st.session_state.pop(REMOVED_KEY, None)
     if not saved:
         return
-    index, data = saved
+    index, data, *to_fix = saved
     draft = get_draft()
+    if to_fix:  # a row to fix, back where it was
+        rows_to_fix = list(draft.rows_to_fix)
+        rows_to_fix.insert(min(index, len(rows_to_fix)), RowToFix.model_validate(data))
+        draft.rows_to_fix = rows_to_fix
+        st.session_state[NOTICE_KEY] = "restored"
+        return
     rows = list(draft.rows)
     restored = ActivityRow.model_validate(data)
     rows.insert(min(index, len(rows)), restored)
@@ -302,7 +313,8 @@ def _row_fields(prefix: str, draft: Draft, number: int | None = None) -> None:
     ss = st.session_state
     options = categories(draft)
     current = ss.get(f"{prefix}:category")
-    if prefix == "edit" and isinstance(current, Category) and current not in options:
+    fixing = prefix == "add" and ss.get(FIXING_KEY) is not None
+    if (prefix == "edit" or fixing) and isinstance(current, Category) and current not in options:
         options.append(current)  # e.g. a respite row in a restored adult's draft
     if ss.get(f"{prefix}:category") not in options:
         ss[f"{prefix}:category"] = Category.PERSONAL_CARE
@@ -507,6 +519,114 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
         )
 
 
+def to_fix_summary(row: RowToFix) -> str:
+    """``30 min × 100 per day. The minutes times … more than a day has (24 hours). It is kept
+    …``: why a row to fix is not counted (our words and numbers only)."""
+    numbers = _("{minutes} min × {times} {per}.").format(
+        minutes=fmt.whole(row.minutes), times=fmt.whole(row.times), per=labels.per(row.per)
+    )
+    kept = _("It is kept from the saved file, but not counted until you change it.")
+    return f"{numbers} {problem(f'longer_than_{row.per.value}')} {kept}"
+
+
+def to_fix_name(row: RowToFix) -> str:
+    return row.activity or labels.category(row.category)
+
+
+def change_row_to_fix(index: int) -> None:
+    """The row's answers go into the add form, with the reason under "How many times"; the row
+    stays a row to fix until that activity is added (nothing is lost if the user leaves)."""
+    row = get_draft().rows_to_fix[index]
+    ss = st.session_state
+    for name in FIELDS:
+        ss[f"add:{name}"] = getattr(row, name)
+    ss["add:minutes"] = str(row.minutes)
+    ss["add:times"] = str(row.times)
+    for part in WHEN:
+        ss[f"add:{part.value}"] = part in row.day_parts
+    ss["add:problems"] = {"times": f"longer_than_{row.per.value}"}
+    ss[FIXING_KEY] = index
+    ss[EDITING_KEY] = None
+    ss[FOCUS_KEY] = True
+
+
+def cancel_fix() -> None:
+    st.session_state.pop(FIXING_KEY, None)
+    st.session_state["add:problems"] = {}
+    _reset_add()
+
+
+def remove_row_to_fix(index: int) -> None:
+    draft = get_draft()
+    rows = list(draft.rows_to_fix)
+    removed = rows.pop(index)
+    draft.rows_to_fix = rows
+    fixing = st.session_state.get(FIXING_KEY)
+    if fixing == index:
+        cancel_fix()
+    elif isinstance(fixing, int) and fixing > index:
+        st.session_state[FIXING_KEY] = fixing - 1
+    st.session_state[REMOVED_KEY] = (index, removed.model_dump(mode="json"), "to_fix")
+    st.session_state[NOTICE_KEY] = "removed"
+
+
+def rows_to_fix(draft: Draft) -> None:
+    """Rows of an older file that take more time than their period has (``draft.rows_to_fix``),
+    first on the step: each named, with why it is not counted, "Fix" and "Remove"."""
+    with st.container():  # one slot whether or not there are rows to fix
+        if not draft.rows_to_fix:
+            return
+        count = len(draft.rows_to_fix)
+        st.warning(
+            ngettext(
+                "{n} activity from the saved file takes more time than it can: change it, or "
+                "remove it. Until then it is not counted.",
+                "{n} activities from the saved file take more time than they can: change them, "
+                "or remove them. Until then they are not counted.",
+                count,
+            ).format(n=fmt.whole(count)),
+            icon=":material/warning:",
+        )
+        for index, row in enumerate(draft.rows_to_fix):
+            with st.container(border=True):
+                text_col, change_col, remove_col = st.columns(
+                    [6, 2, 2], vertical_alignment="center"
+                )
+                with text_col:
+                    st.text(to_fix_name(row))  # the user's words, as text
+                    st.caption(to_fix_summary(row))
+                change_col.button(
+                    _("Fix activity {n} from the file").format(n=index + 1),
+                    key=f"fix:{index}",
+                    on_click=change_row_to_fix,
+                    args=(index,),
+                    icon=":material/edit:",
+                )
+                remove_col.button(
+                    _("Remove activity {n} from the file").format(n=index + 1),
+                    key=f"fix_remove:{index}",
+                    on_click=remove_row_to_fix,
+                    args=(index,),
+                    icon=":material/delete:",
+                )
+
+
+def _fixing(draft: Draft) -> None:
+    """In the add form, while a row to fix is in it: which one, and a way out."""
+    with st.container():  # one slot whether or not a row to fix is being changed
+        index = st.session_state.get(FIXING_KEY)
+        if not isinstance(index, int) or not 0 <= index < len(draft.rows_to_fix):
+            return
+        st.info(
+            _(
+                "You are changing activity {n} from the saved file. It is counted when you add "
+                "it, and leaves the list of activities to fix."
+            ).format(n=index + 1),
+            icon=":material/edit:",
+        )
+        st.button(_("Cancel the change"), key="fix_cancel", on_click=cancel_fix)
+
+
 def running_total(a: Assessment) -> str:
     """``Counted so far: 34,5 hours a week · 2 hours decided on the next step · 2 hours not
     counted``."""
@@ -615,8 +735,10 @@ def render() -> Any:
     # so Streamlit never shows a stale copy of a field beside the new one (typing went into it).
     with st.container():
         _notice()
+    rows_to_fix(draft)
     with st.container(border=True):
         st.header(_("Add an activity"), anchor=False)
+        _fixing(draft)
         _row_fields("add", draft)
         st.button(
             _("Add activity"),

@@ -10,11 +10,11 @@ from html import escape
 
 import streamlit as st
 
-from bpa_ui import answers, steps
+from bpa_ui import answers, fmt, steps
 from bpa_ui.bind import not_answered
 from bpa_ui.draft_file import RESTORED_KEY
 from bpa_ui.frame import begin, end, step_title, switch_to
-from bpa_ui.i18n import _
+from bpa_ui.i18n import _, ngettext
 from bpa_ui.state import get_draft
 
 begin(steps.CHECK)
@@ -25,6 +25,18 @@ if st.session_state.pop(RESTORED_KEY, False):
         _("Your saved answers are back. Check them, and change what is needed."),
         icon=":material/check:",
     )
+with st.container():  # one slot: rows of an older file that take more time than they can
+    if draft.rows_to_fix:
+        st.warning(
+            ngettext(
+                "{n} activity from the saved file takes more time than it can, and is not "
+                "counted. Change it on the step “{step}”.",
+                "{n} activities from the saved file take more time than they can, and are not "
+                "counted. Change them on the step “{step}”.",
+                len(draft.rows_to_fix),
+            ).format(n=fmt.whole(len(draft.rows_to_fix)), step=step_title("week")),
+            icon=":material/warning:",
+        )
 st.markdown(_("Read through the answers. Use “Change” to go back to a step."))
 
 STYLE = (

@@ -5,6 +5,7 @@ the need's "since when", a child's age criterion and the twelve-month age flag."
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -81,15 +82,38 @@ def test_a_decimal_in_the_minutes_is_refused_with_a_message_and_kept(typed: str)
 @pytest.mark.parametrize("typed", ["0", "2000", "-5"])
 def test_minutes_out_of_range_say_the_real_reason_in_every_language(typed: str) -> None:
     for lang, wanted in {
-        "en": "Minutes each time: Write a number of minutes from 1 to 1,440.",
-        "nb": "Minutter hver gang: Skriv et antall minutter fra 1 til 1\xa0440.",
-        "nn": "Minutt kvar gong: Skriv eit tal på minutt frå 1 til 1\xa0440.",
+        "en": "Minutes each time: Write a number of minutes from 1 to 1440.",
+        "nb": "Minutter hver gang: Skriv et antall minutter fra 1 til 1440.",
+        "nn": "Minutt kvar gong: Skriv eit tal på minutt frå 1 til 1440.",
     }.items():
         at = _week(lang)
         _fill_add(at, "Stell", typed)
         press(at, "add_row")
         assert _errors(at) == [wanted], lang
         assert draft(at).rows == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nb", "nn"])
+def test_the_limits_the_messages_name_are_taken_as_written(lang: str) -> None:
+    """The English message said "from 1 to 1,440", and "1,440" typed is refused as a decimal:
+    the highest number each message names, typed as it is written there, makes a row."""
+    at = _week(lang)
+    _fill_add(at, "Stell", "2000", "2000")
+    press(at, "add_row")
+    most_minutes, most_times = (_LAST_NUMBER.findall(m)[-1] for m in _errors(at))
+    _type_number(at, "add:minutes", most_minutes)
+    _type_number(at, "add:times", "1")
+    press(at, "add_row")
+    assert not _errors(at), (lang, most_minutes)
+    _fill_add(at, "Tilsyn", "1", most_times)
+    at.selectbox(key="add:per").set_value(Per.YEAR)
+    press(at, "add_row")
+    assert not _errors(at), (lang, most_times)
+    assert [(r.minutes, r.times) for r in draft(at).rows] == [(1440, 1), (1, 1000)]
+    assert (most_minutes, most_times) == ("1440", "1000")  # the same way in every language
+
+
+_LAST_NUMBER = re.compile(r"\d(?:[\d,.\s]*\d)?")
 
 
 def test_times_are_whole_numbers_too() -> None:

@@ -865,6 +865,27 @@ def test_an_appeal_from_someone_turning_67_soon_asks_for_a_decision_before() -> 
     assert "fyller" not in appeal_letter(draft, TODAY, lang="nb").plain_text()
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "nb",
+            "Jeg fyller 67 år 22. august 2027. Jeg ber om at klagen blir avgjort før den datoen.",
+        ),
+        ("nn", "Eg fyller 67 år 22. august 2027. Eg ber om at klaga blir avgjord før den datoen."),
+        ("en", "I turn 67 on 22 August 2027. I ask that the appeal is decided before that date."),
+    ],
+)
+def test_an_appeal_at_66_years_3_months_asks_for_a_decision_before(
+    lang: str, sentence: str
+) -> None:
+    """Nine months before the 67th birthday (the window is twelve months, not six)."""
+    draft = persona_decided("kari")
+    draft.person.birth_date = date(1960, 8, 22)  # 66 years 3 months on TODAY
+    draft.appeal.decision_date = date(2026, 11, 6)
+    assert texts(appeal_letter(draft, TODAY, lang=lang), "decision")[-1] == sentence
+
+
 def test_the_grounds_build_on_the_day_of_the_decision() -> None:
     """66 when refused, 67 today: the need still gave a right on the day of the decision."""
     draft = Draft(

@@ -255,6 +255,28 @@ def test_third_person_for_a_child_written_by_a_parent() -> None:
     assert "birth" not in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "guardian", "leads"),
+    [
+        ("nb", "verge", "Line Hansen blir arbeidsleder for Emil Hansen."),
+        ("nn", "verje", "Line Hansen blir arbeidsleiar for Emil Hansen."),
+        ("en", "guardian", "Line Hansen will be the arbeidsleder for Emil Hansen."),
+    ],
+)
+def test_a_mother_leading_for_her_child_is_never_called_guardian(
+    lang: str, guardian: str, leads: str
+) -> None:
+    """The nynorsk walkthrough: a mother who answers that she, the guardian, leads for her son
+    of 9 was "arbeidsleiar som verje". A child's parents lead as parents, in every language."""
+    draft = persona("emil")
+    draft.arbeidsleder.kind = ArbeidslederKind.GUARDIAN
+    draft.arbeidsleder.name = "Line Hansen"
+    doc = application(draft, lang)
+    assert doc.section("arbeidsleder").plain_text() == leads
+    assert guardian not in doc.plain_text().lower()
+    assert "verge" not in doc.plain_text().lower()  # nor the vergeattest, in any language
+
+
 def test_counsellor_writes_with_power_of_attorney_and_occasional_needs() -> None:
     doc = application(persona("aanga"))
     text = doc.plain_text()
@@ -808,6 +830,15 @@ def test_manages_title_names_only_the_parts_it_has() -> None:
         ("Bærum kommune", "", "en", "To: Bærum kommune"),
         ("Bergen", "Tildelingskontoret", "nb", "Til: Tildelingskontoret, Bergen kommune"),
         ("Bergen", "Tildelingskontoret i Bergen", "nb", "Til: Tildelingskontoret i Bergen"),
+        # The name as a whole word: "Tjenestekontoret" holds "nes", "Holmestrand" holds "hol".
+        ("Nes", "Tjenestekontoret", "nb", "Til: Tjenestekontoret, Nes kommune"),
+        ("Nes", "Tjenestekontoret i Nes", "nn", "Til: Tjenestekontoret i Nes"),
+        (
+            "Hol",
+            "Tildelingskontoret i Holmestrand",
+            "en",
+            "To: Tildelingskontoret i Holmestrand, Hol municipality",
+        ),
         ("", "", "nb", "Til: kommunens tildelingskontor"),
     ],
 )

@@ -210,3 +210,48 @@ def test_a_childs_statement_goes_to_the_parents(lang: str) -> None:
     assert to_child not in send
     adult = checklist(persona("jonas"), lang).section("send").plain_text()
     assert "Jonas Berg" in adult and to_parents.split(" Emil")[0] not in adult
+
+
+@pytest.mark.parametrize(
+    ("municipality", "office", "lang", "to"),
+    [
+        (
+            "Trondheim",
+            "Tildelingskontoret, Trondheim kommune",
+            "nb",
+            "Tildelingskontoret, Trondheim kommune.",
+        ),
+        (
+            "Trondheim",
+            "Tildelingskontoret, Trondheim kommune",
+            "nn",
+            "Tildelingskontoret, Trondheim kommune.",
+        ),
+        (
+            "Trondheim",
+            "Tildelingskontoret, Trondheim kommune",
+            "en",
+            "Tildelingskontoret, Trondheim kommune.",
+        ),
+        ("Trondheim", "Tildelingskontoret", "en", "Tildelingskontoret, Trondheim municipality."),
+        ("Bærum kommune", "", "nb", "tildelingskontoret i Bærum kommune."),
+        ("Bærum kommune", "", "nn", "tildelingskontoret i Bærum kommune."),
+        ("Bærum kommune", "", "en", "the service office of Bærum kommune."),
+        ("Bærum", "", "nb", "tildelingskontoret i Bærum kommune."),
+        ("Bærum", "", "en", "the service office of Bærum municipality."),
+        ("Nes", "Tjenestekontoret", "nb", "Tjenestekontoret, Nes kommune."),
+        ("", "", "nb", "kommunens tildelingskontor."),
+    ],
+)
+def test_send_to_names_the_municipality_once(
+    municipality: str, office: str, lang: str, to: str
+) -> None:
+    """ "Tildelingskontoret, Trondheim kommune, Trondheim kommune" and "Bærum kommune kommune":
+    the checklist addresses the municipality as the letters do (documents/letter.addressee)."""
+    draft = persona("kari")
+    draft.person.municipality = municipality
+    draft.application.service_office = office
+    text = checklist(draft, lang).section("send").plain_text()
+    assert f" {to} " in text, text
+    for twice in ("kommune kommune", "kommune, Trondheim", "municipality municipality"):
+        assert twice not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -227,7 +228,7 @@ def test_a_version_1_file_is_migrated_to_names_without_legal_numbers() -> None:
         "granted_before_age_limit"
     )
     draft = load_draft(json.dumps(data))
-    assert draft.schema_version == SCHEMA_VERSION == 2
+    assert draft.schema_version == SCHEMA_VERSION == 3
     assert draft.person.granted_before_age_limit is True
     assert "_67" not in draft.to_json()
 
@@ -243,3 +244,64 @@ def test_the_command_line_keeps_the_old_keys_for_one_version(
     out = json.loads(capsys.readouterr().out)
     assert out["minutes_missing_to_cost_exception"] == out["minutes_missing_to_25"]
     assert out["minutes_missing_to_right_exact"] == out["minutes_missing_to_32_exact"]
+
+
+def _version_2_with(rows: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """Kari's file as version 2 wrote it, with some rows changed."""
+    data = json.loads(persona_draft("kari").to_json())
+    data["schema_version"] = 2
+    for index, change in rows.items():
+        data["rows"][index].update(change)
+    return data
+
+
+def test_an_older_file_with_a_row_longer_than_its_period_opens_with_the_row_to_fix() -> None:
+    """Version 2 took 30 min x 100 a day; version 3 refuses such a row. A file saved before
+    still opens with every answer: the row is kept as it was, apart, and not counted."""
+    from bpa_core.rules import assess
+
+    data = _version_2_with({1: {"minutes": 30, "times": 100, "per": "day"}})
+    kept = dict(data["rows"][1])
+    draft = load_draft(json.dumps(data))
+    kari = persona_draft("kari")
+    assert [r.model_dump(mode="json") for r in draft.rows_to_fix] == [kept]
+    assert draft.rows == [r for i, r in enumerate(kari.rows) if i != 1]
+    assert draft.model_dump(exclude={"rows", "rows_to_fix"}) == kari.model_dump(
+        exclude={"rows", "rows_to_fix"}
+    )
+    alone = kari.model_copy(update={"rows": draft.rows})
+    on = date(2026, 11, 22)
+    assert assess(draft, on=on).total_minutes == assess(alone, on=on).total_minutes
+    # Saved again (version 3), it opens the same, the row still apart.
+    again = load_draft(draft.to_json())
+    assert again == draft and json.loads(draft.to_json())["schema_version"] == 3
+
+
+def test_only_rows_longer_than_their_period_are_kept_apart() -> None:
+    # Another bad answer in the row: refused as before, naming the field in ``rows``.
+    data = _version_2_with({2: {"minutes": 0, "times": 100, "per": "day"}})
+    with pytest.raises(DraftFileError) as refused:
+        load_draft(json.dumps(data))
+    assert (refused.value.message_id, refused.value.field) == ("too_small", "rows.2.minutes")
+    # A version 3 file never holds such a row in ``rows``: the app did not write it.
+    data = _version_2_with({2: {"minutes": 30, "times": 100, "per": "day"}})
+    data["schema_version"] = 3
+    with pytest.raises(DraftFileError) as refused:
+        load_draft(json.dumps(data))
+    assert (refused.value.message_id, refused.value.field) == ("longer_than_day", "rows.2")
+    # A row to fix that fits its period is no row to fix (a tampered file).
+    data = json.loads(persona_draft("kari").to_json())
+    data["rows_to_fix"] = [data["rows"][0]]
+    with pytest.raises(DraftFileError) as refused:
+        load_draft(json.dumps(data))
+    assert (refused.value.message_id, refused.value.field) == ("invalid_value", "rows_to_fix.0")
+
+
+@pytest.mark.parametrize("per", ["day", "week", "month", "year"])
+def test_every_period_has_its_rows_to_fix(per: str) -> None:
+    from bpa_core.draft import PERIOD_MINUTES, Per
+
+    data = _version_2_with({0: {"minutes": 1440, "times": PERIOD_MINUTES[Per(per)] // 1440 + 1}})
+    data["rows"][0]["per"] = per
+    draft = load_draft(json.dumps(data))
+    assert [r.per.value for r in draft.rows_to_fix] == [per]

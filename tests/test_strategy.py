@@ -401,6 +401,35 @@ def test_turning_67_soon_asks_for_a_decision_before(lang: str, sentence: str) ->
     assert "67" not in application(persona("kari"), lang).section("applied_for").plain_text()
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "nb",
+            "Jeg fyller 67 år 22. august 2027. Jeg ber om at søknaden blir avgjort før den datoen",
+        ),
+        (
+            "nn",
+            "Eg fyller 67 år 22. august 2027. Eg ber om at søknaden blir avgjord før den datoen",
+        ),
+        (
+            "en",
+            "I turn 67 on 22 August 2027. I ask that the application is decided before that date",
+        ),
+    ],
+)
+def test_66_years_3_months_asks_for_a_decision_before(lang: str, sentence: str) -> None:
+    """Nine months before the 67th birthday: past the old six-month window, within twelve
+    (bpa-rules.md, "Age"). Exactly twelve months before asks too; one day more does not."""
+    draft = persona("kari")
+    draft.person.birth_date = date(1960, 8, 22)  # 66 years 3 months on ASSESSED_ON
+    assert sentence in application(draft, lang).section("applied_for").plain_text()
+    draft.person.birth_date = date(1960, 11, 22)  # 67 on 22 November 2027: twelve months
+    assert "67" in application(draft, lang).section("applied_for").plain_text()
+    draft.person.birth_date = date(1960, 11, 23)  # twelve months and a day
+    assert "67" not in application(draft, lang).section("applied_for").plain_text()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", PERSONAS)
 def test_address_and_phone_lines_for_the_home_visit(name: str, lang: str) -> None:

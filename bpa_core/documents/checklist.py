@@ -169,17 +169,21 @@ def _letterhead(draft: Draft, w: Writer) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _office(draft: Draft, w: Writer) -> str:
+    """The service office the statement may go straight to, as the letters address it
+    (``letter.addressee``: the municipality named once)."""
+    office = one_line(draft.application.service_office)
+    if office or not one_line(draft.person.municipality):
+        return addressee(draft, w, office, unknown=w._("the municipality's service office"))
+    # "tildelingskontoret i Bærum kommune"
+    municipality = addressee(draft, w, "", unknown="")
+    return w._("the service office of {municipality}", municipality=municipality)
+
+
 def _send_to(draft: Draft, w: Writer) -> tuple[Block, ...]:
     """Where and by when: to the person (or the writer), or straight to the municipality's
     service office, marked with the name and date of birth; a line for the date by which."""
-    office = one_line(draft.application.service_office)
-    municipality = one_line(draft.person.municipality)
-    if office and municipality:
-        to = w._("{office}, {municipality} municipality", office=office, municipality=municipality)
-    elif municipality:
-        to = w._("the service office of {municipality} municipality", municipality=municipality)
-    else:
-        to = office or w._("the municipality's service office")
+    to = _office(draft, w)
     text = w.voice(
         N_(
             "Please give the statement to me, or send it straight to {to}. Mark it with my "
@@ -196,9 +200,8 @@ def _send_to(draft: Draft, w: Writer) -> tuple[Block, ...]:
 
 def _send_to_parents(draft: Draft, w: Writer) -> tuple[Block, ...]:
     """A child's statement goes to the parents, never to the child; the office as the letters
-    address it (``letter.addressee``). ``_send_to`` words it for an adult."""
-    office = one_line(draft.application.service_office)
-    to = addressee(draft, w, office, unknown=w._("the municipality's service office"))
+    address it. ``_send_to`` words it for an adult."""
+    to = _office(draft, w)
     text = w._(
         "Please give the statement to the parents of {name}, or send it straight to {to}. "
         "Mark it with the name and date of birth of {name}.",

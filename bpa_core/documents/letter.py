@@ -8,6 +8,8 @@ fullmakt is decided once, here (with ``documents.text.Writer`` for voice, words 
 
 from __future__ import annotations
 
+import re
+
 from bpa_core.documents.fullmakt import NAME_LINE, needs_power_of_attorney, power_of_attorney
 from bpa_core.documents.model import Block, Paragraph, Section
 from bpa_core.documents.text import Writer, one_line
@@ -30,12 +32,18 @@ def names_a_municipality(w: Writer, name: str) -> bool:
     return any(x and x in name.casefold() for x in (word, "kommune"))
 
 
+def _names(text: str, name: str) -> bool:
+    """``name`` as a whole word of ``text``: "Tjenestekontoret i Nes" names Nes,
+    "Tjenestekontoret" does not (nor "Holmestrand" Hol)."""
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text.casefold()) is not None
+
+
 def addressee(draft: Draft, w: Writer, office: str, *, unknown: str) -> str:
     """ "Tildelingskontoret, Trondheim kommune": the office, and the municipality unless the
-    office already names it (never "Trondheim kommune, Trondheim municipality", never
+    office already names it as a word (never "Trondheim kommune, Trondheim municipality", never
     "Bærum kommune kommune"). ``unknown``: the words when neither is known."""
     name = one_line(draft.person.municipality)
-    if name and office and name.casefold() in office.casefold():
+    if name and office and _names(office, name):
         return office
     if not name:
         return office or unknown

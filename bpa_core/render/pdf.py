@@ -42,6 +42,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _Container, _ContainerSpace, _listWrapOn
 
 from bpa_core import languages, limits
 from bpa_core.documents import model
@@ -65,6 +66,7 @@ CELL_PADDING = 3  # points above and below a table cell's text
 CELL_SIDE_PADDING = 6  # points left and right of it (ReportLab's default)
 FIELD_LINES = 3  # lines of a field's value beside its bold label, at most (see _field)
 CHUNK_LINES = 30  # printed lines of one paragraph flowable, at most (a page holds about 50)
+KEPT_ROWS = 3  # a table's last rows (the total and two before it) that go over with its tail
 
 # User text as it should print: nothing invisible, tabs as spaces, one kind of newline.
 clean_text = plain_text
@@ -132,6 +134,7 @@ def styles() -> dict[str, ParagraphStyle]:
         spaceAfter=4,
         bulletFontName=FONT,
         splitLongWords=1,
+        allowWidows=0,  # never a paragraph's last line alone at the top of a page
     )
     cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0)
     cell_bold = ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD)
@@ -232,6 +235,50 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.drawString(MARGIN, y, left)
         self.drawRightString(PAGE_WIDTH - MARGIN, y, template.format(page=page, pages=pages))
         self.restoreState()
+
+
+class _TableWithTail(Flowable):  # type: ignore[misc]
+    """A table and the few lines after it in its section (the rounding note, the hours that
+    count): when the page ends near the table's end, the table's last rows go over with those
+    lines, so they never stand alone on a page (the doctor's checklist ended on a page holding
+    only "teller 51,6 timer med for retten.").
+
+    The table is wrapped and split as it would be alone; the tail is short (``_short_tail``):
+    no more work than the table's own. Drawn as ReportLab's containers draw their content, but
+    not one of them: a caption or heading with keepWithNext still keeps with it (ReportLab never
+    puts a container in a KeepTogether)."""
+
+    drawOn = _Container.drawOn  # noqa: N815 - ReportLab's name
+    getSpaceBefore = _ContainerSpace.getSpaceBefore  # noqa: N815
+    getSpaceAfter = _ContainerSpace.getSpaceAfter  # noqa: N815
+
+    def __init__(self, table: Table, tail: list[Flowable]) -> None:
+        super().__init__()
+        self._table = table
+        self._tail = tail
+        self._content = [table, *tail]
+
+    def wrap(self, width: float, height: float) -> tuple[float, float]:
+        self.width, self.height = _listWrapOn(self._content, width, self.canv)
+        return self.width, self.height
+
+    def split(self, width: float, height: float) -> list[Flowable]:
+        if getattr(self._table, "availWidth", None) != width:  # a frame wraps before a split
+            self._table.wrap(width, height)
+        heights = self._table._rowHeights  # the header row first (repeated on the next page)
+        if sum(heights) > height:  # the table goes on over the page
+            parts: list[Flowable] = self._table.split(width, height)
+            if not parts:  # not even a row fits: the frame tries the next page
+                return []
+            if len(parts) == 2 and len(parts[1]._cellvalues) > 1 + KEPT_ROWS:
+                return [parts[0], _TableWithTail(parts[1], self._tail)]  # its rest comes here
+        # The table ends on this page or just after it: its last rows go over with the tail.
+        if len(heights) <= 1 + KEPT_ROWS:
+            return [KeepTogether(self._content)]
+        parts = self._table.split(width, min(height, sum(heights[:-KEPT_ROWS]) + 0.01))
+        if len(parts) != 2:
+            return [KeepTogether(self._content)]
+        return [parts[0], KeepTogether([parts[1], *self._tail])]
 
 
 class _Template(BaseDocTemplate):  # type: ignore[misc]
@@ -421,9 +468,15 @@ def _document(doc: model.Document, index: int) -> list[Flowable]:
     for n, section in enumerate(doc.sections):
         flowables: list[Flowable] = [_Bookmark(markup(section.title), st["h2"], 1, f"d{index}s{n}")]
         blocks = section.blocks
+        tail_from = _short_tail(blocks)
         for i, block in enumerate(blocks):
             # A paragraph that introduces a table stays on the table's page.
             before_table = i + 1 < len(blocks) and isinstance(blocks[i + 1], model.Table)
+            if i == tail_from and len(flowables) > 2 and isinstance(flowables[-2], Table):
+                *_, table, space = flowables  # the table, then the space after it
+                tail = [f for b in blocks[i:] for f in _block(b)]
+                flowables[-2:] = [_TableWithTail(table, [space, *tail])]
+                break
             flowables.extend(_block(block, keep_with_next=before_table))
         if section.id == "signature" and kept_before is not None:
             # A signature never stands alone on a page: it goes with the short section before it.
@@ -469,6 +522,20 @@ def _long_line_pieces(line: str, lines: int = CHUNK_LINES) -> list[str]:
         pieces.append(line[:cut].rstrip(" "))
         line = line[cut:].lstrip(" ")
     return [*pieces, line]
+
+
+def _short_tail(blocks: Sequence[model.Block]) -> int | None:
+    """Where the few lines after a section's last table start (None: no table, nothing after
+    it, or more than a few lines)."""
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, model.Table)]
+    if not tables or tables[-1] + 1 == len(blocks):
+        return None
+    tail = blocks[tables[-1] + 1 :]
+    return (
+        tables[-1] + 1
+        if len(model.Section("", "", tuple(tail)).plain_text()) < SHORT_SECTION
+        else None
+    )
 
 
 def _short(section: model.Section) -> bool:

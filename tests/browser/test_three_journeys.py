@@ -5,6 +5,9 @@ with the PDF (the application and the doctor's checklist) read back: it says wha
 - bokmål: a counsellor with a man of 66 years and 3 months with ALS (told the day he turns 67);
 - English: a woman of 31 who works 60 % (help at work held outside, a suggestion chip).
 
+The PDFs are read back for the typed words, and for the typed numbers as the week table prints
+them (each row's minutes, times and hours a week: "12,5" once became 125) and the birth date.
+
 Dates are counted from today, as the server does (its assessment day is today).
 """
 
@@ -15,6 +18,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from bpa_core import languages
 from bpa_core.draft import (
     ActivityRow,
     Answer,
@@ -40,7 +44,7 @@ from bpa_core.rules.ages import add_months
 from bpa_core.rules.hours import display_hours
 from bpa_ui import steps
 from tests.browser.conftest import wait_for_app
-from tests.browser.journey import Journey, pdf_text
+from tests.browser.journey import LABELS, Journey, pdf_text
 from tests.browser.server import Server
 
 TODAY = date.today()
@@ -196,6 +200,19 @@ def _download(journey: Journey) -> str:
     return pdf_text(data)
 
 
+def _numbers_are_printed(text: str, want: Draft, lang: str, rows: list[str]) -> None:
+    """The week table's rows as typed (activity, when, each time, how often, hours a week:
+    written out here, not by the app) and the birth date, in both documents."""
+    missing = [row for row in rows if row not in text]
+    assert missing == [], missing
+    assert want.person.birth_date is not None
+    born = format_date(
+        want.person.birth_date, format="long", locale=languages.language(lang).babel_locale
+    )
+    label = {"nb": "Fødselsdato:", "nn": "Fødselsdato:", "en": "Date of birth:"}[lang]
+    assert text.count(f"{label} {born}") == 2, born  # the application and the checklist
+
+
 def _typed_is_printed(text: str, want: Draft) -> None:
     """Every typed answer that the documents print, as typed."""
     values = [
@@ -229,6 +246,30 @@ def test_nynorsk_mother_of_a_boy_of_9(app_server: Server, page: Any) -> None:
     text = _download(journey)
     _typed_is_printed(text, want)
     assert "Snuing" in text  # the occasional night row is in the week, held outside the count
+    _numbers_are_printed(
+        text,
+        want,
+        "nn",
+        [
+            "Morgonstell (morgon) 45 min 1 gong om dagen 5,2",
+            "Mating (morgon, dag, kveld) 20 min 3 gonger om dagen 7,0",
+            "Fotball (kveld) 2 t 2 gonger i veka 4,0",
+            "Snuing (natt) 10 min 2 gonger om dagen 2,3",
+            "Sum 18,5",
+        ],
+    )
+    # The mother leads as a parent, never as a guardian (verje).
+    assert "verje" not in text.lower()
+    # "Frå fødselen" says since when: the question is not there (not only left unanswered).
+    need = f"{steps.number('need')}. {journey.t(steps.by_id('need').title)}"
+    wait_for_app(page)
+    page.get_by_role("navigation").get_by_role("link", name=need, exact=True).click()
+    journey.wait_for_step("need")
+    from_birth = journey.t(LABELS["onset"][Onset.CONGENITAL.value])
+    assert page.get_by_role("radio", name=from_birth, exact=True).is_checked()
+    since = journey.t("Since when? For example a year")
+    assert page.get_by_label(since, exact=True).count() == 0
+    assert main.get_by_text(since, exact=False).count() == 0
     assert "unexpected error" not in app_server.text_output()
 
 
@@ -254,6 +295,24 @@ def test_bokmal_counsellor_with_a_man_of_66_with_als(app_server: Server, page: A
     journey.next(steps.CHECK)
     text = _download(journey)
     _typed_is_printed(text, want)
+    _numbers_are_printed(
+        text,
+        want,
+        "nb",
+        [
+            "Morgenstell (morgen) 1 t 1 gang om dagen 7,0",
+            "Måltider (morgen, dag) 30 min 3 ganger om dagen 10,5",
+            "Husarbeid (dag) 2 t 3 ganger i uka 6,0",
+            "Forflytning (to hjelpere) 10 min 6 ganger om dagen 7,0",
+            "Sum 30,5",
+        ],
+    )
+    # 66 years 3 months: the application asks for a decision before the 67th birthday.
+    asks = (
+        f"Per Olav Dahl fyller 67 år {day}. Per Olav Dahl ber om at søknaden blir avgjort før "
+        "den datoen."
+    )
+    assert asks in text.replace("\xa0", " ")
     assert "unexpected error" not in app_server.text_output()
 
 
@@ -285,5 +344,17 @@ def test_english_woman_of_31_working_60_percent(app_server: Server, page: Any) -
     main.get_by_text("Work, school or studies: covered by other schemes", exact=False).wait_for()
     text = _download(journey)
     _typed_is_printed(text, want)
+    _numbers_are_printed(
+        text,
+        want,
+        "en",
+        [
+            "Getting up and dressing (morning) 1 h once a day 7.0",
+            "Dinner (evening) 45 min once a day 5.2",
+            "Cleaning 1 h 30 min twice a week 3.0",
+            "Office (day) 1 h 3 times a week 3.0",
+            "Total 18.2",
+        ],
+    )
     assert "60 %" in text
     assert "unexpected error" not in app_server.text_output()
