@@ -873,7 +873,7 @@ def test_an_appeal_from_someone_turning_67_soon_asks_for_a_decision_before() -> 
             "Jeg fyller 67 år 22. august 2027. Jeg ber om at klagen blir avgjort før den datoen.",
         ),
         ("nn", "Eg fyller 67 år 22. august 2027. Eg ber om at klaga blir avgjord før den datoen."),
-        ("en", "I turn 67 on 22 August 2027. I ask that the appeal is decided before that date."),
+        ("en", "I turn 67 on 22 August 2027. I ask that the appeal be decided before that date."),
     ],
 )
 def test_an_appeal_at_66_years_3_months_asks_for_a_decision_before(

@@ -414,7 +414,7 @@ def test_turning_67_soon_asks_for_a_decision_before(lang: str, sentence: str) ->
         ),
         (
             "en",
-            "I turn 67 on 22 August 2027. I ask that the application is decided before that date",
+            "I turn 67 on 22 August 2027. I ask that the application be decided before that date",
         ),
     ],
 )
