@@ -83,6 +83,9 @@ class Contradiction(StrEnum):
     LONG_ROWS_BUT_NO_NIGHT_NEED = "long_rows_but_no_night_need"
     TWO_HELPER_ROWS_BUT_NO_NEED = "two_helper_rows_but_no_need"
     CHILD_WORK_ROWS = "child_work_rows"
+    # Rows of an older file that take more time than their period has (draft.rows_to_fix): kept
+    # apart and not counted until the user fixes them on the week step.
+    ROWS_TO_FIX = "rows_to_fix"
 
 
 class Weakness(StrEnum):
@@ -351,6 +354,8 @@ def _contradictions(draft: Draft, a: Assessment) -> set[Contradiction]:
     # are covered by other schemes); for a child such rows only make the table look larger.
     if a.is_child and any(r.category == Category.WORK_OR_EDUCATION for r in draft.rows):
         out.add(Contradiction.CHILD_WORK_ROWS)
+    if draft.rows_to_fix:
+        out.add(Contradiction.ROWS_TO_FIX)
     return out
 
 

@@ -16,7 +16,7 @@ from bpa_core.draft import Draft
 from bpa_core.review import Contradiction, Gap, Review, Weakness, review
 from bpa_core.rules import assess
 from bpa_core.rules.eligibility import Outcome
-from bpa_ui import interview, steps
+from bpa_ui import fmt, interview, steps
 from bpa_ui.context import assessment_date, lawful, pick
 from bpa_ui.frame import RETURN_KEY, go_to, step_title
 from bpa_ui.i18n import _, ngettext
@@ -47,6 +47,7 @@ ABOUT: dict[Item, tuple[str, ...]] = {
     Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED: ("night_need", "rows"),
     Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED: ("two_helper_need", "rows"),
     Contradiction.CHILD_WORK_ROWS: ("rows", "person.birth_date"),
+    Contradiction.ROWS_TO_FIX: ("rows",),
     Weakness.GOALS_THIN: ("goals.goals",),
     Weakness.WHY_SERVICES_INSUFFICIENT_THIN: ("goals.why_today_not_enough",),
     Weakness.NOT_DONE_TODAY_THIN: ("goals.not_done_today",),
@@ -247,6 +248,15 @@ def contradiction_sentence(item: Contradiction, draft: Draft) -> str:
                     "not count for BPA."
                 )
             )
+        case Contradiction.ROWS_TO_FIX:
+            n = len(draft.rows_to_fix)
+            return ngettext(
+                "{n} activity from the saved file takes more time than it can, and is not "
+                "counted. Change it on the step “{step}”.",
+                "{n} activities from the saved file take more time than they can, and are not "
+                "counted. Change them on the step “{step}”.",
+                n,
+            ).format(n=fmt.whole(n), step=step_title("week"))
 
 
 def weak_sentence(item: Weakness, draft: Draft) -> str:

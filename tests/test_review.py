@@ -22,6 +22,7 @@ from bpa_core.draft import (
     FilledInBy,
     NeedLevel,
     Per,
+    RowToFix,
 )
 from bpa_core.review import (
     Contradiction,
@@ -133,6 +134,21 @@ def _add(**fields: object) -> Callable[[Draft], None]:
     return change
 
 
+def _row_to_fix(d: Draft) -> None:
+    """An older file's row of 30 minutes 100 times a day: kept apart, not counted."""
+    d.rows_to_fix.append(
+        RowToFix.model_validate(
+            {
+                "category": Category.PERSONAL_CARE,
+                "activity": "Tilsyn",
+                "minutes": 30,
+                "times": 100,
+                "per": Per.DAY,
+            }
+        )
+    )
+
+
 def _no_contact(d: Draft) -> None:
     d.person.address = ""
     d.person.phone = ""
@@ -174,6 +190,7 @@ CONTRADICTIONS: dict[Contradiction, Callable[[Draft], None]] = {
     Contradiction.LONG_ROWS_BUT_NO_NIGHT_NEED: _add(minutes=960, times=1, per=Per.MONTH),
     Contradiction.TWO_HELPER_ROWS_BUT_NO_NEED: _add(two_helpers=True),
     Contradiction.CHILD_WORK_ROWS: _add(category=Category.WORK_OR_EDUCATION),
+    Contradiction.ROWS_TO_FIX: _row_to_fix,
 }
 WEAK: dict[Weakness, Callable[[Draft], None]] = {
     Weakness.GOALS_THIN: _set("goals.goals", "Jobbe og trene."),
