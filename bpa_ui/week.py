@@ -7,6 +7,7 @@ kept grouped by category in the Draft, so the list reads like the application's 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -499,23 +500,35 @@ def _row(draft: Draft, a: Assessment, index: int, editing: object) -> None:
             )
             c2.button(_("Cancel"), key=f"cancel:{index}", on_click=cancel_edit)
             return
-        text_col, change_col, remove_col = st.columns([6, 2, 2], vertical_alignment="center")
-        with text_col:
-            st.text(f"{index + 1}. {row.activity}")
-            st.caption(row_summary(row, draft, a, index=index, on_week=True))
-        change_col.button(
-            _("Change {n}").format(n=index + 1),
-            key=f"edit:{index}",
-            on_click=start_edit,
-            args=(index,),
-            icon=":material/edit:",
+        _listed(
+            index,
+            f"{index + 1}. {row.activity}",
+            row_summary(row, draft, a, index=index, on_week=True),
+            change=(_("Change {n}"), "edit", start_edit),
+            remove=(_("Remove {n}"), "remove", remove_row),
         )
-        remove_col.button(
-            _("Remove {n}").format(n=index + 1),
-            key=f"remove:{index}",
-            on_click=remove_row,
+
+
+# A button of a listed row: its label ("{n}" is the row's number), key prefix and callback.
+RowButton = tuple[str, str, Callable[[int], None]]
+
+
+def _listed(index: int, name: str, summary: str, *, change: RowButton, remove: RowButton) -> None:
+    """A row in a list: its name as text (the user's words), a summary, "change" and "remove"."""
+    text_col, change_col, remove_col = st.columns([6, 2, 2], vertical_alignment="center")
+    with text_col:
+        st.text(name)
+        st.caption(summary)
+    for col, (label, prefix, callback), icon in (
+        (change_col, change, ":material/edit:"),
+        (remove_col, remove, ":material/delete:"),
+    ):
+        col.button(
+            label.format(n=index + 1),
+            key=f"{prefix}:{index}",
+            on_click=callback,
             args=(index,),
-            icon=":material/delete:",
+            icon=icon,
         )
 
 
@@ -589,25 +602,16 @@ def rows_to_fix(draft: Draft) -> None:
         )
         for index, row in enumerate(draft.rows_to_fix):
             with st.container(border=True):
-                text_col, change_col, remove_col = st.columns(
-                    [6, 2, 2], vertical_alignment="center"
-                )
-                with text_col:
-                    st.text(to_fix_name(row))  # the user's words, as text
-                    st.caption(to_fix_summary(row))
-                change_col.button(
-                    _("Fix activity {n} from the file").format(n=index + 1),
-                    key=f"fix:{index}",
-                    on_click=change_row_to_fix,
-                    args=(index,),
-                    icon=":material/edit:",
-                )
-                remove_col.button(
-                    _("Remove activity {n} from the file").format(n=index + 1),
-                    key=f"fix_remove:{index}",
-                    on_click=remove_row_to_fix,
-                    args=(index,),
-                    icon=":material/delete:",
+                _listed(
+                    index,
+                    to_fix_name(row),
+                    to_fix_summary(row),
+                    change=(_("Fix activity {n} from the file"), "fix", change_row_to_fix),
+                    remove=(
+                        _("Remove activity {n} from the file"),
+                        "fix_remove",
+                        remove_row_to_fix,
+                    ),
                 )
 
 
