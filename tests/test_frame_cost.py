@@ -16,28 +16,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.state.session_state_proxy import SessionStateProxy
 
 from bpa_ui import frame
 from bpa_ui.i18n import LANG_KEY
 from bpa_ui.state import DRAFT_KEY
 from tests.app.driver import new_app, press
+from tests.app.server_like import as_the_server  # noqa: F401 (autouse fixture)
 from tests.support import html_text, persona_draft
-
-
-@pytest.fixture(autouse=True)
-def as_the_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every run is app.py's frame around the page, as on the server."""
-    original = PagesManager.__init__
-
-    def entrypoint_navigation(manager: PagesManager, *args: Any, **kwargs: Any) -> None:
-        original(manager, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", entrypoint_navigation)
-    yield
-    PagesManager.uses_pages_directory = None
 
 
 @pytest.fixture

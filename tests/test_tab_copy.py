@@ -22,24 +22,8 @@ from bpa_core.i18n import gettext_for
 from bpa_ui import server, state, tab_copy
 from bpa_ui.draft_file import MAX_DRAFT_BYTES
 from tests.app.driver import ASSESSED_ON, choose, draft, heading, new_app
+from tests.app.server_like import SENT, record_the_component  # noqa: F401 (autouse fixture)
 from tests.support import PERSONA_DRAFTS, ROOT, persona_draft
-
-SENT: list[tuple[str, dict[str, Any]]] = []  # (key, arguments) of each tab-copy component drawn
-
-
-@pytest.fixture(autouse=True)
-def record_the_component(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What each run sends to the tab (AppTest shows the sidebar, where it is drawn, only on its
-    first run): the arguments, as the browser would get them, through the real component."""
-    real = tab_copy._component
-    SENT.clear()
-
-    def recorded(**kwargs: Any) -> Any:
-        args = {k: v for k, v in kwargs.items() if k not in ("key", "default", "on_change")}
-        SENT.append((kwargs["key"], json.loads(json.dumps(args))))
-        return real(**kwargs)
-
-    monkeypatch.setattr(tab_copy, "_component", recorded)
 
 
 def component_args(at: AppTest) -> tuple[str, dict[str, Any]]:

@@ -11,12 +11,10 @@ Every run here is app.py's frame around the page, as on the server (see test_fra
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.state.session_state_proxy import SessionStateProxy
 from streamlit.testing.v1 import AppTest
 
@@ -26,24 +24,14 @@ from bpa_ui.i18n import LANG_KEY
 from bpa_ui.state import DRAFT_KEY
 from tests.app.driver import draft, new_app
 from tests.app.fragments import FragmentRuns
+from tests.app.server_like import (  # noqa: F401 (autouse fixtures)
+    SENT,
+    as_the_server,
+    record_the_component,
+)
 from tests.support import persona_draft
 
 BUILDER = week.FRAGMENT_KEY
-SENT: list[tuple[str, dict[str, Any]]] = []  # (key, arguments) of each tab-copy component drawn
-
-
-@pytest.fixture(autouse=True)
-def as_the_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every whole run is app.py's frame around the page, as on the server."""
-    original = PagesManager.__init__
-
-    def entrypoint_navigation(manager: PagesManager, *args: Any, **kwargs: Any) -> None:
-        original(manager, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", entrypoint_navigation)
-    yield
-    PagesManager.uses_pages_directory = None
 
 
 @pytest.fixture
@@ -63,20 +51,6 @@ def frame_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(frame, "run", run)
     monkeypatch.setattr(frame, "begin", begin)
     return runs
-
-
-@pytest.fixture(autouse=True)
-def record_the_component(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What each run gives the tab's copy (bpa_ui/tab_copy.py), through the real component."""
-    real = tab_copy._component
-    SENT.clear()
-
-    def recorded(**kwargs: Any) -> Any:
-        args = {k: v for k, v in kwargs.items() if k not in ("key", "default", "on_change")}
-        SENT.append((kwargs["key"], json.loads(json.dumps(args))))
-        return real(**kwargs)
-
-    monkeypatch.setattr(tab_copy, "_component", recorded)
 
 
 @pytest.fixture
